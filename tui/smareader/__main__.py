@@ -1,0 +1,5 @@
+"""Allow ``python -m smareader``."""
+
+from smareader.cli import main
+
+raise SystemExit(main())

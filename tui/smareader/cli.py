@@ -1,0 +1,255 @@
+"""The ``smareader`` command line.
+
+Every failure is one readable message on stderr and a non-zero exit: 1 for a story
+that is not valid, 2 for input that cannot be read or a command used wrongly.
+Textual is imported only when the reader opens, so ``validate`` and friends start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from smareader import __version__
+from smareader.model.load import (
+    EXIT_INVALID,
+    EXIT_UNREADABLE,
+    Problem,
+    StoryFileError,
+    load_story,
+    read_bytes,
+)
+from smareader.model.story import Story
+
+COMMANDS = ("validate", "schema", "export", "anchor")
+
+DESCRIPTION = """\
+Read a news story as a timeline, quotes by speaker and a cost comparison,
+every item pinned to the source text.
+
+commands:
+  smareader [PATH]                      open the reader (default: the bundled story)
+  smareader validate [PATH ...]         check story files and print their counts
+  smareader schema                      print the JSON Schema of a story file
+  smareader export PATH --format F      write quotes with citations (markdown, csv, json)
+  smareader anchor PATH [--write]       fill in missing spans from the texts
+
+Run `smareader COMMAND --help` for a command's options.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors exit with status 2 and one message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message}\n")
+
+
+def _default_story() -> Path:
+    from smareader.model.bundled import bundled_story_path
+
+    return bundled_story_path()
+
+
+def _fail(error: StoryFileError) -> int:
+    print(error.render(), file=sys.stderr)
+    return error.exit_code
+
+
+def summarize(story: Story) -> str:
+    """One line of counts: what a story holds."""
+    kinds = {"direct": 0, "partial": 0, "reported": 0}
+    for quote in story.quotes:
+        kinds[quote.kind] += 1
+    costs = story.costs
+    figures = len(costs.figures) if costs else 0
+    categories = len(costs.categories) if costs else 0
+    comparisons = len(costs.comparisons) if costs else 0
+    return (
+        f"{_count(len(story.speakers), 'speaker')}, {_count(len(story.quotes), 'quote')} "
+        f"({kinds['direct']} direct, {kinds['partial']} partial, {kinds['reported']} reported), "
+        f"{_count(len(story.events), 'event')}, {_count(figures, 'figure')}, "
+        f"{_count(categories, 'category', 'categories')}, "
+        f"{_count(comparisons, 'comparison')}"
+    )
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
+def cmd_validate(argv: Sequence[str]) -> int:
+    """``smareader validate [PATH ...]``."""
+    parser = _Parser(prog="smareader validate", description="Check story files.")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="story files (default: the bundled story)",
+    )
+    args = parser.parse_args(argv)
+    status = 0
+    for path in args.paths or [_default_story()]:
+        try:
+            story = load_story(path)
+        except StoryFileError as error:
+            status = max(status, _fail(error))
+            continue
+        print(f"{path}: valid: {story.story.title!r}; {summarize(story)}")
+    return status
+
+
+def cmd_schema(argv: Sequence[str]) -> int:
+    """``smareader schema``."""
+    parser = _Parser(prog="smareader schema", description="Print the story JSON Schema.")
+    parser.parse_args(argv)
+    from smareader.model.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def cmd_anchor(argv: Sequence[str]) -> int:
+    """``smareader anchor PATH [--write]``: fill in spans from the texts."""
+    from smareader.files import write_atomic
+    from smareader.model.anchor import AnchorError, anchor_story
+    from smareader.model.load import parse_story
+
+    parser = _Parser(
+        prog="smareader anchor",
+        description="Find each quote, event phrase, evidence and cost text in the source "
+        "and fill in its start/end (and a quote's prefix/suffix). Refuses a text that is "
+        "missing or ambiguous. Prints the result, or with --write replaces the file "
+        "atomically once the result validates.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH")
+    parser.add_argument("--write", action="store_true", help="replace PATH in place")
+    args = parser.parse_args(argv)
+    path: Path = args.path
+    try:
+        raw = json.loads(read_bytes(path).decode("utf-8"))
+        source_info = raw["source"]
+        if "text" in source_info:
+            source = source_info["text"]
+        else:
+            source = (path.parent / source_info["path"]).read_bytes().decode("utf-8")
+        anchor_story(raw, source)
+    except StoryFileError as error:
+        return _fail(error)
+    except AnchorError as error:
+        for where, what in error.problems:
+            print(f"{path}: {where}: {what}", file=sys.stderr)
+        return EXIT_INVALID
+    except (ValueError, KeyError, TypeError, OSError) as error:
+        print(
+            f"{path}: cannot anchor: {error}; expected a story draft with a source", file=sys.stderr
+        )
+        return EXIT_INVALID
+    text = json.dumps(raw, ensure_ascii=False, indent=2) + "\n"
+    try:
+        parse_story(text.encode("utf-8"), path=path)
+    except StoryFileError as error:
+        print("the anchored story is not yet valid:", file=sys.stderr)
+        return _fail(error)
+    if args.write:
+        write_atomic(path, text, overwrite=True)
+        print(f"{path}: anchored and valid", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_export(argv: Sequence[str]) -> int:
+    """``smareader export PATH --format markdown|csv|json [-o FILE] [--force]``."""
+    from smareader.export import FORMATS, export_quotes
+    from smareader.files import write_atomic
+
+    parser = _Parser(prog="smareader export", description="Write every quote with its citation.")
+    parser.add_argument("path", type=Path, metavar="PATH", help="story file")
+    parser.add_argument("--format", "-f", choices=FORMATS, default="markdown")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (atomically) instead of stdout",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+    args = parser.parse_args(argv)
+    try:
+        story = load_story(args.path)
+    except StoryFileError as error:
+        return _fail(error)
+    text = export_quotes(story, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_atomic(args.output, text, overwrite=args.force)
+    except FileExistsError:
+        print(f"{args.output}: already exists; use --force to overwrite it", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as error:
+        print(f"{args.output}: cannot write: {error.strerror}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"{args.output}: {len(story.quotes)} quotes written as {args.format}", file=sys.stderr)
+    return 0
+
+
+def cmd_read(argv: Sequence[str]) -> int:
+    """``smareader [PATH]``: validate, then open the reader."""
+    parser = _Parser(
+        prog="smareader",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        metavar="PATH",
+        help="story file to open (default: the bundled story)",
+    )
+    parser.add_argument("--version", action="version", version=f"smareader {__version__}")
+    args = parser.parse_args(argv)
+    path = args.path or _default_story()
+    try:
+        story = load_story(path)
+    except StoryFileError as error:
+        return _fail(error)
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print(f"{path}: {summarize(story)}", file=sys.stderr)
+        print("smareader: the reader needs a terminal", file=sys.stderr)
+        return EXIT_UNREADABLE
+    from smareader.app import SMAReader
+
+    SMAReader(story, path=path).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``smareader`` console script."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    handlers = {
+        "validate": cmd_validate,
+        "schema": cmd_schema,
+        "export": cmd_export,
+        "anchor": cmd_anchor,
+    }
+    try:
+        if arguments and arguments[0] in handlers:
+            return handlers[arguments[0]](arguments[1:])
+        return cmd_read(arguments)
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error worth a traceback.
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+__all__ = ["COMMANDS", "Problem", "main", "summarize"]

@@ -1,0 +1,670 @@
+"""The story data model: one JSON file per story, validated by pydantic.
+
+Every span is a half-open range ``[start, end)`` of Unicode code points into the
+source text, as the W3C Web Annotation ``TextPositionSelector`` counts them; quotes
+also carry a short ``prefix`` and ``suffix`` (a ``TextQuoteSelector``) so an anchor
+can be found again if offsets drift.
+
+Validation happens in two layers. Field types and shapes are checked by pydantic as
+the JSON is parsed; the rules that span records (unique ids, references that
+resolve, spans that match the source text, the sha256) run once in
+:meth:`Story._check_story` and report every problem with its JSON path. Both raise
+:class:`pydantic.ValidationError`, so callers handle one exception type.
+
+This module must not import Textual: the model is used by the command line and the
+tests without a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    NonNegativeInt,
+    PrivateAttr,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+SCHEMA_VERSION = 1
+"""The version of the story format this code reads and writes."""
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
+"""An identifier: letters, digits and ``. _ : -``, at most 128 characters."""
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+SpeakerKind = Literal["person", "organization", "group", "media"]
+QuoteKind = Literal["direct", "partial", "reported"]
+Precision = Literal["minute", "day", "week", "month", "year", "span"]
+Modifier = Literal["approximate", "before", "after"]
+Status = Literal["before", "on_day", "scheduled"]
+RegionKind = Literal["byline", "promotion", "other"]
+FigureKind = Literal["money", "multiplier", "count"]
+
+
+class Model(BaseModel):
+    """Base for every record: unknown fields are errors, field docstrings document."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        populate_by_name=True,
+    )
+
+
+class Span(Model):
+    """A stretch of the source text."""
+
+    start: NonNegativeInt
+    """First character of the span (0-based code point offset)."""
+    end: NonNegativeInt
+    """One past the last character of the span."""
+    text: NonEmpty
+    """The exact source text inside the span."""
+
+
+class StoryInfo(Model):
+    """Bibliographic facts about the story."""
+
+    id: Id
+    """Stable identifier of the story."""
+    title: NonEmpty
+    """Headline as published, or a descriptive title when the source has none."""
+    publisher: NonEmpty
+    """Who published it, e.g. "The Japan Times"."""
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    """Address of the original article."""
+    published: date
+    """Publication date (ISO 8601); the anchor for every relative time expression."""
+    byline: str = ""
+    """The byline as printed."""
+    agencies: list[NonEmpty] = Field(default_factory=list)
+    """News agencies and desks credited in the byline."""
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    """BCP 47 language tag of the text."""
+
+
+class Region(Model):
+    """A part of the source that is not story text (byline, promotion)."""
+
+    kind: RegionKind
+    """What the region is."""
+    start: NonNegativeInt
+    """First character of the region."""
+    end: NonNegativeInt
+    """One past the last character of the region."""
+    note: str = ""
+    """Why the region is set apart."""
+
+
+class Source(Model):
+    """The article text every span points into."""
+
+    path: NonEmpty | None = None
+    """The text file, relative to the story file (UTF-8). Give this or ``text``."""
+    text: str | None = None
+    """The article text itself, embedded. Give this or ``path``."""
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    """SHA-256 of the UTF-8 bytes of the text, lowercase hex."""
+    regions: list[Region] = Field(default_factory=list)
+    """Marked regions that are not part of the story."""
+
+    @model_validator(mode="after")
+    def _one_of_path_or_text(self) -> Source:
+        if (self.path is None) == (self.text is None):
+            raise PydanticCustomError("source_choice", "expected exactly one of 'path' or 'text'")
+        return self
+
+
+class Speaker(Model):
+    """A person, organization, group or outlet that says something in the story."""
+
+    id: Id
+    """Identifier that quotes and events refer to."""
+    name: NonEmpty
+    """Display name."""
+    kind: SpeakerKind
+    """Person, organization, group or media."""
+    role: str = ""
+    """Role as the story gives it, e.g. "chief U.S. negotiator"."""
+    affiliation: str = ""
+    """Organization the speaker belongs to or speaks for."""
+    country: str = ""
+    """Country the speaker is associated with."""
+    aliases: list[NonEmpty] = Field(default_factory=list)
+    """Every other name under which the text refers to the speaker."""
+
+
+class Quote(Model):
+    """Something a speaker said, pinned to its exact words in the source."""
+
+    id: Id
+    """Identifier."""
+    speaker: Id
+    """Id of the speaker."""
+    text: NonEmpty
+    """The exact text, without the surrounding quotation marks."""
+    start: NonNegativeInt
+    """First character of the text in the source."""
+    end: NonNegativeInt
+    """One past the last character of the text in the source."""
+    prefix: str = ""
+    """Source text just before ``start``, to re-anchor if offsets drift."""
+    suffix: str = ""
+    """Source text just after ``end``."""
+    kind: QuoteKind
+    """Direct (a whole quoted sentence), partial (a quoted fragment) or reported."""
+    cue: str = ""
+    """The attribution cue, e.g. "said" or "told a briefing"."""
+    events: list[Id] = Field(default_factory=list)
+    """Ids of events this quote is about."""
+
+
+class Event(Model):
+    """A dated event, with its time as written and as normalized."""
+
+    id: Id
+    """Identifier."""
+    title: NonEmpty
+    """Short title."""
+    summary: str = ""
+    """One or two sentences on what happened or will happen."""
+    when: NonEmpty
+    """The time expression as written, e.g. "last week"."""
+    start: NonNegativeInt
+    """First character of ``when`` in the source."""
+    end: NonNegativeInt
+    """One past the last character of ``when`` in the source."""
+    date_start: date
+    """First day the expression covers, in the story's local time."""
+    date_end: date
+    """Last day the expression covers (inclusive)."""
+    time: dt.time | None = None
+    """Time of day, required when ``precision`` is "minute"."""
+    precision: Precision
+    """How precisely the text fixes the time."""
+    modifier: Modifier | None = None
+    """Approximate, before or after the normalized time."""
+    status: Status
+    """Against the publication date: before, on the day, or scheduled after."""
+    actors: list[Id] = Field(default_factory=list)
+    """Ids of the speakers involved."""
+    quotes: list[Id] = Field(default_factory=list)
+    """Ids of quotes about this event."""
+    evidence: list[Span] = Field(default_factory=list)
+    """Spans of the source that report the event."""
+
+
+class Figure(Model):
+    """A number the story states: an amount of money, a multiplier or a count."""
+
+    id: Id
+    """Identifier."""
+    label: NonEmpty
+    """What the number is, e.g. "U.S. demand"."""
+    kind: FigureKind
+    """Money (in ``unit``), a multiplier, or a count of ``unit``."""
+    amount: float
+    """The value: 5e9 for "$5 billion", 5 for "fivefold"."""
+    unit: str | None = None
+    """Currency or unit; money defaults to the costs' currency."""
+    approximate: bool = False
+    """Whether the story hedges the number ("about")."""
+    stated_by: Id | None = None
+    """Id of the speaker who stated or demanded it; none when the story reports it."""
+    period: str = ""
+    """What period the amount covers, e.g. "per year"."""
+    text: NonEmpty
+    """The number as written."""
+    start: NonNegativeInt
+    """First character of ``text`` in the source."""
+    end: NonNegativeInt
+    """One past the last character of ``text`` in the source."""
+
+
+class Category(Model):
+    """A cost category, and whether it was paid before or is newly demanded."""
+
+    id: Id
+    """Identifier."""
+    name: NonEmpty
+    """Short name."""
+    description: str = ""
+    """What the category covers."""
+    past: bool | None = None
+    """Paid under past agreements (null: the story does not say)."""
+    demanded: bool | None = None
+    """Part of the new demand (null: the story does not say)."""
+    reported_by: Id | None = None
+    """Id of the speaker who reported it; none when the story itself does."""
+    text: NonEmpty
+    """The category as written."""
+    start: NonNegativeInt
+    """First character of ``text`` in the source."""
+    end: NonNegativeInt
+    """One past the last character of ``text`` in the source."""
+
+
+class Comparison(Model):
+    """A derived ratio between two figures, such as demand ÷ current."""
+
+    id: Id
+    """Identifier."""
+    label: NonEmpty
+    """What the ratio compares."""
+    numerator: Id
+    """Id of the figure on top."""
+    denominator: Id
+    """Id of the figure below."""
+    stated: Id | None = None
+    """Id of a multiplier figure the story states for the same ratio."""
+
+
+class Costs(Model):
+    """The money at stake."""
+
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    """ISO 4217 code of the money figures."""
+    figures: list[Figure] = Field(default_factory=list)
+    """Every number the story states."""
+    categories: list[Category] = Field(default_factory=list)
+    """Cost categories paid before and newly demanded."""
+    comparisons: list[Comparison] = Field(default_factory=list)
+    """Ratios between figures."""
+
+
+Loc = tuple[str | int, ...]
+
+
+class _Errors:
+    """Collects cross-record problems as pydantic error details."""
+
+    def __init__(self) -> None:
+        self.details: list[InitErrorDetails] = []
+
+    def add(self, loc: Loc, kind: str, message: str, value: Any = None, **ctx: Any) -> None:
+        # The message is pre-formatted: braces in story text must not be templated.
+        error = PydanticCustomError(kind, "{message}", {"message": message, **ctx})
+        self.details.append(InitErrorDetails(type=error, loc=loc, input=value))
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """Shorten ``text`` for an error message, keeping it one line."""
+    flat = text.replace("\n", "⏎")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class Story(Model):
+    """One story: what it is, its source text, and what it says, all anchored."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    """Address of the JSON Schema this file follows (ignored by the reader)."""
+    schema_version: Literal[1]
+    """Version of the story format."""
+    story: StoryInfo
+    """Bibliographic facts."""
+    source: Source
+    """The article text."""
+    speakers: list[Speaker] = Field(default_factory=list)
+    """Everyone who says something."""
+    quotes: list[Quote] = Field(default_factory=list)
+    """Direct, partial and reported quotations."""
+    events: list[Event] = Field(default_factory=list)
+    """Dated events."""
+    costs: Costs | None = None
+    """Cost figures, categories and comparisons."""
+
+    _text: str = PrivateAttr(default="")
+
+    @property
+    def text(self) -> str:
+        """The resolved source text."""
+        return self._text
+
+    @cached_property
+    def speaker_by_id(self) -> dict[str, Speaker]:
+        """Speakers indexed by id."""
+        return {speaker.id: speaker for speaker in self.speakers}
+
+    @cached_property
+    def quote_by_id(self) -> dict[str, Quote]:
+        """Quotes indexed by id."""
+        return {quote.id: quote for quote in self.quotes}
+
+    @cached_property
+    def event_by_id(self) -> dict[str, Event]:
+        """Events indexed by id."""
+        return {event.id: event for event in self.events}
+
+    @cached_property
+    def figure_by_id(self) -> dict[str, Figure]:
+        """Cost figures indexed by id."""
+        return {figure.id: figure for figure in self.costs.figures} if self.costs else {}
+
+    @model_validator(mode="after")
+    def _check_story(self, info: ValidationInfo) -> Story:
+        """Resolve the source and check every rule that spans records."""
+        errors = _Errors()
+        context = info.context if isinstance(info.context, dict) else {}
+        text = _resolve_source(self.source, context.get("base_dir"), errors)
+        if text is not None:
+            self._text = text
+        self._check_ids(errors)
+        self._check_references(errors)
+        self._check_times(errors)
+        if text is not None:
+            self._check_spans(text, errors)
+        if errors.details:
+            raise ValidationError.from_exception_data("Story", errors.details)
+        return self
+
+    def _check_ids(self, errors: _Errors) -> None:
+        collections: list[tuple[Loc, Iterable[Any]]] = [
+            (("speakers",), self.speakers),
+            (("quotes",), self.quotes),
+            (("events",), self.events),
+        ]
+        if self.costs:
+            collections += [
+                (("costs", "figures"), self.costs.figures),
+                (("costs", "categories"), self.costs.categories),
+                (("costs", "comparisons"), self.costs.comparisons),
+            ]
+        for loc, items in collections:
+            seen: dict[str, int] = {}
+            for index, item in enumerate(items):
+                first = seen.setdefault(item.id, index)
+                if first != index:
+                    path = ".".join(str(part) for part in loc)
+                    errors.add(
+                        (*loc, index, "id"),
+                        "duplicate_id",
+                        f"duplicate id {item.id!r}; expected ids unique within {path} "
+                        f"(first used at {path}[{first}])",
+                        item.id,
+                    )
+
+    def _check_references(self, errors: _Errors) -> None:
+        speakers = {speaker.id for speaker in self.speakers}
+        quotes = {quote.id for quote in self.quotes}
+        events = {event.id for event in self.events}
+
+        def ref(loc: Loc, value: str | None, known: set[str], what: str, where: str) -> None:
+            if value is not None and value not in known:
+                errors.add(
+                    loc,
+                    "unknown_reference",
+                    f"unknown {what} id {value!r}; expected an id listed under {where}",
+                    value,
+                )
+
+        for index, quote in enumerate(self.quotes):
+            ref(("quotes", index, "speaker"), quote.speaker, speakers, "speaker", "speakers")
+            for position, event_id in enumerate(quote.events):
+                ref(("quotes", index, "events", position), event_id, events, "event", "events")
+        for index, event in enumerate(self.events):
+            for position, actor in enumerate(event.actors):
+                ref(("events", index, "actors", position), actor, speakers, "speaker", "speakers")
+            for position, quote_id in enumerate(event.quotes):
+                ref(("events", index, "quotes", position), quote_id, quotes, "quote", "quotes")
+        if self.costs is None:
+            return
+        figures = {figure.id: figure for figure in self.costs.figures}
+        for index, figure in enumerate(self.costs.figures):
+            loc = ("costs", "figures", index, "stated_by")
+            ref(loc, figure.stated_by, speakers, "speaker", "speakers")
+            if not math.isfinite(figure.amount) or figure.amount < 0:
+                errors.add(
+                    ("costs", "figures", index, "amount"),
+                    "amount",
+                    f"amount {figure.amount!r}; expected a finite number ≥ 0",
+                    figure.amount,
+                )
+        for index, category in enumerate(self.costs.categories):
+            loc = ("costs", "categories", index, "reported_by")
+            ref(loc, category.reported_by, speakers, "speaker", "speakers")
+        for index, comparison in enumerate(self.costs.comparisons):
+            base: Loc = ("costs", "comparisons", index)
+            for field in ("numerator", "denominator"):
+                figure_id = getattr(comparison, field)
+                target = figures.get(figure_id)
+                if target is None:
+                    ref((*base, field), figure_id, set(figures), "figure", "costs.figures")
+                elif target.kind != "money":
+                    errors.add(
+                        (*base, field),
+                        "figure_kind",
+                        f"figure {figure_id!r} is a {target.kind}; expected a money figure",
+                        figure_id,
+                    )
+                elif field == "denominator" and target.amount == 0:
+                    errors.add(
+                        (*base, field),
+                        "zero_division",
+                        f"figure {figure_id!r} is zero; expected a non-zero denominator",
+                        figure_id,
+                    )
+            if comparison.stated is not None:
+                stated = figures.get(comparison.stated)
+                if stated is None:
+                    known = set(figures)
+                    ref((*base, "stated"), comparison.stated, known, "figure", "costs.figures")
+                elif stated.kind != "multiplier":
+                    errors.add(
+                        (*base, "stated"),
+                        "figure_kind",
+                        f"figure {comparison.stated!r} is a {stated.kind}; "
+                        "expected a multiplier figure",
+                        comparison.stated,
+                    )
+
+    def _check_times(self, errors: _Errors) -> None:
+        published = self.story.published
+        for index, event in enumerate(self.events):
+            loc: Loc = ("events", index)
+            if event.date_start > event.date_end:
+                errors.add(
+                    (*loc, "date_end"),
+                    "date_order",
+                    f"date_end {event.date_end} is before date_start {event.date_start}; "
+                    "expected date_start ≤ date_end",
+                    str(event.date_end),
+                )
+                continue
+            if (event.precision == "minute") != (event.time is not None):
+                errors.add(
+                    (*loc, "time"),
+                    "time_precision",
+                    "expected a time of day exactly when precision is 'minute'",
+                    None if event.time is None else str(event.time),
+                )
+            expected = _status_allows(event.status, event.date_start, event.date_end, published)
+            if expected is not None:
+                errors.add((*loc, "status"), "status", expected, event.status)
+
+    def _check_spans(self, text: str, errors: _Errors) -> None:
+        length = len(text)
+
+        def span(loc: Loc, start: int, end: int, expected: str | None) -> bool:
+            if start > end:
+                errors.add(
+                    (*loc, "end"),
+                    "span_order",
+                    f"span [{start}, {end}) ends before it starts; expected start ≤ end",
+                    end,
+                )
+                return False
+            if end > length:
+                errors.add(
+                    (*loc, "end"),
+                    "span_range",
+                    f"span [{start}, {end}) lies outside the source "
+                    f"({length} characters); expected end ≤ {length}",
+                    end,
+                )
+                return False
+            if expected is not None and text[start:end] != expected:
+                errors.add(
+                    (*loc, "text"),
+                    "span_text",
+                    f"the source at [{start}, {end}) reads {_clip(text[start:end])!r}; "
+                    f"expected the recorded text {_clip(expected)!r}",
+                    expected,
+                )
+                return False
+            return True
+
+        for index, region in enumerate(self.source.regions):
+            span(("source", "regions", index), region.start, region.end, None)
+        for index, quote in enumerate(self.quotes):
+            loc: Loc = ("quotes", index)
+            if span(loc, quote.start, quote.end, quote.text):
+                before = text[max(0, quote.start - len(quote.prefix)) : quote.start]
+                if quote.prefix and before != quote.prefix:
+                    errors.add(
+                        (*loc, "prefix"),
+                        "span_prefix",
+                        f"the source before the quote reads {_clip(before)!r}; "
+                        f"expected the recorded prefix {_clip(quote.prefix)!r}",
+                        quote.prefix,
+                    )
+                after = text[quote.end : quote.end + len(quote.suffix)]
+                if quote.suffix and after != quote.suffix:
+                    errors.add(
+                        (*loc, "suffix"),
+                        "span_suffix",
+                        f"the source after the quote reads {_clip(after)!r}; "
+                        f"expected the recorded suffix {_clip(quote.suffix)!r}",
+                        quote.suffix,
+                    )
+        for index, event in enumerate(self.events):
+            loc = ("events", index)
+            # A mismatch is reported against ``when``, the field that holds the text.
+            if text[event.start : event.end] != event.when and span(
+                loc, event.start, event.end, None
+            ):
+                errors.add(
+                    (*loc, "when"),
+                    "span_text",
+                    f"the source at [{event.start}, {event.end}) reads "
+                    f"{_clip(text[event.start : event.end])!r}; "
+                    f"expected the recorded phrase {_clip(event.when)!r}",
+                    event.when,
+                )
+            for position, evidence in enumerate(event.evidence):
+                span((*loc, "evidence", position), evidence.start, evidence.end, evidence.text)
+        if self.costs:
+            for index, figure in enumerate(self.costs.figures):
+                span(("costs", "figures", index), figure.start, figure.end, figure.text)
+            for index, category in enumerate(self.costs.categories):
+                span(("costs", "categories", index), category.start, category.end, category.text)
+
+    def spans(self) -> Iterator[tuple[str, str, int, int]]:
+        """Every anchored span as ``(kind, id, start, end)``.
+
+        Kinds are ``quote``, ``event``, ``evidence``, ``figure`` and ``category``.
+        """
+        for quote in self.quotes:
+            yield "quote", quote.id, quote.start, quote.end
+        for event in self.events:
+            yield "event", event.id, event.start, event.end
+            for evidence in event.evidence:
+                yield "evidence", event.id, evidence.start, evidence.end
+        if self.costs:
+            for figure in self.costs.figures:
+                yield "figure", figure.id, figure.start, figure.end
+            for category in self.costs.categories:
+                yield "category", category.id, category.start, category.end
+
+
+def _status_allows(status: Status, first: date, last: date, published: date) -> str | None:
+    """Check an event's status against its dates; return the problem, if any."""
+    if status == "before" and first >= published:
+        return (
+            f"status 'before' but the event starts {first}, not before the publication "
+            f"date {published}; expected 'on_day' or 'scheduled'"
+        )
+    if status == "scheduled" and last <= published:
+        return (
+            f"status 'scheduled' but the event ends {last}, not after the publication "
+            f"date {published}; expected 'before' or 'on_day'"
+        )
+    if status == "on_day" and not first <= published <= last:
+        return (
+            f"status 'on_day' but the event covers {first} to {last}, not the publication "
+            f"date {published}; expected 'before' or 'scheduled'"
+        )
+    return None
+
+
+def sha256_hex(text: str) -> str:
+    """SHA-256 of the UTF-8 encoding of ``text``, as lowercase hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _resolve_source(source: Source, base_dir: Any, errors: _Errors) -> str | None:
+    """Load the source text and check its sha256; ``None`` if it cannot be had."""
+    if source.text is not None:
+        text = source.text
+        digest = sha256_hex(text)
+        loc: Loc = ("source", "text")
+    else:
+        if not isinstance(base_dir, (str, Path)):
+            errors.add(
+                ("source", "path"),
+                "source_unresolved",
+                "a source path needs the story file's folder; load the story with "
+                "load_story(), or embed the text as source.text",
+                source.path,
+            )
+            return None
+        assert source.path is not None
+        file = Path(base_dir) / source.path
+        loc = ("source", "path")
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            errors.add(
+                loc,
+                "source_unreadable",
+                f"cannot read the source text {str(file)!r}: {reason}; "
+                "expected a UTF-8 text file relative to the story file",
+                source.path,
+            )
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            errors.add(
+                loc,
+                "source_encoding",
+                f"the source text {str(file)!r} is not UTF-8 (byte {error.start}); expected UTF-8",
+                source.path,
+            )
+            return None
+    if digest != source.sha256:
+        errors.add(
+            ("source", "sha256"),
+            "sha256_mismatch",
+            f"the source text has sha256 {digest}; expected the recorded {source.sha256} "
+            f"(the text at {'.'.join(map(str, loc))} has changed)",
+            source.sha256,
+        )
+        return None
+    return text

@@ -1,0 +1,385 @@
+"""Derived views of a story: plain functions of the model, with no Textual in sight.
+
+The panes draw what these return; the tests check them directly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from smareader.model.story import Category, Comparison, Event, Figure, Quote, Speaker, Story
+
+# ---------------------------------------------------------------------------- dates
+
+
+def format_date(day: date) -> str:
+    """A date as a reader writes it: ``19 Nov 2019``."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def format_when(event: Event) -> str:
+    """An event's normalized time, printed at its precision, with its modifier."""
+    first, last = event.date_start, event.date_end
+    match event.precision:
+        case "minute":
+            clock = event.time.strftime("%H:%M") if event.time else ""
+            text = f"{format_date(first)}, {clock}".rstrip(", ")
+        case "day":
+            text = format_date(first) if first == last else _range(first, last)
+        case "week":
+            text = f"week of {format_date(first)}"
+        case "month":
+            text = f"{first:%b %Y}"
+        case "year":
+            text = str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+        case _:
+            text = _range(first, last)
+    prefix = {"approximate": "about ", "before": "before ", "after": "after "}
+    return prefix.get(event.modifier or "", "") + text
+
+
+def _range(first: date, last: date) -> str:
+    if first.year == last.year:
+        if first.month == last.month:
+            return f"{first.day}–{last.day} {last:%b %Y}"
+        return f"{first.day} {first:%b} – {format_date(last)}"
+    return f"{format_date(first)} – {format_date(last)}"
+
+
+STATUS_LABELS = {"before": "past", "on_day": "on the day", "scheduled": "scheduled"}
+"""How each event status reads on screen."""
+
+
+def sort_key(event: Event) -> tuple[date, str, date, int, str]:
+    """Date order: first day, time of day, last day, then position in the text."""
+    clock = event.time.isoformat() if event.time else ""
+    return (event.date_start, clock, event.date_end, event.start, event.id)
+
+
+def timeline(story: Story) -> list[Event]:
+    """The story's events in date order."""
+    return sorted(story.events, key=sort_key)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One row of the timeline: an event, or the marker of the publication day."""
+
+    event: Event | None
+    """The event; ``None`` for the publication-day marker."""
+    published: date
+    """The story's publication date."""
+
+    @property
+    def is_marker(self) -> bool:
+        """Whether this row marks the publication day."""
+        return self.event is None
+
+
+def timeline_rows(story: Story, events: Sequence[Event] | None = None) -> list[TimelineRow]:
+    """Events in date order with the publication day marked between past and the rest.
+
+    Args:
+        story: The story.
+        events: A subset of the story's events (a search result), or all of them.
+    """
+    published = story.story.published
+    ordered = sorted(story.events if events is None else events, key=sort_key)
+    split = bisect.bisect_left([event.date_start for event in ordered], published)
+    rows = [TimelineRow(event, published) for event in ordered]
+    rows.insert(split, TimelineRow(None, published))
+    return rows
+
+
+# ---------------------------------------------------------------------------- quotes
+
+
+@dataclass(frozen=True)
+class SpeakerGroup:
+    """A speaker and the quotes attributed to them, in source order."""
+
+    speaker: Speaker | None
+    """The speaker; ``None`` stands for all speakers."""
+    quotes: tuple[Quote, ...]
+    """Their quotes, in the order they appear in the text."""
+
+    @property
+    def count(self) -> int:
+        """How many quotes."""
+        return len(self.quotes)
+
+    @property
+    def name(self) -> str:
+        """Display name."""
+        return self.speaker.name if self.speaker else "All speakers"
+
+
+def quotes_by_speaker(story: Story) -> list[SpeakerGroup]:
+    """ "All speakers" first, then each speaker with their quotes, most quoted first.
+
+    Speakers with no quotes come last, so every speaker can still be found.
+    """
+    by_speaker: dict[str, list[Quote]] = {speaker.id: [] for speaker in story.speakers}
+    ordered = sorted(story.quotes, key=lambda quote: (quote.start, quote.end))
+    for quote in ordered:
+        by_speaker[quote.speaker].append(quote)
+    groups = [SpeakerGroup(speaker, tuple(by_speaker[speaker.id])) for speaker in story.speakers]
+    groups.sort(key=lambda group: (-group.count, group.name.casefold()))
+    return [SpeakerGroup(None, tuple(ordered)), *groups]
+
+
+def quote_counts(story: Story) -> Counter[str]:
+    """Number of quotes per speaker id."""
+    return Counter(quote.speaker for quote in story.quotes)
+
+
+_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s+|\n\s*")
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 800) -> tuple[int, int]:
+    """The sentence(s) that contain ``[start, end)``, as a span of ``text``.
+
+    A sentence ends at ``.``, ``!`` or ``?`` (after any closing marks) followed by
+    white space, or at a line break. The result is clipped to about ``limit``
+    characters either side of the span.
+    """
+    lo = max(0, start - limit)
+    first = lo
+    for match in _SENTENCE_END.finditer(text, lo, start):
+        first = match.end()
+    boundary = _SENTENCE_END.search(text, max(end - 1, start), min(len(text), end + limit))
+    last = boundary.start() + 1 if boundary else min(len(text), end + limit)
+    if boundary and text[boundary.start()] == "\n":
+        last = boundary.start()
+    else:
+        # keep the closing marks with the sentence
+        while last < len(text) and text[last] in "”’\"')]":
+            last += 1
+    return first, max(last, end)
+
+
+def citation(story: Story, quote: Quote) -> str:
+    """A quote with its citation: speaker, publisher, date and address."""
+    speaker = story.speaker_by_id[quote.speaker]
+    info = story.story
+    who = speaker.name + (f", {speaker.role}" if speaker.role else "")
+    words = quote.text if quote.kind == "reported" else f"“{quote.text}”"
+    reported = " (reported)" if quote.kind == "reported" else ""
+    where = f"{info.publisher}, {format_date(info.published)}"
+    address = f". {info.url}" if info.url else ""
+    return f"{words} — {who}{reported}. {info.title}, {where}{address}"
+
+
+# ---------------------------------------------------------------------------- search
+
+
+def _terms(query: str) -> list[str]:
+    return query.casefold().split()
+
+
+@dataclass
+class SearchIndex:
+    """Case-insensitive filtering of quotes and events, built once per story.
+
+    Every whitespace-separated term of the query must occur in an item's text,
+    speaker, cue, title, summary or time. A query that extends the last one only
+    searches the last result, so typing stays fast on large stories.
+    """
+
+    story: Story
+    _quotes: list[str] = field(init=False, repr=False)
+    _events: list[str] = field(init=False, repr=False)
+    _last: tuple[str, list[int], list[int]] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        names = {speaker.id: speaker.name for speaker in self.story.speakers}
+        self._quotes = [
+            f"{quote.text}\n{names.get(quote.speaker, '')}\n{quote.cue}".casefold()
+            for quote in self.story.quotes
+        ]
+        self._events = [
+            f"{event.title}\n{event.summary}\n{event.when}\n{format_when(event)}".casefold()
+            for event in self.story.events
+        ]
+
+    def search(self, query: str) -> tuple[list[int], list[int]]:
+        """Indexes of the quotes and events that match ``query`` (all when blank)."""
+        terms = _terms(query)
+        if not terms:
+            self._last = None
+            return list(range(len(self._quotes))), list(range(len(self._events)))
+        key = " ".join(terms)
+        quote_pool: Sequence[int] = range(len(self._quotes))
+        event_pool: Sequence[int] = range(len(self._events))
+        if self._last is not None and key.startswith(self._last[0]):
+            quote_pool, event_pool = self._last[1], self._last[2]
+        quotes = [i for i in quote_pool if all(term in self._quotes[i] for term in terms)]
+        events = [i for i in event_pool if all(term in self._events[i] for term in terms)]
+        self._last = (key, quotes, events)
+        return quotes, events
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where the query's terms occur in ``text``, ignoring case, for highlighting."""
+    spans: list[tuple[int, int]] = []
+    for term in query.split():
+        spans.extend(
+            (match.start(), match.end())
+            for match in re.finditer(re.escape(term), text, re.IGNORECASE)
+        )
+    return sorted(spans)
+
+
+# ---------------------------------------------------------------------------- costs
+
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
+def format_amount(amount: float) -> str:
+    """A number in words for large scales: ``5 billion``, ``1.04 trillion``, ``28,500``."""
+    for scale, word in _SCALES:
+        if amount >= scale:
+            return f"{amount / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+    if amount == int(amount):
+        return f"{int(amount):,}"
+    return f"{amount:,.2f}"
+
+
+def format_money(amount: float, currency: str) -> str:
+    """``$5 billion``; currencies without a symbol read ``1.04 trillion KRW``."""
+    symbol = _SYMBOLS.get(currency)
+    return f"{symbol}{format_amount(amount)}" if symbol else f"{format_amount(amount)} {currency}"
+
+
+def format_figure(figure: Figure, currency: str) -> str:
+    """A figure as a reader would say it, e.g. ``about $5 billion``, ``×5``."""
+    about = "about " if figure.approximate else ""
+    if figure.kind == "money":
+        return about + format_money(figure.amount, figure.unit or currency)
+    if figure.kind == "multiplier":
+        return f"{about}×{format_amount(figure.amount)}"
+    unit = f" {figure.unit}" if figure.unit else ""
+    return f"{about}{format_amount(figure.amount)}{unit}"
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    """A cost category in the past / demanded matrix."""
+
+    category: Category
+    reported_by: str
+    """Who reported it: a speaker's name, or "the article"."""
+
+
+@dataclass(frozen=True)
+class FigureBar:
+    """A money figure drawn as a bar relative to the largest one."""
+
+    figure: Figure
+    text: str
+    """The amount as words, e.g. "about $5 billion"."""
+    fraction: float
+    """Bar length as a fraction of the largest money figure (0–1)."""
+    stated_by: str
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """A ratio between two money figures."""
+
+    comparison: Comparison
+    numerator: Figure
+    denominator: Figure
+    ratio: float
+    stated: Figure | None
+    """The multiplier the story states for this ratio, if any."""
+
+
+@dataclass(frozen=True)
+class CostTable:
+    """Everything the costs pane shows."""
+
+    currency: str
+    categories: list[CategoryRow]
+    bars: list[FigureBar]
+    """Money figures, largest first."""
+    others: list[FigureBar]
+    """Multipliers and counts (``fraction`` is 0)."""
+    comparisons: list[ComparisonRow]
+
+
+def cost_table(story: Story) -> CostTable:
+    """The cost comparison: categories past vs demanded, figures as bars, ratios."""
+    costs = story.costs
+    if costs is None:
+        return CostTable("", [], [], [], [])
+    names = {speaker.id: speaker.name for speaker in story.speakers}
+
+    def who(speaker_id: str | None) -> str:
+        return names.get(speaker_id, "the article") if speaker_id else "the article"
+
+    money = [figure for figure in costs.figures if figure.kind == "money"]
+    largest = max((figure.amount for figure in money), default=0.0)
+    bars = [
+        FigureBar(
+            figure,
+            format_figure(figure, costs.currency),
+            figure.amount / largest if largest else 0.0,
+            who(figure.stated_by),
+        )
+        for figure in sorted(money, key=lambda figure: -figure.amount)
+    ]
+    others = [
+        FigureBar(figure, format_figure(figure, costs.currency), 0.0, who(figure.stated_by))
+        for figure in costs.figures
+        if figure.kind != "money"
+    ]
+    figures = {figure.id: figure for figure in costs.figures}
+    comparisons = [
+        ComparisonRow(
+            comparison,
+            figures[comparison.numerator],
+            figures[comparison.denominator],
+            figures[comparison.numerator].amount / figures[comparison.denominator].amount,
+            figures.get(comparison.stated) if comparison.stated else None,
+        )
+        for comparison in costs.comparisons
+    ]
+    categories = [
+        CategoryRow(category, who(category.reported_by))
+        for category in sorted(
+            costs.categories, key=lambda category: (not category.past, category.start)
+        )
+    ]
+    return CostTable(costs.currency, categories, bars, others, comparisons)
+
+
+# ---------------------------------------------------------------------------- article
+
+
+@dataclass(frozen=True, order=True)
+class Mark:
+    """An anchored span of the article: what it is and where."""
+
+    start: int
+    end: int
+    kind: str
+    """``quote``, ``event``, ``evidence``, ``figure``, ``category`` or a region kind."""
+    id: str
+
+
+def article_marks(story: Story) -> list[Mark]:
+    """Every anchored span in text order (regions excluded)."""
+    return sorted(Mark(start, end, kind, id_) for kind, id_, start, end in story.spans())
+
+
+def navigable_marks(story: Story) -> list[Mark]:
+    """The marks ``n``/``N`` step through: one per quote, event, figure and category."""
+    return [mark for mark in article_marks(story) if mark.kind != "evidence"]
