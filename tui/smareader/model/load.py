@@ -121,6 +121,8 @@ def problems_from(error: ValidationError) -> list[Problem]:
         elif "ctx" in detail and "message" in detail["ctx"]:
             pass  # our own cross-record messages are complete already
         else:
+            if message.startswith("Input should be "):
+                message = "expected " + message.removeprefix("Input should be ")
             message = f"{message}; got {_describe(detail['input'])}"
         problems.append(Problem(location, message))
     return problems

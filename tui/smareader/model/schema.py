@@ -12,8 +12,8 @@ def story_schema() -> dict[str, object]:
     schema = Story.model_json_schema(by_alias=True, mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "smareader story",
         **schema,
+        "title": "smareader story",
     }
 
 

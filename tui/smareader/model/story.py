@@ -126,7 +126,8 @@ class Source(Model):
     @model_validator(mode="after")
     def _one_of_path_or_text(self) -> Source:
         if (self.path is None) == (self.text is None):
-            raise PydanticCustomError("source_choice", "expected exactly one of 'path' or 'text'")
+            message = "expected exactly one of 'path' or 'text'"
+            raise PydanticCustomError("source_choice", "{message}", {"message": message})
         return self
 
 

@@ -1,0 +1,48 @@
+"""Shared fixtures: the bundled story, raw and parsed, and a way to write variants."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smareader.model import Story, load_story
+from smareader.model.bundled import bundled_story_path
+
+BUNDLED = bundled_story_path()
+_RAW = json.loads(BUNDLED.read_text(encoding="utf-8"))
+_SOURCE = (BUNDLED.parent / _RAW["source"]["path"]).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def story() -> Story:
+    """The bundled story, validated."""
+    return load_story(BUNDLED)
+
+
+@pytest.fixture
+def raw() -> dict[str, Any]:
+    """A deep copy of the bundled story's JSON with its source text embedded."""
+    data = copy.deepcopy(_RAW)
+    data["source"] = {**data["source"], "text": _SOURCE}
+    del data["source"]["path"]
+    return data
+
+
+@pytest.fixture
+def write_story(tmp_path: Path) -> Callable[[Any], Path]:
+    """Write a JSON value (or raw bytes) as a story file and return its path."""
+
+    def write(data: Any, name: str = "story.json") -> Path:
+        path = tmp_path / name
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    return write
