@@ -21,7 +21,6 @@ _TABLE: dict[int, str] = {
     **{code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
     0x2028: " ",
     0x2029: "\n",
-    0xFEFF: "",  # a stray byte-order mark is invisible noise
 }
 _TABLE_ONE_LINE = {**_TABLE, 0x0A: " ", 0x0D: " ", 0x2029: " "}
 _TABLE_LINES = {**_TABLE, 0x0A: "\n", 0x0D: ""}
@@ -33,7 +32,8 @@ def strip_controls(text: str, *, keep_newlines: bool = False) -> str:
     Args:
         text: Untrusted text.
         keep_newlines: Keep line feeds (carriage returns are dropped); otherwise
-            line breaks become spaces, for one-line labels.
+            line breaks become spaces, for one-line labels. One-line mode maps every
+            character to exactly one character, so offsets into the text still hold.
 
     Returns:
         Text that a terminal will print literally.

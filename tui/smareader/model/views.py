@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from smareader.model.story import Category, Comparison, Event, Figure, Quote, Speaker, Story
 
@@ -222,6 +223,39 @@ class SearchIndex:
         events = [i for i in event_pool if all(term in self._events[i] for term in terms)]
         self._last = (key, quotes, events)
         return quotes, events
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """What a search matched: indexes into ``story.quotes`` and ``story.events``."""
+
+    query: str = ""
+    """The query as typed."""
+    quotes: tuple[int, ...] = ()
+    """Matching quotes (meaningless when the query is blank)."""
+    events: tuple[int, ...] = ()
+    """Matching events (meaningless when the query is blank)."""
+
+    @property
+    def is_blank(self) -> bool:
+        """Whether there is no query, so nothing is filtered."""
+        return not self.query.strip()
+
+    @classmethod
+    def everything(cls) -> SearchResult:
+        """The result of no search at all."""
+        return cls()
+
+    @cached_property
+    def quote_set(self) -> frozenset[int]:
+        """The matching quotes as a set, for membership tests."""
+        return frozenset(self.quotes)
+
+
+def run_search(index: SearchIndex, query: str) -> SearchResult:
+    """Search and package the result."""
+    quotes, events = index.search(query)
+    return SearchResult(query, tuple(quotes), tuple(events))
 
 
 def match_spans(text: str, query: str) -> list[tuple[int, int]]:

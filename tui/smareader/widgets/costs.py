@@ -1,0 +1,212 @@
+"""The Costs pane: categories paid before vs. newly demanded, amounts as bars, ratios."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from smareader.messages import JumpToSource
+from smareader.model.story import Story
+from smareader.model.views import CostTable, FigureBar, cost_table, format_amount
+from smareader.safe import safe_content
+from smareader.widgets.text import field, spread
+from smareader.widgets.virtual_list import VirtualList
+
+COLUMN = 12
+"""Width of each yes/no column of the category matrix."""
+
+
+def _mark(value: bool | None) -> Content:
+    if value is None:
+        return Content.styled("? not said".ljust(COLUMN), "$text-muted")
+    if value:
+        return Content.styled("✔ yes".ljust(COLUMN), "bold $text-success")
+    return Content.styled("✘ no".ljust(COLUMN), "$text-error")
+
+
+class CostsPane(Container):
+    """What South Korea paid for, what the U.S. wants, and the money side by side."""
+
+    BINDINGS = [
+        Binding("s", "source", "Source", key_display="⏎/s", tooltip="Show this item in the article")
+    ]
+
+    def __init__(self, story: Story, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.story = story
+        self.table: CostTable = cost_table(story)
+        self.figures: list[FigureBar] = self.table.bars + self.table.others
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="categories-box"):
+            yield Static(self._matrix_header(), id="matrix-header")
+            yield VirtualList(
+                self._render_category,
+                len(self.table.categories),
+                id="categories",
+                empty="This story has no cost categories",
+            )
+        with Vertical(id="figures-box"):
+            yield VirtualList(
+                self._render_figure,
+                len(self.figures),
+                row_height=2,
+                id="figures",
+                empty="This story has no figures",
+            )
+            yield Static(self._comparisons(), id="comparisons")
+        yield Static(id="cost-detail", classes="detail")
+
+    def on_mount(self) -> None:
+        self.query_one("#categories-box").border_title = "Categories: past deals vs. new demand"
+        self.query_one("#figures-box").border_title = f"Amounts ({self.table.currency or '—'})"
+        self._show_category(0)
+
+    def _matrix_header(self) -> Content:
+        return Content.assemble(
+            ("Category".ljust(24), "bold"),
+            ("Past deals".ljust(COLUMN), "bold"),
+            ("New demand".ljust(COLUMN), "bold"),
+            ("Reported by", "bold"),
+        )
+
+    def _render_category(self, index: int, width: int) -> list[Content]:
+        row = self.table.categories[index]
+        category = row.category
+        name = safe_content(category.name).truncate(23, ellipsis=True)
+        return [
+            Content.assemble(
+                name.pad_right(24 - name.cell_length),
+                _mark(category.past),
+                _mark(category.demanded),
+                safe_content(row.reported_by, "$text-muted"),
+            )
+        ]
+
+    def _render_figure(self, index: int, width: int) -> list[Content]:
+        bar = self.figures[index]
+        figure = bar.figure
+        head = spread(
+            Content.assemble(safe_content(figure.label, "bold"), "  ", safe_content(bar.text)),
+            safe_content(bar.stated_by, "$text-muted"),
+            width,
+        )
+        if figure.kind != "money":
+            kind = "multiplier" if figure.kind == "multiplier" else "count"
+            return [head, safe_content(f"  {kind}: “{figure.text}”", "italic $text-muted")]
+        cells = max(1, round(bar.fraction * max(1, width - 2)))
+        style = "$text-warning" if index == 0 else "$text-primary"
+        return [head, Content.styled("█" * cells, style)]
+
+    def _comparisons(self) -> Content:
+        lines = []
+        for row in self.table.comparisons:
+            stated = ""
+            if row.stated is not None:
+                agrees = abs(row.stated.amount - row.ratio) < 0.05 * row.ratio
+                stated = f" · the story says “{row.stated.text}”" + ("" if agrees else " (differs)")
+            lines.append(
+                Content.assemble(
+                    safe_content(row.comparison.label, "bold"),
+                    ": ",
+                    safe_content(f"{row.numerator.text} ÷ {row.denominator.text} = "),
+                    (f"{format_amount(round(row.ratio, 2))}×", "bold $text-warning"),
+                    safe_content(stated, "$text-muted"),
+                )
+            )
+        return Content("\n").join(lines) if lines else Content("")
+
+    # ---------------------------------------------------------------- events
+
+    @on(VirtualList.Highlighted, "#categories")
+    def _category_highlighted(self, message: VirtualList.Highlighted) -> None:
+        self._show_category(message.index)
+
+    @on(VirtualList.Highlighted, "#figures")
+    def _figure_highlighted(self, message: VirtualList.Highlighted) -> None:
+        self._show_figure(message.index)
+
+    @on(VirtualList.Selected)
+    def _selected(self, message: VirtualList.Selected) -> None:
+        message.stop()
+        self.action_source()
+
+    def on_descendant_focus(self) -> None:
+        focused = self.screen.focused
+        if isinstance(focused, VirtualList) and focused.id == "figures":
+            self._show_figure(focused.cursor)
+        elif isinstance(focused, VirtualList) and focused.id == "categories":
+            self._show_category(focused.cursor)
+
+    def action_source(self) -> None:
+        """Jump to the highlighted category or figure in the article."""
+        focused = self.screen.focused
+        if isinstance(focused, VirtualList) and focused.id == "figures" and self.figures:
+            self.post_message(JumpToSource("figure", self.figures[focused.cursor].figure.id))
+        elif self.table.categories:
+            cursor = self.query_one("#categories", VirtualList).cursor
+            category = self.table.categories[cursor].category
+            self.post_message(JumpToSource("category", category.id))
+
+    def select_item(self, kind: str, item_id: str) -> None:
+        """Highlight a category or figure and focus its list."""
+        if kind == "category":
+            ids = [row.category.id for row in self.table.categories]
+            target = self.query_one("#categories", VirtualList)
+        else:
+            ids = [bar.figure.id for bar in self.figures]
+            target = self.query_one("#figures", VirtualList)
+        if item_id in ids:
+            target.cursor = ids.index(item_id)
+            target.focus()
+
+    def _show_category(self, index: int) -> None:
+        detail = self.query_one("#cost-detail", Static)
+        if not 0 <= index < len(self.table.categories):
+            detail.update("")
+            return
+        row = self.table.categories[index]
+        category = row.category
+        detail.update(
+            Content("\n").join(
+                [
+                    Content.assemble(
+                        safe_content(category.name, "bold"),
+                        " — ",
+                        safe_content(category.description or category.text),
+                    ),
+                    Content.assemble(
+                        field("As written", safe_content(f"“{category.text}”", "italic")),
+                        "  ",
+                        field("Reported by", safe_content(row.reported_by)),
+                    ),
+                ]
+            )
+        )
+
+    def _show_figure(self, index: int) -> None:
+        detail = self.query_one("#cost-detail", Static)
+        if not 0 <= index < len(self.figures):
+            detail.update("")
+            return
+        bar = self.figures[index]
+        figure = bar.figure
+        period = f" {figure.period}" if figure.period else ""
+        detail.update(
+            Content("\n").join(
+                [
+                    Content.assemble(
+                        safe_content(figure.label, "bold"), " — ", safe_content(bar.text + period)
+                    ),
+                    Content.assemble(
+                        field("As written", safe_content(f"“{figure.text}”", "italic")),
+                        "  ",
+                        field("Stated by", safe_content(bar.stated_by)),
+                    ),
+                ]
+            )
+        )

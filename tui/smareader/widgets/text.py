@@ -1,0 +1,34 @@
+"""Small helpers for drawing story text: search matches and labelled lines."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from smareader.model.views import match_spans
+
+MATCH_STYLE = "bold $text-warning on $warning-muted"
+"""How search matches stand out in rows and details."""
+
+
+def with_matches(content: Content, query: str) -> Content:
+    """Highlight every occurrence of the query's terms in ``content``."""
+    if not query.strip():
+        return content
+    for start, end in match_spans(content.plain, query):
+        content = content.stylize(MATCH_STYLE, start, end)
+    return content
+
+
+def spread(left: Content, right: Content, width: int) -> Content:
+    """``left`` and ``right`` on one line of ``width`` cells, ``left`` cut to fit."""
+    room = width - right.cell_length - 1
+    if room < 4:
+        return left.truncate(width, ellipsis=True)
+    left = left.truncate(room, ellipsis=True)
+    return Content.assemble(left, " " * (width - left.cell_length - right.cell_length), right)
+
+
+def field(label: str, value: Content | str) -> Content:
+    """A ``label: value`` line for detail views (``value`` must already be safe)."""
+    body = value if isinstance(value, Content) else Content(value)
+    return Content.assemble((f"{label}: ", "$text-muted"), body)

@@ -1,0 +1,266 @@
+"""A keyboard-and-mouse list that draws only the rows on screen.
+
+Textual's ``OptionList`` and ``ListView`` build every item up front, which takes
+seconds at 100,000 items. ``VirtualList`` is a Line API widget: it knows only how
+many rows there are and asks a callback for the few it paints, so mounting, paging
+and refilling cost the same at ten rows or a hundred thousand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+RowRenderer = Callable[[int, int], Sequence[Content]]
+"""Returns the lines (at most ``row_height``) of the row at an index, for a width."""
+
+
+class VirtualList(ScrollView, can_focus=True):
+    """A scrolling list of fixed-height rows, rendered on demand."""
+
+    DEFAULT_CSS = """
+    VirtualList {
+        height: 1fr;
+        background: $surface;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+        &:focus { background-tint: $foreground 4%; }
+        & > .virtual-list--row { padding: 0 1; }
+        & > .virtual-list--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .virtual-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .virtual-list--empty { color: $text-muted; text-style: italic; }
+    }
+    """
+
+    COMPONENT_CLASSES = {"virtual-list--row", "virtual-list--cursor", "virtual-list--empty"}
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Index of the highlighted row."""
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to another row."""
+
+        virtual_list: VirtualList
+        index: int
+
+        @property
+        def control(self) -> VirtualList:
+            """The list that sent the message."""
+            return self.virtual_list
+
+    @dataclass
+    class Selected(Message):
+        """A row was chosen with Enter or a click on the highlighted row."""
+
+        virtual_list: VirtualList
+        index: int
+
+        @property
+        def control(self) -> VirtualList:
+            """The list that sent the message."""
+            return self.virtual_list
+
+    def __init__(
+        self,
+        render_row: RowRenderer,
+        count: int = 0,
+        *,
+        row_height: int = 1,
+        empty: str = "Nothing to show",
+        name: str | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's own parameter name
+        classes: str | None = None,
+    ) -> None:
+        """Build the list.
+
+        Args:
+            render_row: Returns the lines of a row, given its index.
+            count: Number of rows.
+            row_height: Lines per row.
+            empty: What to say when there are no rows.
+            name: Widget name.
+            id: Widget id.
+            classes: CSS classes.
+        """
+        super().__init__(name=name, id=id, classes=classes)
+        self._render_row = render_row
+        self._count = count
+        self.row_height = row_height
+        self.empty = empty
+        self._cache: LRUCache[tuple[int, bool, int], list[Strip]] = LRUCache(512)
+
+    @property
+    def count(self) -> int:
+        """Number of rows."""
+        return self._count
+
+    def set_rows(self, count: int, render_row: RowRenderer | None = None, cursor: int = 0) -> None:
+        """Replace the rows: a new count (and renderer), with the cursor at ``cursor``."""
+        if render_row is not None:
+            self._render_row = render_row
+        self._count = count
+        self._cache.clear()
+        self._update_virtual_size()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.cursor = max(0, min(cursor, count - 1))
+        self.refresh()
+
+    def refresh_rows(self) -> None:
+        """Redraw every row (after the data behind them changed)."""
+        self._cache.clear()
+        self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(
+            self.scrollable_content_region.width, self._count * self.row_height
+        )
+
+    def on_resize(self) -> None:
+        self._cache.clear()
+        self._update_virtual_size()
+        self._scroll_cursor_into_view()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, self._count * self.row_height)
+
+    # ------------------------------------------------------------------ drawing
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        if self._count == 0:
+            if y == 0:
+                style = self.get_visual_style("virtual-list--row", "virtual-list--empty")
+                content = Content(self.empty).truncate(width, ellipsis=True)
+                strips = Visual.to_strips(self, content, width, 1, style)
+                return strips[0].extend_cell_length(width, style.rich_style)
+            return Strip.blank(width, self.rich_style)
+        index, offset = divmod(line, self.row_height)
+        if index >= self._count:
+            return Strip.blank(width, self.rich_style)
+        return self._row_strips(index, width)[offset]
+
+    def _row_strips(self, index: int, width: int) -> list[Strip]:
+        is_cursor = index == self.cursor
+        key = (index, is_cursor, width)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        if is_cursor:
+            style = self.get_visual_style("virtual-list--row", "virtual-list--cursor")
+        else:
+            style = self.get_visual_style("virtual-list--row")
+        padding = self.get_component_styles("virtual-list--row").padding
+        inner = max(1, width - padding.left - padding.right)
+        lines = list(self._render_row(index, inner))[: self.row_height]
+        lines += [Content("")] * (self.row_height - len(lines))
+        strips = []
+        for content in lines:
+            rendered = Visual.to_strips(
+                self, content.truncate(inner, ellipsis=True), inner, 1, style
+            )
+            body = rendered[0] if rendered else Strip.blank(inner, style.rich_style)
+            strip = Strip.join(
+                [
+                    Strip([Segment(" " * padding.left, style.rich_style)], padding.left),
+                    body.extend_cell_length(inner, style.rich_style).crop(0, inner),
+                    Strip([Segment(" " * padding.right, style.rich_style)], padding.right),
+                ]
+            )
+            strips.append(strip)
+        self._cache[key] = strips
+        return strips
+
+    # ------------------------------------------------------------------ cursor
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, self._count - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        for index in {old, new}:
+            self._cache.discard((index, True, self.scrollable_content_region.width))
+            self._cache.discard((index, False, self.scrollable_content_region.width))
+        self.refresh()
+        self._scroll_cursor_into_view()
+        if self._count:
+            self.post_message(self.Highlighted(self, new))
+
+    def _scroll_cursor_into_view(self) -> None:
+        if not self._count:
+            return
+        region = Region(0, self.cursor * self.row_height, 1, self.row_height)
+        self.scroll_to_region(region, animate=False, immediate=True, force=True)
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.row_height - 1)
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = self._count - 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page
+
+    def action_select(self) -> None:
+        if self._count:
+            self.post_message(self.Selected(self, self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self._count:
+            return
+        index = (self.scroll_offset.y + offset.y) // self.row_height
+        if index >= self._count:
+            return
+        event.stop()
+        if index == self.cursor:
+            self.action_select()
+        else:
+            self.cursor = index
