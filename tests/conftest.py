@@ -46,3 +46,17 @@ def write_story(tmp_path: Path) -> Callable[[Any], Path]:
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def steady_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every app run the same whatever the environment or the clock.
+
+    ``NO_COLOR`` would turn the screen monochrome, and a blinking cursor makes two
+    screenshots of one screen differ; the theme is fixed by ``make_app``.
+    """
+    from textual.widgets import Input
+
+    for name in ("NO_COLOR", "TEXTUAL_THEME", "FORCE_COLOR", "TEXTUAL_ANIMATIONS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(Input, "cursor_blink", False)

@@ -22,7 +22,7 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "search": ((100, 32), ["slash", *"japan", "enter"]),
     "help": ((100, 32), ["f1"]),
     "wide-quotes": ((180, 45), ["2", "tab", "down"]),
-    "narrow-article": ((80, 24), ["down", "s"]),
+    "narrow": ((80, 24), ["down", "s"]),
 }
 
 

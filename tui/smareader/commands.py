@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
-from textual.markup import escape
 
 from smareader.model.views import format_when
 from smareader.sanitize import strip_controls
@@ -31,9 +30,10 @@ class StoryCommands(Provider):
         for speaker in story.speakers:
             commands.append(
                 (
-                    f"Speaker: {strip_controls(speaker.name)}",
+                    f"Speaker: {strip_controls(speaker.name)}"
+                    + (f" — {strip_controls(speaker.role)}" if speaker.role else ""),
                     partial(screen.show_speaker, speaker.id),
-                    strip_controls(speaker.role or speaker.kind),
+                    speaker.kind,
                 )
             )
         for event in story.events:
@@ -41,7 +41,7 @@ class StoryCommands(Provider):
                 (
                     f"Event: {strip_controls(event.title)}",
                     partial(screen.show_event, event.id),
-                    f"{format_when(event)} · “{strip_controls(event.when)}”",
+                    format_when(event),
                 )
             )
         commands.append(("Theme: light", partial(screen.set_theme, False), "Light colours"))
@@ -50,23 +50,22 @@ class StoryCommands(Provider):
 
     async def discover(self) -> Hits:
         for text, callback, help_text in self._commands():
-            yield DiscoveryHit(Content(text), callback, text=text, help=escape(help_text))
+            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, callback, help_text in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(
-                    score, _highlight(matcher, text), callback, text=text, help=escape(help_text)
-                )
+                yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:
     """Like ``Matcher.highlight``, but the text is never parsed as markup.
 
     The palette renders a plain ``str`` prompt or help as Textual markup, so story
-    names are passed as ``Content`` and help texts escaped.
+    text goes only into the prompt, as ``Content``; help texts are our own words
+    (a speaker's kind, a normalized date), never story text.
     """
     content = Content(text)
     score, offsets = matcher.fuzzy_search.match(matcher.query, text)

@@ -13,11 +13,13 @@ from smareader.messages import JumpToSource
 from smareader.model.story import Story
 from smareader.model.views import CostTable, FigureBar, cost_table, format_amount
 from smareader.safe import safe_content
-from smareader.widgets.text import field, spread
+from smareader.widgets.text import field
 from smareader.widgets.virtual_list import VirtualList
 
 COLUMN = 12
 """Width of each yes/no column of the category matrix."""
+LABEL = 28
+"""Widest label column of the figures."""
 
 
 def _mark(value: bool | None) -> Content:
@@ -40,6 +42,9 @@ class CostsPane(Container):
         self.story = story
         self.table: CostTable = cost_table(story)
         self.figures: list[FigureBar] = self.table.bars + self.table.others
+        self._amount_width = max(
+            (safe_content(bar.text).cell_length for bar in self.table.bars), default=0
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(id="categories-box"):
@@ -54,7 +59,6 @@ class CostsPane(Container):
             yield VirtualList(
                 self._render_figure,
                 len(self.figures),
-                row_height=2,
                 id="figures",
                 empty="This story has no figures",
             )
@@ -88,19 +92,23 @@ class CostsPane(Container):
         ]
 
     def _render_figure(self, index: int, width: int) -> list[Content]:
+        """One line: the label, then a bar for money or the words for the rest."""
         bar = self.figures[index]
         figure = bar.figure
-        head = spread(
-            Content.assemble(safe_content(figure.label, "bold"), "  ", safe_content(bar.text)),
-            safe_content(bar.stated_by, "$text-muted"),
-            width,
-        )
-        if figure.kind != "money":
-            kind = "multiplier" if figure.kind == "multiplier" else "count"
-            return [head, safe_content(f"  {kind}: “{figure.text}”", "italic $text-muted")]
-        cells = max(1, round(bar.fraction * max(1, width - 2)))
-        style = "$text-warning" if index == 0 else "$text-primary"
-        return [head, Content.styled("█" * cells, style)]
+        label_width = max(8, min(LABEL, width // 3))
+        label = safe_content(figure.label, "bold").truncate(label_width - 1, ellipsis=True)
+        label = label.pad_right(label_width - label.cell_length)
+        amount = safe_content(bar.text, "bold" if figure.kind == "money" else "")
+        if figure.kind == "money":
+            # One scale for every bar: the amounts share a right-aligned column.
+            room = max(1, width - label_width - self._amount_width - 1)
+            cells = max(1, round(bar.fraction * room))
+            style = "$text-warning" if index == 0 else "$text-primary"
+            drawing = Content.assemble(("█" * cells, style), " " * (room - cells + 1))
+            amount = amount.pad_left(max(0, self._amount_width - amount.cell_length))
+            return [Content.assemble(label, drawing, amount).truncate(width)]
+        words = safe_content(f"  “{figure.text}”", "italic $text-muted")
+        return [Content.assemble(label, amount, words).truncate(width, ellipsis=True)]
 
     def _comparisons(self) -> Content:
         lines = []
@@ -108,12 +116,12 @@ class CostsPane(Container):
             stated = ""
             if row.stated is not None:
                 agrees = abs(row.stated.amount - row.ratio) < 0.05 * row.ratio
-                stated = f" · the story says “{row.stated.text}”" + ("" if agrees else " (differs)")
+                verdict = "the story says" if agrees else "but the story says"
+                stated = f"  ({verdict} “{row.stated.text}”)"
             lines.append(
                 Content.assemble(
                     safe_content(row.comparison.label, "bold"),
-                    ": ",
-                    safe_content(f"{row.numerator.text} ÷ {row.denominator.text} = "),
+                    " = ",
                     (f"{format_amount(round(row.ratio, 2))}×", "bold $text-warning"),
                     safe_content(stated, "$text-muted"),
                 )

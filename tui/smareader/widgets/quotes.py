@@ -89,7 +89,7 @@ class QuotesPane(Container):
         self.shown_quotes = self._matching(group)
         cursor = self.shown_quotes.index(keep) if keep in self.shown_quotes else 0
         self.quote_list.set_rows(len(self.shown_quotes), cursor=cursor)
-        self.quote_list.border_title = f"Quotes · {group.name}"
+        self.quote_list.border_title = Content.assemble("Quotes · ", safe_content(group.name))
         self._show_detail()
 
     def watch_search(self) -> None:
@@ -141,7 +141,10 @@ class QuotesPane(Container):
         )
         cue = safe_content(quote.cue, "italic $text-muted")
         words = quote.text if quote.kind == "reported" else f"“{quote.text}”"
-        return [spread(head, cue, width), with_matches(safe_content(f"  {words}"), query)]
+        return [
+            spread(head, cue, width, keep_left=True),
+            with_matches(safe_content(f"  {words}"), query),
+        ]
 
     # ---------------------------------------------------------------- events
 

@@ -19,8 +19,17 @@ def with_matches(content: Content, query: str) -> Content:
     return content
 
 
-def spread(left: Content, right: Content, width: int) -> Content:
-    """``left`` and ``right`` on one line of ``width`` cells, ``left`` cut to fit."""
+def spread(left: Content, right: Content, width: int, *, keep_left: bool = False) -> Content:
+    """``left`` and ``right`` on one line of ``width`` cells.
+
+    By default ``left`` is cut to make room for ``right``; with ``keep_left`` it is
+    ``right`` that gives way.
+    """
+    if keep_left:
+        room = width - left.cell_length - 2
+        if room < 4:
+            return left.truncate(width, ellipsis=True)
+        right = right.truncate(room, ellipsis=True)
     room = width - right.cell_length - 1
     if room < 4:
         return left.truncate(width, ellipsis=True)

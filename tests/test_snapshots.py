@@ -1,0 +1,78 @@
+"""Snapshot tests: every pane, help, search and jump-to-source at 80×24 and 160×48.
+
+Update them with ``pytest tests/test_snapshots.py --snapshot-update`` after a
+deliberate change, and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smareader.app import make_app
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+HOSTILE = Path(__file__).parent / "data" / "hostile.json"
+SnapCompare = Callable[..., bool]
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestTimeline:
+    def test_opening_screen(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), terminal_size=size)
+
+    def test_on_the_day(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["j"] * 9, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestQuotes:
+    def test_all_quotes(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["2", "j"], terminal_size=size)
+
+    def test_one_speaker(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["2", "shift+tab", "j", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestCosts:
+    def test_categories(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["3"], terminal_size=size)
+
+    def test_figures(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["3", "tab", "j", "j"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestArticle:
+    def test_article(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["4"], terminal_size=size)
+
+    def test_jump_to_source(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["2", "j", "j", "enter"], terminal_size=size)
+
+    def test_next_span(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["4", "n", "n", "n"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestSearchAndHelp:
+    def test_search(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["slash", *"japan"], terminal_size=size)
+
+    def test_help(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["f1"], terminal_size=size)
+
+    def test_light_theme(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["2", "t"], terminal_size=size)
+
+
+class TestHostile:
+    def test_quotes(self, snap_compare: SnapCompare) -> None:
+        assert snap_compare(make_app(HOSTILE), press=["2"], terminal_size=(100, 30))
+
+    def test_article(self, snap_compare: SnapCompare) -> None:
+        assert snap_compare(make_app(HOSTILE), press=["4", "n"], terminal_size=(100, 30))
