@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -67,9 +68,9 @@ def test_dates_printed_at_their_precision(story: Story, event_id: str, printed: 
 
 def test_format_when_month_and_short_span(story: Story) -> None:
     event = story.event_by_id["e-talks-break-down"]
-    month = event.model_copy(update={"precision": "month"})
+    month = dataclasses.replace(event, precision="month")
     assert format_when(month) == "Nov 2019"
-    span = event.model_copy(update={"precision": "span", "date_end": date(2019, 11, 21)})
+    span = dataclasses.replace(event, precision="span", date_end=date(2019, 11, 21))
     assert format_when(span) == "19–21 Nov 2019"
     assert format_date(date(2019, 1, 5)) == "5 Jan 2019"
 

@@ -112,11 +112,11 @@ def problems_from(error: ValidationError) -> list[Problem]:
                 problems.append(Problem("", f"invalid JSON: {reason}; expected well-formed JSON"))
             continue
         location = format_loc(loc)
-        if kind == "extra_forbidden":
+        if kind in {"extra_forbidden", "unexpected_keyword_argument"}:
             message = f"unknown field {loc[-1]!r}; expected only the fields of the story format"
-        elif kind == "missing":
+        elif kind in {"missing", "missing_argument"}:
             message = f"missing required field {loc[-1]!r}"
-        elif kind in {"model_type", "model_attributes_type", "dict_type"}:
+        elif kind in {"model_type", "model_attributes_type", "dict_type", "dataclass_type"}:
             message = f"expected a JSON object; got {_describe(detail['input'])}"
         elif "ctx" in detail and "message" in detail["ctx"]:
             pass  # our own cross-record messages are complete already
@@ -128,34 +128,42 @@ def problems_from(error: ValidationError) -> list[Problem]:
     return problems
 
 
-def _check_encoding(data: bytes) -> tuple[str | None, Problem | None]:
-    """Decode story bytes as UTF-8, or explain why they are not UTF-8 JSON text."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def _precheck(data: bytes) -> Problem | None:
+    """Cheap checks that give a better message than the JSON parser would."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
         len(data) >= 4 and (data[1:4:2] == b"\0\0" or data[0:3:2] == b"\0\0")
     ):
-        return None, Problem("", "the file is UTF-16 (or UTF-32) encoded; expected UTF-8 JSON")
+        return Problem("", "the file is UTF-16 (or UTF-32) encoded; expected UTF-8 JSON")
     if not data.strip():
-        return None, Problem("", "the file is empty; expected a JSON story object")
+        return Problem("", "the file is empty; expected a JSON story object")
     nul = data.find(b"\0")
     if nul >= 0:
         line, column = _line_column(data, nul)
-        return None, Problem(
+        return Problem(
             f"line {line}, column {column}", "binary data (a NUL byte); expected UTF-8 JSON text"
         )
+    return None
+
+
+def _encoding_problem(data: bytes) -> Problem | None:
+    """Where the bytes stop being UTF-8, if they do (run only after a JSON error)."""
     try:
-        return data.decode("utf-8"), None
+        data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_column(data, error.start)
-        return None, Problem(
+        return Problem(
             f"line {line}, column {column}",
             f"byte 0x{data[error.start]:02x} is not valid UTF-8; expected UTF-8 JSON text",
         )
+    return None
 
 
 def parse_story(data: bytes, *, path: Path, base_dir: Path | None = None) -> Story:
-    """Validate story JSON bytes.
+    """Validate story JSON bytes in one pass of pydantic.
+
+    The bytes go to the parser as they are — decoding them to ``str`` first would
+    double the memory of a large story — and the UTF-8 check runs only when the
+    parser has already failed, to say exactly where.
 
     Args:
         data: The file's bytes.
@@ -168,14 +176,21 @@ def parse_story(data: bytes, *, path: Path, base_dir: Path | None = None) -> Sto
     Raises:
         StoryFileError: With every problem found.
     """
-    text, problem = _check_encoding(data)
-    if problem is not None or text is None:
-        raise StoryFileError(path, [problem] if problem else [], EXIT_INVALID)
+    problem = _precheck(data)
+    if problem is not None:
+        raise StoryFileError(path, [problem], EXIT_INVALID)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     context = {"base_dir": base_dir if base_dir is not None else path.parent}
     try:
-        return Story.model_validate_json(text, context=context)
+        return Story.model_validate_json(data, context=context)
     except ValidationError as error:
-        raise StoryFileError(path, problems_from(error), EXIT_INVALID) from None
+        problems = problems_from(error)
+        if any(detail["type"] == "json_invalid" for detail in error.errors()):
+            encoding = _encoding_problem(data)
+            if encoding is not None:
+                problems = [encoding]
+        raise StoryFileError(path, problems, EXIT_INVALID) from None
 
 
 def read_bytes(path: Path) -> bytes:

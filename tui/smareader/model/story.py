@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -37,6 +37,7 @@ from pydantic import (
     ValidationInfo,
     model_validator,
 )
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 SCHEMA_VERSION = 1
@@ -55,18 +56,30 @@ RegionKind = Literal["byline", "promotion", "other"]
 FigureKind = Literal["money", "multiplier", "count"]
 
 
+_CONFIG = ConfigDict(extra="forbid", use_attribute_docstrings=True, populate_by_name=True)
+
+
 class Model(BaseModel):
-    """Base for every record: unknown fields are errors, field docstrings document."""
+    """Base for the few top-level parts: unknown fields are errors, docstrings document."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        use_attribute_docstrings=True,
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(frozen=True, **_CONFIG)
 
 
-class Span(Model):
+_T = TypeVar("_T")
+
+
+def record(cls: type[_T]) -> type[_T]:
+    """Make a many-item record: a frozen, slotted pydantic dataclass.
+
+    Stories grow to 100,000 quotes. A slotted dataclass validates about twice as
+    fast as a ``BaseModel`` and takes under half the memory (no per-instance
+    ``__dict__`` or fields-set), while keeping attribute access and validation.
+    """
+    return cast("type[_T]", pydantic_dataclass(slots=True, frozen=True, config=_CONFIG)(cls))
+
+
+@record
+class Span:
     """A stretch of the source text."""
 
     start: NonNegativeInt
@@ -98,7 +111,8 @@ class StoryInfo(Model):
     """BCP 47 language tag of the text."""
 
 
-class Region(Model):
+@record
+class Region:
     """A part of the source that is not story text (byline, promotion)."""
 
     kind: RegionKind
@@ -131,7 +145,8 @@ class Source(Model):
         return self
 
 
-class Speaker(Model):
+@record
+class Speaker:
     """A person, organization, group or outlet that says something in the story."""
 
     id: Id
@@ -150,7 +165,8 @@ class Speaker(Model):
     """Every other name under which the text refers to the speaker."""
 
 
-class Quote(Model):
+@record
+class Quote:
     """Something a speaker said, pinned to its exact words in the source."""
 
     id: Id
@@ -163,27 +179,26 @@ class Quote(Model):
     """First character of the text in the source."""
     end: NonNegativeInt
     """One past the last character of the text in the source."""
+    kind: QuoteKind
+    """Direct (a whole quoted sentence), partial (a quoted fragment) or reported."""
     prefix: str = ""
     """Source text just before ``start``, to re-anchor if offsets drift."""
     suffix: str = ""
     """Source text just after ``end``."""
-    kind: QuoteKind
-    """Direct (a whole quoted sentence), partial (a quoted fragment) or reported."""
     cue: str = ""
     """The attribution cue, e.g. "said" or "told a briefing"."""
     events: list[Id] = Field(default_factory=list)
     """Ids of events this quote is about."""
 
 
-class Event(Model):
+@record
+class Event:
     """A dated event, with its time as written and as normalized."""
 
     id: Id
     """Identifier."""
     title: NonEmpty
     """Short title."""
-    summary: str = ""
-    """One or two sentences on what happened or will happen."""
     when: NonEmpty
     """The time expression as written, e.g. "last week"."""
     start: NonNegativeInt
@@ -194,14 +209,16 @@ class Event(Model):
     """First day the expression covers, in the story's local time."""
     date_end: date
     """Last day the expression covers (inclusive)."""
-    time: dt.time | None = None
-    """Time of day, required when ``precision`` is "minute"."""
     precision: Precision
     """How precisely the text fixes the time."""
-    modifier: Modifier | None = None
-    """Approximate, before or after the normalized time."""
     status: Status
     """Against the publication date: before, on the day, or scheduled after."""
+    summary: str = ""
+    """One or two sentences on what happened or will happen."""
+    time: dt.time | None = None
+    """Time of day, required when ``precision`` is "minute"."""
+    modifier: Modifier | None = None
+    """Approximate, before or after the normalized time."""
     actors: list[Id] = Field(default_factory=list)
     """Ids of the speakers involved."""
     quotes: list[Id] = Field(default_factory=list)
@@ -210,7 +227,8 @@ class Event(Model):
     """Spans of the source that report the event."""
 
 
-class Figure(Model):
+@record
+class Figure:
     """A number the story states: an amount of money, a multiplier or a count."""
 
     id: Id
@@ -221,6 +239,12 @@ class Figure(Model):
     """Money (in ``unit``), a multiplier, or a count of ``unit``."""
     amount: float
     """The value: 5e9 for "$5 billion", 5 for "fivefold"."""
+    text: NonEmpty
+    """The number as written."""
+    start: NonNegativeInt
+    """First character of ``text`` in the source."""
+    end: NonNegativeInt
+    """One past the last character of ``text`` in the source."""
     unit: str | None = None
     """Currency or unit; money defaults to the costs' currency."""
     approximate: bool = False
@@ -229,21 +253,22 @@ class Figure(Model):
     """Id of the speaker who stated or demanded it; none when the story reports it."""
     period: str = ""
     """What period the amount covers, e.g. "per year"."""
-    text: NonEmpty
-    """The number as written."""
-    start: NonNegativeInt
-    """First character of ``text`` in the source."""
-    end: NonNegativeInt
-    """One past the last character of ``text`` in the source."""
 
 
-class Category(Model):
+@record
+class Category:
     """A cost category, and whether it was paid before or is newly demanded."""
 
     id: Id
     """Identifier."""
     name: NonEmpty
     """Short name."""
+    text: NonEmpty
+    """The category as written."""
+    start: NonNegativeInt
+    """First character of ``text`` in the source."""
+    end: NonNegativeInt
+    """One past the last character of ``text`` in the source."""
     description: str = ""
     """What the category covers."""
     past: bool | None = None
@@ -252,15 +277,10 @@ class Category(Model):
     """Part of the new demand (null: the story does not say)."""
     reported_by: Id | None = None
     """Id of the speaker who reported it; none when the story itself does."""
-    text: NonEmpty
-    """The category as written."""
-    start: NonNegativeInt
-    """First character of ``text`` in the source."""
-    end: NonNegativeInt
-    """One past the last character of ``text`` in the source."""
 
 
-class Comparison(Model):
+@record
+class Comparison:
     """A derived ratio between two figures, such as demand ÷ current."""
 
     id: Id
