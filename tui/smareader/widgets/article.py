@@ -7,12 +7,13 @@ so a span can be scrolled to exactly and only the lines on screen are drawn.
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass
 
 from textual import events, on
-from textual._wrap import compute_wrap_offsets
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import Container
 from textual.content import Content
 from textual.geometry import Size
@@ -26,6 +27,7 @@ from textual.widgets import Static
 from smareader.model.story import Story
 from smareader.model.views import Mark, article_marks, navigable_marks
 from smareader.safe import safe_content
+from smareader.widgets.wrap import layout
 
 MARK_STYLES = {
     "quote": "$text-primary on $primary-muted",
@@ -40,13 +42,6 @@ CURRENT_STYLE = "reverse bold"
 MEASURE = 96
 """Longest line, in cells: long lines are hard to read on wide terminals."""
 MARGIN = 2
-
-
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    """Offset in the source of the line's first character."""
-    content: Content
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -87,56 +82,26 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.story = story
         self.marks = navigable_marks(story)
+        self._mark_index = {(mark.kind, mark.id): i for i, mark in enumerate(self.marks)}
         self._all_marks = article_marks(story)
+        self._mark_starts = array("q", (mark.start for mark in self._all_marks))
         self._longest = max((mark.end - mark.start for mark in self._all_marks), default=0)
-        self._lines: list[_Line] = []
-        self._starts: list[int] = []
+        self._starts: array[int] = array("q")
+        self._ends: array[int] = array("q")
         self._width = 0
         self._margin = MARGIN
+        self._cache: LRUCache[tuple[int, int, int | None], Strip] = LRUCache(256)
 
     # ---------------------------------------------------------------- layout
 
-    def _paragraph(self, start: int, end: int) -> Content:
-        content = safe_content(self.story.text[start:end])  # one-line mode keeps offsets
-        for region in self.story.source.regions:
-            if region.start < end and region.end > start:
-                content = content.stylize(
-                    REGION_STYLE, max(region.start, start) - start, min(region.end, end) - start
-                )
-        # Marks that began before this paragraph may reach into it, but none is
-        # longer than the longest mark, so the search starts that far back.
-        first = bisect.bisect_left(self._all_marks, Mark(start - self._longest, -1, "", ""))
-        for mark in self._all_marks[first:]:
-            if mark.end <= start:
-                continue
-            if mark.start >= end:
-                break
-            content = content.stylize(
-                MARK_STYLES[mark.kind], max(mark.start, start) - start, min(mark.end, end) - start
-            )
-        return content
-
     def _layout(self, width: int) -> None:
-        text = self.story.text
+        """Wrap the text for a width: only line offsets; styling waits for drawing."""
         measure = max(10, min(MEASURE, width - 2 * MARGIN))
         self._margin = max(MARGIN, (width - measure) // 2)  # centred on wide screens
-        lines: list[_Line] = []
-        position = 0
-        for raw in text.split("\n"):
-            end = position + len(raw)
-            if raw:
-                content = self._paragraph(position, end)
-                offsets = compute_wrap_offsets(content.plain, measure, 8, fold=True)
-                pieces = content.divide(offsets) if offsets else [content]
-                for offset, piece in zip([0, *offsets], pieces, strict=False):
-                    lines.append(_Line(position + offset, piece.rstrip()))
-            else:
-                lines.append(_Line(position, Content("")))
-            position = end + 1
-        self._lines = lines
-        self._starts = [line.start for line in lines]
+        self._starts, self._ends = layout(self.story.text, measure)
         self._width = width
-        self.virtual_size = Size(width, len(lines))
+        self._cache.clear()
+        self.virtual_size = Size(width, len(self._starts))
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
@@ -146,33 +111,55 @@ class ArticleView(ScrollView, can_focus=True):
             self.call_after_refresh(self._scroll_to_current)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self._lines))
+        return max(1, len(self._starts))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._cache.clear()
         self.refresh()
 
     # ---------------------------------------------------------------- drawing
 
+    def _line_content(self, lo: int, hi: int) -> Content:
+        """One wrapped line, sanitized, with the regions and marks that touch it."""
+        content = safe_content(self.story.text[lo:hi])  # one-line mode keeps offsets
+        for region in self.story.source.regions:
+            if region.start < hi and region.end > lo:
+                content = content.stylize(
+                    REGION_STYLE, max(region.start, lo) - lo, min(region.end, hi) - lo
+                )
+        # A mark that starts before the line can reach into it, but none is longer
+        # than the longest mark, so the search starts that far back.
+        first = bisect.bisect_left(self._mark_starts, lo - self._longest)
+        last = bisect.bisect_left(self._mark_starts, hi)
+        for touching in self._all_marks[first:last]:
+            if touching.end > lo:
+                start, end = max(touching.start, lo) - lo, min(touching.end, hi) - lo
+                content = content.stylize(MARK_STYLES[touching.kind], start, end)
+        mark = self.current_mark
+        if mark is not None and mark.start < hi and mark.end > lo:
+            content = content.stylize(
+                CURRENT_STYLE, max(mark.start, lo) - lo, min(mark.end, hi) - lo
+            )
+        return content.rstrip()
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
-        style = self.visual_style
-        if index >= len(self._lines):
+        if index >= len(self._starts):
             return Strip.blank(width, self.rich_style)
-        line = self._lines[index]
-        content = line.content
-        mark = self.current_mark
-        if mark is not None:
-            lo, hi = line.start, line.start + len(content)
-            if mark.start < hi and mark.end > lo:
-                content = content.stylize(
-                    CURRENT_STYLE, max(mark.start, lo) - lo, min(mark.end, hi) - lo
-                )
-        content = Content.assemble(" " * self._margin, content)
-        strips = Visual.to_strips(self, content, width, 1, style)
+        key = (index, width, self.current)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        content = Content.assemble(
+            " " * self._margin, self._line_content(self._starts[index], self._ends[index])
+        )
+        strips = Visual.to_strips(self, content, width, 1, self.visual_style)
         strip = strips[0] if strips else Strip.blank(width, self.rich_style)
-        return strip.extend_cell_length(width, self.rich_style).crop(0, width)
+        strip = strip.extend_cell_length(width, self.rich_style).crop(0, width)
+        self._cache[key] = strip
+        return strip
 
     # ---------------------------------------------------------------- marks
 
@@ -187,11 +174,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def show(self, kind: str, item_id: str) -> bool:
         """Highlight an item's span and scroll to it; false if it has none."""
-        for index, mark in enumerate(self.marks):
-            if mark.kind == kind and mark.id == item_id:
-                self.current = index
-                return True
-        return False
+        index = self._mark_index.get((kind, item_id))
+        if index is not None:
+            self.current = index
+        return index is not None
 
     def watch_current(self) -> None:
         self._scroll_to_current()
@@ -201,7 +187,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _scroll_to_current(self) -> None:
         mark = self.current_mark
-        if mark is None or not self._lines:
+        if mark is None or not self._starts:
             return
         first, last = self.line_of(mark.start), self.line_of(max(mark.start, mark.end - 1))
         height = self.scrollable_content_region.height
@@ -213,8 +199,10 @@ class ArticleView(ScrollView, can_focus=True):
         if not self.marks:
             return
         if self.current is None:
-            top = self._starts[self.scroll_offset.y] if self._starts else 0
-            self.current = next((i for i, m in enumerate(self.marks) if m.start >= top), 0)
+            line = min(self.scroll_offset.y, len(self._starts) - 1)
+            top = self._starts[line] if self._starts else 0
+            following = bisect.bisect_left(self.marks, Mark(top, -1, "", ""))
+            self.current = following % len(self.marks)
         else:
             self.current = (self.current + 1) % len(self.marks)
 
@@ -234,11 +222,15 @@ class ArticleView(ScrollView, can_focus=True):
         if offset is None:
             return
         index = self.scroll_offset.y + offset.y
-        if index >= len(self._lines):
+        if index >= len(self._starts):
             return
-        line = self._lines[index]
-        end = line.start + len(line.content)
-        on_line = [i for i, m in enumerate(self.marks) if m.start < end and m.end > line.start]
+        lo, hi = self._starts[index], self._ends[index]
+        first = bisect.bisect_left(self.marks, Mark(lo - self._longest, -1, "", ""))
+        on_line = [
+            i
+            for i in range(first, bisect.bisect_left(self.marks, Mark(hi, -1, "", "")))
+            if self.marks[i].end > lo
+        ]
         if on_line:
             event.stop()
             self.current = on_line[0] if self.current not in on_line else self.current
