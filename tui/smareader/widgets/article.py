@@ -21,12 +21,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 from textual.widgets import Static
 
 from smareader.model.story import Story
 from smareader.model.views import Mark, article_marks, navigable_marks
 from smareader.safe import safe_content
+from smareader.widgets.virtual_list import content_strip
 from smareader.widgets.wrap import layout
 
 MARK_STYLES = {
@@ -155,9 +155,7 @@ class ArticleView(ScrollView, can_focus=True):
         content = Content.assemble(
             " " * self._margin, self._line_content(self._starts[index], self._ends[index])
         )
-        strips = Visual.to_strips(self, content, width, 1, self.visual_style)
-        strip = strips[0] if strips else Strip.blank(width, self.rich_style)
-        strip = strip.extend_cell_length(width, self.rich_style).crop(0, width)
+        strip = content_strip(self, content, width, self.visual_style)
         self._cache[key] = strip
         return strip
 

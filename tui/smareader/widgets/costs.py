@@ -175,12 +175,13 @@ class CostsPane(Container):
     def _show_category(self, index: int) -> None:
         detail = self.query_one("#cost-detail", Static)
         if not 0 <= index < len(self.table.categories):
-            detail.update("")
+            detail.update("", layout=False)
             return
         row = self.table.categories[index]
         category = row.category
-        detail.update(
-            Content("\n").join(
+        detail.update(  # the detail has a fixed height: no layout needed
+            layout=False,
+            content=Content("\n").join(
                 [
                     Content.assemble(
                         safe_content(category.name, "bold"),
@@ -193,19 +194,20 @@ class CostsPane(Container):
                         field("Reported by", safe_content(row.reported_by)),
                     ),
                 ]
-            )
+            ),
         )
 
     def _show_figure(self, index: int) -> None:
         detail = self.query_one("#cost-detail", Static)
         if not 0 <= index < len(self.figures):
-            detail.update("")
+            detail.update("", layout=False)
             return
         bar = self.figures[index]
         figure = bar.figure
         period = f" {figure.period}" if figure.period else ""
-        detail.update(
-            Content("\n").join(
+        detail.update(  # the detail has a fixed height: no layout needed
+            layout=False,
+            content=Content("\n").join(
                 [
                     Content.assemble(
                         safe_content(figure.label, "bold"), " — ", safe_content(bar.text + period)
@@ -216,5 +218,5 @@ class CostsPane(Container):
                         field("Stated by", safe_content(bar.stated_by)),
                     ),
                 ]
-            )
+            ),
         )

@@ -15,6 +15,7 @@ from smareader.model.story import Quote, Story
 from smareader.model.views import SearchResult, SpeakerGroup, quotes_by_speaker, sentence_around
 from smareader.safe import safe_content
 from smareader.widgets.text import field, spread, with_matches
+from smareader.widgets.throttle import Throttle
 from smareader.widgets.virtual_list import VirtualList
 
 KIND_STYLE = {"direct": "$text-primary", "partial": "$text-accent", "reported": "$text-muted"}
@@ -40,6 +41,7 @@ class QuotesPane(Container):
         self._index_of = {quote.id: index for index, quote in enumerate(story.quotes)}
         self.shown_quotes: list[Quote] = list(self.groups[0].quotes)
         self._shown = 0  # index of the speaker group whose quotes are listed
+        self._detail = Throttle(self, self._show_detail)
 
     def compose(self) -> ComposeResult:
         yield VirtualList(self._render_speaker, len(self.groups), row_height=2, id="speakers")
@@ -90,7 +92,7 @@ class QuotesPane(Container):
         cursor = self.shown_quotes.index(keep) if keep in self.shown_quotes else 0
         self.quote_list.set_rows(len(self.shown_quotes), cursor=cursor)
         self.quote_list.border_title = Content.assemble("Quotes · ", safe_content(group.name))
-        self._show_detail()
+        self._detail()
 
     def watch_search(self) -> None:
         self.speaker_list.refresh_rows()
@@ -139,8 +141,10 @@ class QuotesPane(Container):
             "  ",
             (quote.kind, KIND_STYLE[quote.kind]),
         )
-        cue = safe_content(quote.cue, "italic $text-muted")
-        words = quote.text if quote.kind == "reported" else f"“{quote.text}”"
+        cue = safe_content(quote.cue[: width * 2], "italic $text-muted")
+        # Only what can show is measured: a row is one line, a quote may be pages.
+        text = quote.text[: width * 2]
+        words = text if quote.kind == "reported" else f"“{text}”"
         return [
             spread(head, cue, width, keep_left=True),
             with_matches(safe_content(f"  {words}"), query),
@@ -160,7 +164,7 @@ class QuotesPane(Container):
 
     @on(VirtualList.Highlighted, "#quote-list")
     def _quote_highlighted(self) -> None:
-        self._show_detail()
+        self._detail()
 
     @on(VirtualList.Selected, "#quote-list")
     def _quote_selected(self, message: VirtualList.Selected) -> None:

@@ -22,6 +22,7 @@ from smareader.model.views import (
 )
 from smareader.safe import safe_content
 from smareader.widgets.text import field, spread, with_matches
+from smareader.widgets.throttle import Throttle
 from smareader.widgets.virtual_list import VirtualList
 
 STATUS_STYLE = {
@@ -48,6 +49,7 @@ class TimelinePane(Container):
         super().__init__(id=id)
         self.story = story
         self.rows: list[TimelineRow] = timeline_rows(story)
+        self._detail = Throttle(self, self._show_detail)
 
     def compose(self) -> ComposeResult:
         yield VirtualList(
@@ -78,7 +80,7 @@ class TimelinePane(Container):
         ids = [row.event.id if row.event else None for row in self.rows]
         cursor = ids.index(current.id) if current and current.id in ids else self._first_event_row()
         self.event_list.set_rows(len(self.rows), cursor=cursor)
-        self._show_detail(cursor)
+        self._detail()
 
     @property
     def current_event(self) -> Event | None:
@@ -115,8 +117,8 @@ class TimelinePane(Container):
         return [spread(head, tag, width), Content.assemble("  ", title)]
 
     @on(VirtualList.Highlighted, "#timeline-list")
-    def _highlighted(self, message: VirtualList.Highlighted) -> None:
-        self._show_detail(message.index)
+    def _highlighted(self) -> None:
+        self._detail()
 
     @on(VirtualList.Selected, "#timeline-list")
     def _selected(self, message: VirtualList.Selected) -> None:
@@ -129,7 +131,8 @@ class TimelinePane(Container):
         if event is not None:
             self.post_message(JumpToSource("event", event.id))
 
-    def _show_detail(self, index: int) -> None:
+    def _show_detail(self) -> None:
+        index = self.event_list.cursor
         body = self.query_one("#timeline-detail-body", Static)
         if not 0 <= index < len(self.rows):
             body.update(Content.styled("No event selected.", "$text-muted"))

@@ -21,10 +21,39 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
+from textual.style import Style as VisualStyle
+from textual.widget import Widget
 
 RowRenderer = Callable[[int, int], Sequence[Content]]
 """Returns the lines (at most ``row_height``) of the row at an index, for a width."""
+
+
+def content_segments(
+    widget: Widget, content: Content, width: int, style: VisualStyle, pad: tuple[int, int] = (0, 0)
+) -> Strip:
+    """One line of ``content`` as a strip of exactly ``width`` cells plus padding.
+
+    ``Visual.to_strips`` wraps, aligns and measures, which costs about half a
+    millisecond a line; a list row is one line already cut to size, so its spans
+    are rendered straight to segments (``_get_style`` resolves ``$variables``).
+    """
+    content = content.truncate(width, ellipsis=True)
+    rich_style = style.rich_style
+    left, right = pad
+    segments = [Segment(" " * left, rich_style)] if left else []
+    segments += [
+        Segment(text, part.rich_style)
+        for text, part in content.render(style, "", parse_style=widget._get_style)
+    ]
+    fill = width - content.cell_length + right
+    if fill > 0:
+        segments.append(Segment(" " * fill, rich_style))
+    return Strip(segments, left + width + right)
+
+
+def content_strip(widget: Widget, content: Content, width: int, style: VisualStyle) -> Strip:
+    """One line of ``content`` as a strip exactly ``width`` cells wide."""
+    return content_segments(widget, content, width, style)
 
 
 class VirtualList(ScrollView, can_focus=True):
@@ -119,6 +148,7 @@ class VirtualList(ScrollView, can_focus=True):
         self.row_height = row_height
         self.empty = empty
         self._cache: LRUCache[tuple[int, bool, int], list[Strip]] = LRUCache(512)
+        self._styles: tuple[bool, VisualStyle, VisualStyle, tuple[int, int]] | None = None
 
     @property
     def count(self) -> int:
@@ -154,6 +184,15 @@ class VirtualList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._styles = None
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self._cache.clear()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        self._cache.clear()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, self._count * self.row_height)
@@ -166,9 +205,7 @@ class VirtualList(ScrollView, can_focus=True):
         if self._count == 0:
             if y == 0:
                 style = self.get_visual_style("virtual-list--row", "virtual-list--empty")
-                content = Content(self.empty).truncate(width, ellipsis=True)
-                strips = Visual.to_strips(self, content, width, 1, style)
-                return strips[0].extend_cell_length(width, style.rich_style)
+                return content_strip(self, Content(f" {self.empty}"), width, style)
             return Strip.blank(width, self.rich_style)
         index, offset = divmod(line, self.row_height)
         if index >= self._count:
@@ -181,30 +218,28 @@ class VirtualList(ScrollView, can_focus=True):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        if is_cursor:
-            style = self.get_visual_style("virtual-list--row", "virtual-list--cursor")
-        else:
-            style = self.get_visual_style("virtual-list--row")
-        padding = self.get_component_styles("virtual-list--row").padding
-        inner = max(1, width - padding.left - padding.right)
+        row, cursor, (left, right) = self._row_styles()
+        style = cursor if is_cursor else row
+        inner = max(1, width - left - right)
         lines = list(self._render_row(index, inner))[: self.row_height]
         lines += [Content("")] * (self.row_height - len(lines))
-        strips = []
-        for content in lines:
-            rendered = Visual.to_strips(
-                self, content.truncate(inner, ellipsis=True), inner, 1, style
-            )
-            body = rendered[0] if rendered else Strip.blank(inner, style.rich_style)
-            strip = Strip.join(
-                [
-                    Strip([Segment(" " * padding.left, style.rich_style)], padding.left),
-                    body.extend_cell_length(inner, style.rich_style).crop(0, inner),
-                    Strip([Segment(" " * padding.right, style.rich_style)], padding.right),
-                ]
-            )
-            strips.append(strip)
+        strips = [content_segments(self, line, inner, style, (left, right)) for line in lines]
         self._cache[key] = strips
         return strips
+
+    def _row_styles(self) -> tuple[VisualStyle, VisualStyle, tuple[int, int]]:
+        """Row and cursor styles and the row padding, worked out once per look."""
+        key = self.has_focus
+        if self._styles is None or self._styles[0] != key:
+            padding = self.get_component_styles("virtual-list--row").padding
+            self._styles = (
+                key,
+                self.get_visual_style("virtual-list--row"),
+                self.get_visual_style("virtual-list--row", "virtual-list--cursor"),
+                (padding.left, padding.right),
+            )
+        _, row, cursor, pad = self._styles
+        return row, cursor, pad
 
     # ------------------------------------------------------------------ cursor
 

@@ -1,0 +1,309 @@
+"""smareader benchmarks: ``python benchmarks/run.py`` (add ``--quick`` for a smoke run).
+
+Prints, side by side in one run:
+
+1. cold start to first full paint of ``smareader`` on the bundled story, against a
+   minimal Textual app (one ``Static``) started the same way, and their ratio;
+2. load + validate time and peak memory at 1k, 10k and 100k quotes;
+3. time to first paint with 100k quotes;
+4. filter latency per keystroke at 100k quotes (p50, p95);
+5. paging through a 100k list;
+6. Textual's own ``OptionList`` holding the same 100k quotes, for comparison.
+
+Every app runs headless; every process is a fresh interpreter, as a user's would
+be. Generated stories are cached under the system temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+CACHE = Path(tempfile.gettempdir()) / "smareader-bench"
+
+
+def story_for(quotes: int) -> Path:
+    """A generated story with ``quotes`` quotes (and proportionate everything else)."""
+    folder = CACHE / f"q{quotes}"
+    path = folder / "story.json"
+    if not path.exists():
+        from smareader.devtools.generate import generate, write
+
+        story, text = generate(
+            quotes=quotes,
+            speakers=max(10, quotes // 20),
+            events=max(10, quotes // 5),
+            cost_items=max(4, quotes // 50),
+            seed=7,
+        )
+        write(folder, story, text)
+    return path
+
+
+def run_python(code: str) -> dict[str, float]:
+    """Run code in a fresh interpreter; it prints one JSON object as its last line."""
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "TEXTUAL_ANIMATIONS": "none"},
+    )
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+# A child process: start an app headless, quit right after its first full frame.
+# Wall time is measured by the parent from spawn to exit.
+FIRST_PAINT = """
+import json, resource, sys, time
+started = time.perf_counter()
+{imports}
+from textual.app import App
+
+def stop_after_first_frame(app: App) -> None:
+    def done() -> None:
+        app.exit(time.perf_counter() - started)
+    app.call_after_refresh(done)
+
+{build}
+elapsed = app.run(headless=True, size=(120, 40))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"in_process": elapsed, "peak_mb": peak}}))
+"""
+
+MINIMAL = FIRST_PAINT.format(
+    imports="from textual.widgets import Static",
+    build="""
+class Minimal(App[float]):
+    def compose(self):
+        yield Static("Hello")
+    def on_ready(self) -> None:
+        stop_after_first_frame(self)
+app = Minimal()
+""",
+)
+
+
+def smareader_first_paint(path: Path | None) -> str:
+    return FIRST_PAINT.format(
+        imports="from smareader.app import SMAReader, make_app\n"
+        "from smareader.screens.main import MainScreen",
+        build=f"""
+class Timed(SMAReader):
+    def on_ready(self) -> None:
+        # The main screen is pushed on mount; wait for it to be the one painted.
+        def check() -> None:
+            if isinstance(self.screen, MainScreen) and self.screen.is_mounted:
+                stop_after_first_frame(self)
+            else:
+                self.set_timer(0.001, check)
+        check()
+story_app = make_app({str(path)!r} if {path is not None} else None)
+app = Timed(story_app.story, path=story_app.path, theme="textual-dark")
+""",
+    )
+
+
+def timed_process(code: str, runs: int) -> tuple[float, float, float]:
+    """Median wall time of ``runs`` fresh processes, and the median in-process time."""
+    walls, inner, peaks = [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = run_python(code)
+        walls.append(time.perf_counter() - start)
+        inner.append(result["in_process"])
+        peaks.append(result["peak_mb"])
+    return statistics.median(walls), statistics.median(inner), max(peaks)
+
+
+def bench_startup(runs: int) -> None:
+    print("\n1. Cold start to first full paint (fresh process, headless 120×40)")
+    minimal, minimal_inner, _ = timed_process(MINIMAL, runs)
+    reader, reader_inner, _ = timed_process(smareader_first_paint(None), runs)
+    print(
+        f"   minimal Textual app (one Static) {minimal:6.3f} s  (in process {minimal_inner:.3f} s)"
+    )
+    print(f"   smareader, bundled story         {reader:6.3f} s  (in process {reader_inner:.3f} s)")
+    print(f"   ratio                            {reader / minimal:6.2f}   (target ≤ 1.25)")
+
+
+LOAD = """
+import json, resource, time
+started = time.perf_counter()
+from smareader.model.load import load_story
+imported = time.perf_counter()
+story = load_story({path!r})
+loaded = time.perf_counter()
+print(json.dumps({{"import": imported - started, "in_process": loaded - imported,
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def bench_load(sizes: list[int], runs: int) -> None:
+    print("\n2. Load + validate (one pydantic pass, all cross-checks), fresh process")
+    print(f"   {'quotes':>8} {'file MB':>8} {'seconds':>8} {'peak RSS MB':>12}")
+    for size in sizes:
+        path = story_for(size)
+        results = [run_python(LOAD.format(path=str(path))) for _ in range(runs)]
+        seconds = statistics.median(result["in_process"] for result in results)
+        peak = max(result["peak_mb"] for result in results)
+        megabytes = path.stat().st_size / 1e6
+        print(f"   {size:>8,} {megabytes:>8.1f} {seconds:>8.3f} {peak:>12.0f}")
+    print("   targets at 100k: ≤ 1.5 s, peak RSS ≤ 400 MB")
+
+
+def bench_first_paint(size: int, runs: int) -> None:
+    print(f"\n3. Time to first paint with {size:,} quotes (fresh process, includes loading)")
+    wall, inner, peak = timed_process(smareader_first_paint(story_for(size)), runs)
+    print(f"   wall {wall:.3f} s, in process {inner:.3f} s, peak RSS {peak:.0f} MB")
+    print("   target: ≤ 2 s")
+
+
+INTERACTIVE = """
+import asyncio, json, statistics, time
+from smareader.app import make_app
+from smareader.widgets.quotes import QuotesPane
+
+async def main() -> None:
+    app = make_app({path!r})
+    timings: dict[str, list[float]] = {{"type": [], "erase": [], "page": []}}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+
+        async def timed(key: str, bucket: str) -> None:
+            start = time.perf_counter()
+            await pilot.press(key)
+            app.screen._on_timer_update()  # paint now, synchronously
+            timings[bucket].append(time.perf_counter() - start)
+
+        await pilot.press("2", "slash")
+        for key in "security parliament":
+            await timed("space" if key == " " else key, "type")
+        for _ in range(len("security parliament")):
+            await timed("backspace", "erase")
+        await pilot.press("escape")
+        await pilot.pause()
+        pane = app.screen.query_one(QuotesPane)
+        pane.quote_list.focus()
+        await pilot.pause()
+        count = pane.quote_list.count
+        for _ in range({pages}):
+            await timed("pagedown", "page")
+        moved = pane.quote_list.cursor
+    print(json.dumps({{**timings, "count": count, "moved": moved}}))
+
+asyncio.run(main())
+"""
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def bench_interaction(size: int, pages: int) -> None:
+    result = run_python(INTERACTIVE.format(path=str(story_for(size)), pages=pages))
+    typing = [t * 1000 for t in result["type"]]  # type: ignore[union-attr]
+    erasing = [t * 1000 for t in result["erase"]]  # type: ignore[union-attr]
+    paging = [t * 1000 for t in result["page"]]  # type: ignore[union-attr]
+    print(f"\n4. Filter latency per keystroke, {size:,} quotes (handling + repaint)")
+    print(
+        f"   typing  'security parliament': p50 {percentile(typing, 0.5):6.1f} ms, "
+        f"p95 {percentile(typing, 0.95):6.1f} ms, max {max(typing):6.1f} ms"
+    )
+    print(
+        f"   erasing it again            : p50 {percentile(erasing, 0.5):6.1f} ms, "
+        f"p95 {percentile(erasing, 0.95):6.1f} ms, max {max(erasing):6.1f} ms"
+    )
+    print("   target: p95 ≤ 50 ms")
+    print(
+        f"\n5. Paging through the list of {int(result['count']):,} quotes "
+        f"({pages} × PgDn, cursor moved to {int(result['moved']):,})"
+    )
+    print(
+        f"   per page: p50 {percentile(paging, 0.5):6.1f} ms, "
+        f"p95 {percentile(paging, 0.95):6.1f} ms, max {max(paging):6.1f} ms   (target ≤ 16 ms)"
+    )
+
+
+OPTION_LIST = """
+import asyncio, json, time
+from smareader.model.load import load_story
+from textual.app import App
+from textual.widgets import OptionList
+
+story = load_story({path!r})
+prompts = [quote.text[:100] for quote in story.quotes]
+
+class Options(App[None]):
+    def compose(self):
+        yield OptionList(id="options")
+
+async def main() -> None:
+    app = Options()
+    async with app.run_test(size=(120, 40)) as pilot:
+        options = app.query_one(OptionList)
+        start = time.perf_counter()
+        options.add_options(prompts)
+        await pilot.pause()
+        app.screen._on_timer_update()
+        fill = time.perf_counter() - start
+        options.focus()
+        await pilot.pause()
+        pages = []
+        for _ in range({pages}):
+            start = time.perf_counter()
+            await pilot.press("pagedown")
+            app.screen._on_timer_update()
+            pages.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        options.clear_options()
+        options.add_options(prompts[::-1])
+        await pilot.pause()
+        app.screen._on_timer_update()
+        refill = time.perf_counter() - start
+    pages.sort()
+    print(json.dumps({{"fill": fill, "refill": refill, "page50": pages[len(pages) // 2],
+                       "page95": pages[int(len(pages) * .95)]}}))
+
+asyncio.run(main())
+"""
+
+
+def bench_option_list(size: int, pages: int) -> None:
+    result = run_python(OPTION_LIST.format(path=str(story_for(size)), pages=pages))
+    print(f"\n6. Textual's OptionList holding the same {size:,} quotes, for comparison")
+    print(
+        f"   fill + first paint {result['fill']:.2f} s, refill {result['refill']:.2f} s, "
+        f"page p50 {result['page50'] * 1000:.1f} ms, p95 {result['page95'] * 1000:.1f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="smareader benchmarks")
+    parser.add_argument("--quick", action="store_true", help="small sizes, one run each")
+    args = parser.parse_args()
+    big = 5_000 if args.quick else 100_000
+    runs = 1 if args.quick else 5
+    print(
+        f"smareader benchmarks — Python {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} cores"
+    )
+    bench_startup(runs)
+    bench_load([1_000, 10_000, big] if not args.quick else [1_000, big], max(1, runs - 2))
+    bench_first_paint(big, max(1, runs - 2))
+    bench_interaction(big, pages=50)
+    bench_option_list(big, pages=20)
+
+
+if __name__ == "__main__":
+    main()
