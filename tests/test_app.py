@@ -402,3 +402,16 @@ async def test_hostile_palette_and_search() -> None:
         assert app.is_running
         shown = {quote.id for quote in app.screen.query_one(QuotesPane).shown_quotes}
         assert shown == {"q-markup", "q-click", "q-unbalanced"}
+
+
+async def test_hidden_pane_detail_catches_up_when_shown() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("2", "slash", *"germany", "enter", "1")
+        await pilot.pause()
+        timeline = app.screen.query_one(TimelinePane)
+        event = timeline.current_event
+        assert event is not None and event.id == "e-germany-nato-talks"
+        detail = str(app.screen.query_one("#timeline-detail-body").render())
+        assert event.title in detail

@@ -225,8 +225,9 @@ def cmd_read(argv: Sequence[str]) -> int:
         print(f"{path}: {summarize(story)}", file=sys.stderr)
         print("smareader: the reader needs a terminal", file=sys.stderr)
         return EXIT_UNREADABLE
-    from smareader.app import SMAReader
+    from smareader.app import SMAReader, freeze_story
 
+    freeze_story()
     SMAReader(story, path=path).run()
     return 0
 

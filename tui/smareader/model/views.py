@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -196,6 +197,7 @@ class SearchIndex:
     _quotes: list[str] = field(init=False, repr=False)
     _events: list[str] = field(init=False, repr=False)
     _last: tuple[str, list[int], list[int]] | None = field(default=None, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         names = {speaker.id: speaker.name for speaker in self.story.speakers}
@@ -209,7 +211,14 @@ class SearchIndex:
         ]
 
     def search(self, query: str) -> tuple[list[int], list[int]]:
-        """Indexes of the quotes and events that match ``query`` (all when blank)."""
+        """Indexes of the quotes and events that match ``query`` (all when blank).
+
+        Safe to call from several threads: the narrowing cache is locked.
+        """
+        with self._lock:
+            return self._search(query)
+
+    def _search(self, query: str) -> tuple[list[int], list[int]]:
         terms = _terms(query)
         if not terms:
             self._last = None
@@ -219,10 +228,18 @@ class SearchIndex:
         event_pool: Sequence[int] = range(len(self._events))
         if self._last is not None and key.startswith(self._last[0]):
             quote_pool, event_pool = self._last[1], self._last[2]
-        quotes = [i for i in quote_pool if all(term in self._quotes[i] for term in terms)]
-        events = [i for i in event_pool if all(term in self._events[i] for term in terms)]
+        quotes = _narrow(self._quotes, quote_pool, terms)
+        events = _narrow(self._events, event_pool, terms)
         self._last = (key, quotes, events)
         return quotes, events
+
+
+def _narrow(haystacks: list[str], pool: Sequence[int], terms: list[str]) -> list[int]:
+    """The items of ``pool`` whose haystack holds every term: one tight pass per term."""
+    kept = list(pool)
+    for term in terms:
+        kept = [index for index in kept if term in haystacks[index]]
+    return kept
 
 
 @dataclass(frozen=True)

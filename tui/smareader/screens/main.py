@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
 
@@ -30,6 +31,10 @@ from smareader.widgets.search import SearchBar
 from smareader.widgets.timeline import TimelinePane
 
 Pane = Literal["timeline", "quotes", "costs", "article"]
+LARGE = 20_000
+"""Quotes and events above which search waits for a pause in typing and runs in a thread."""
+SEARCH_PAUSE = 0.12
+"""Seconds of quiet typing before a large story is filtered."""
 FOCUS_TARGET: dict[str, str] = {
     "timeline": "#timeline-list",
     "quotes": "#quote-list",
@@ -69,6 +74,9 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.story = story
         self._index: SearchIndex | None = None
+        self._query = ""
+        self._search_timer: Timer | None = None
+        self._large = len(story.quotes) + len(story.events) > LARGE
         self._origin: tuple[str, Widget | None] | None = None
 
     def compose(self) -> ComposeResult:
@@ -187,18 +195,53 @@ class MainScreen(Screen[None]):
 
     @on(SearchBar.Changed)
     def _search_changed(self, message: SearchBar.Changed) -> None:
+        self._query = message.query
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        if not self._large or not message.query.strip():
+            self._apply_search(run_search(self._get_index(), message.query))
+        else:
+            # A large story: let a burst of typing finish, then filter in a thread,
+            # so keys echo at once and a stale result is never shown.
+            self._search_timer = self.set_timer(SEARCH_PAUSE, self._search_in_thread)
+            self.query_one("#search-label", Label).update("Searching…", layout=False)
+
+    def _get_index(self) -> SearchIndex:
         if self._index is None:
             self._index = SearchIndex(self.story)
-        self.search = run_search(self._index, message.query)
+        return self._index
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_in_thread(self) -> None:
+        query = self._query
+        result = run_search(self._get_index(), query)
+        self.app.call_from_thread(self._apply_search, result)
+
+    def _apply_search(self, result: SearchResult) -> None:
+        if result.query != self._query:
+            return  # typing went on meanwhile: a newer search is coming
+        was_blank = self.search.is_blank
+        self.search = result
         label = self.query_one("#search-label", Label)
         if self.search.is_blank:
-            label.update("Search")
+            text = "Search"
         else:
             quotes, events = len(self.search.quotes), len(self.search.events)
-            label.update(
-                f"{quotes} quote{'s' * (quotes != 1)} · {events} event{'s' * (events != 1)}"
-            )
-        self.refresh_bindings()
+            text = f"{quotes:,} quote{'s' * (quotes != 1)} · {events:,} event{'s' * (events != 1)}"
+        label.update(text, layout=False)  # fixed width: no relayout per keystroke
+        if self.search.is_blank != was_blank:
+            self.refresh_bindings()  # Esc now means "clear the search", or no longer
+
+    def on_mount(self) -> None:
+        # Index the story for search while the reader looks at the first screen.
+        self.call_after_refresh(self._build_index)
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _build_index(self) -> None:
+        index = SearchIndex(self.story)
+        if self._index is None:
+            self._index = index
 
     @on(SearchBar.Done)
     def _search_done(self, message: SearchBar.Done) -> None:

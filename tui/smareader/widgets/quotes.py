@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -39,9 +42,18 @@ class QuotesPane(Container):
         self.story = story
         self.groups: list[SpeakerGroup] = quotes_by_speaker(story)
         self._index_of = {quote.id: index for index, quote in enumerate(story.quotes)}
+        self._speaker_of = [quote.speaker for quote in story.quotes]
+        # Stories list quotes in text order as a rule; then "All speakers" filtered
+        # is simply the matches in order, with no per-quote lookups.
+        quotes = story.quotes
+        self._in_text_order = all(
+            (a.start, a.end) <= (b.start, b.end) for a, b in itertools.pairwise(quotes)
+        )
         self.shown_quotes: list[Quote] = list(self.groups[0].quotes)
         self._shown = 0  # index of the speaker group whose quotes are listed
-        self._detail = Throttle(self, self._show_detail)
+        self._counts: Counter[str] = Counter()  # matching quotes per speaker id
+        self._detail = Throttle(self, self._show_detail_if_visible)
+        self._detail_stale = False
 
     def compose(self) -> ComposeResult:
         yield VirtualList(self._render_speaker, len(self.groups), row_height=2, id="speakers")
@@ -82,6 +94,9 @@ class QuotesPane(Container):
     def _matching(self, group: SpeakerGroup) -> list[Quote]:
         if self.search.is_blank:
             return list(group.quotes)
+        if group.speaker is None and self._in_text_order:
+            quotes = self.story.quotes
+            return [quotes[index] for index in self.search.quotes]
         matches = self.search.quote_set
         return [quote for quote in group.quotes if self._index_of[quote.id] in matches]
 
@@ -94,7 +109,8 @@ class QuotesPane(Container):
         self.quote_list.border_title = Content.assemble("Quotes · ", safe_content(group.name))
         self._detail()
 
-    def watch_search(self) -> None:
+    def watch_search(self, search: SearchResult) -> None:
+        self._counts = Counter(map(self._speaker_of.__getitem__, search.quotes))
         self.speaker_list.refresh_rows()
         self._refill(keep=self.current_quote)
 
@@ -122,7 +138,12 @@ class QuotesPane(Container):
 
     def _render_speaker(self, index: int, width: int) -> list[Content]:
         group = self.groups[index]
-        count = len(self._matching(group))
+        if self.search.is_blank:
+            count = group.count
+        elif group.speaker is None:
+            count = len(self.search.quotes)
+        else:
+            count = self._counts[group.speaker.id]
         total = "" if self.search.is_blank else f"/{group.count}"
         name = safe_content(group.name, "bold" if count else "$text-muted")
         head = spread(name, Content.styled(f"{count}{total}", "bold $text-accent"), width)
@@ -180,6 +201,18 @@ class QuotesPane(Container):
         """Copy the highlighted quote with its citation."""
         if (quote := self.current_quote) is not None:
             self.post_message(CopyQuote(quote.id))
+
+    def _show_detail_if_visible(self) -> None:
+        """Update the detail now if it can be seen, else when it is shown."""
+        if self.is_on_screen:
+            self._show_detail()
+        else:
+            self._detail_stale = True
+
+    def on_show(self) -> None:
+        if self._detail_stale:
+            self._detail_stale = False
+            self._show_detail()
 
     def _show_detail(self) -> None:
         body = self.query_one("#quote-detail-body", Static)

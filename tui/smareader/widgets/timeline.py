@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from smareader.messages import JumpToSource
-from smareader.model.story import Event, Story
+from smareader.model.story import Event, Quote, Story
 from smareader.model.views import (
     STATUS_LABELS,
     SearchResult,
@@ -48,8 +48,14 @@ class TimelinePane(Container):
     def __init__(self, story: Story, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.story = story
-        self.rows: list[TimelineRow] = timeline_rows(story)
-        self._detail = Throttle(self, self._show_detail)
+        self._all_rows = timeline_rows(story)
+        self._quotes_about: dict[str, list[Quote]] = {}
+        for quote in story.quotes:
+            for event_id in quote.events:
+                self._quotes_about.setdefault(event_id, []).append(quote)
+        self.rows: list[TimelineRow] = self._all_rows
+        self._detail = Throttle(self, self._show_detail_if_visible)
+        self._detail_stale = False
 
     def compose(self) -> ComposeResult:
         yield VirtualList(
@@ -75,8 +81,14 @@ class TimelinePane(Container):
 
     def watch_search(self, search: SearchResult) -> None:
         current = self.current_event
-        events = None if search.is_blank else [self.story.events[i] for i in search.events]
-        self.rows = timeline_rows(self.story, events)
+        if search.is_blank:
+            self.rows = self._all_rows
+        else:
+            # Filter the rows sorted once at start-up: no re-sorting per keystroke.
+            wanted = {self.story.events[i].id for i in search.events}
+            self.rows = [
+                row for row in self._all_rows if row.event is None or row.event.id in wanted
+            ]
         ids = [row.event.id if row.event else None for row in self.rows]
         cursor = ids.index(current.id) if current and current.id in ids else self._first_event_row()
         self.event_list.set_rows(len(self.rows), cursor=cursor)
@@ -131,6 +143,18 @@ class TimelinePane(Container):
         if event is not None:
             self.post_message(JumpToSource("event", event.id))
 
+    def _show_detail_if_visible(self) -> None:
+        """Update the detail now if it can be seen, else when it is shown."""
+        if self.is_on_screen:
+            self._show_detail()
+        else:
+            self._detail_stale = True
+
+    def on_show(self) -> None:
+        if self._detail_stale:
+            self._detail_stale = False
+            self._show_detail()
+
     def _show_detail(self) -> None:
         index = self.event_list.cursor
         body = self.query_one("#timeline-detail-body", Static)
@@ -172,9 +196,7 @@ class TimelinePane(Container):
             names = ", ".join(story.speaker_by_id[actor].name for actor in event.actors)
             lines += [Content(""), field("Actors", safe_content(names))]
         linked = [story.quote_by_id[quote_id] for quote_id in event.quotes]
-        linked += [
-            quote for quote in story.quotes if event.id in quote.events and quote not in linked
-        ]
+        linked += [quote for quote in self._quotes_about.get(event.id, ()) if quote not in linked]
         if linked:
             lines += [Content(""), Content.styled(f"Quotes ({len(linked)})", "$text-muted")]
             for quote in linked:
