@@ -181,4 +181,4 @@ def test_marks(story: Story) -> None:
         kinds.setdefault(mark.kind, 0)
         kinds[mark.kind] += 1
     assert kinds == {"quote": 30, "event": 14, "evidence": 14, "figure": 6, "category": 7}
-    assert len(navigable_marks(story)) == 30 + 14 + 6 + 7
+    assert len(navigable_marks(marks)) == 30 + 14 + 6 + 7

@@ -158,12 +158,40 @@ def _encoding_problem(data: bytes) -> Problem | None:
     return None
 
 
-def parse_story(data: bytes, *, path: Path, base_dir: Path | None = None) -> Story:
-    """Validate story JSON bytes in one pass of pydantic.
+def _parse_structure(data: bytes, path: Path) -> Story:
+    """First phase: JSON, types and cross-references, in one pass of pydantic.
 
     The bytes go to the parser as they are — decoding them to ``str`` first would
     double the memory of a large story — and the UTF-8 check runs only when the
     parser has already failed, to say exactly where.
+    """
+    problem = _precheck(data)
+    if problem is not None:
+        raise StoryFileError(path, [problem], EXIT_INVALID)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return Story.model_validate_json(data, context={"defer_source": True})
+    except ValidationError as error:
+        problems = problems_from(error)
+        if any(detail["type"] == "json_invalid" for detail in error.errors()):
+            encoding = _encoding_problem(data)
+            if encoding is not None:
+                problems = [encoding]
+        raise StoryFileError(path, problems, EXIT_INVALID) from None
+
+
+def _bind_source(story: Story, path: Path, base_dir: Path | None) -> Story:
+    """Second phase: the source text, its sha256 and every span."""
+    try:
+        story.bind_source(base_dir if base_dir is not None else path.parent)
+    except ValidationError as error:
+        raise StoryFileError(path, problems_from(error), EXIT_INVALID) from None
+    return story
+
+
+def parse_story(data: bytes, *, path: Path, base_dir: Path | None = None) -> Story:
+    """Validate story JSON bytes.
 
     Args:
         data: The file's bytes.
@@ -176,21 +204,7 @@ def parse_story(data: bytes, *, path: Path, base_dir: Path | None = None) -> Sto
     Raises:
         StoryFileError: With every problem found.
     """
-    problem = _precheck(data)
-    if problem is not None:
-        raise StoryFileError(path, [problem], EXIT_INVALID)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    context = {"base_dir": base_dir if base_dir is not None else path.parent}
-    try:
-        return Story.model_validate_json(data, context=context)
-    except ValidationError as error:
-        problems = problems_from(error)
-        if any(detail["type"] == "json_invalid" for detail in error.errors()):
-            encoding = _encoding_problem(data)
-            if encoding is not None:
-                problems = [encoding]
-        raise StoryFileError(path, problems, EXIT_INVALID) from None
+    return _bind_source(_parse_structure(data, path), path, base_dir)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -215,4 +229,7 @@ def load_story(path: Path | str) -> Story:
         StoryFileError: If the file cannot be read (exit code 2) or is invalid (1).
     """
     path = Path(path)
-    return parse_story(read_bytes(path), path=path)
+    data = read_bytes(path)
+    story = _parse_structure(data, path)
+    del data  # the JSON text is no longer needed while the source text is read
+    return _bind_source(story, path, None)

@@ -350,6 +350,7 @@ class Story(Model):
     """Cost figures, categories and comparisons."""
 
     _text: str = PrivateAttr(default="")
+    _pending: list[InitErrorDetails] = PrivateAttr(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -378,20 +379,44 @@ class Story(Model):
 
     @model_validator(mode="after")
     def _check_story(self, info: ValidationInfo) -> Story:
-        """Resolve the source and check every rule that spans records."""
+        """Check every rule that spans records, and (unless deferred) the source.
+
+        With ``context={"defer_source": True}`` the source is left for
+        :meth:`bind_source`, and problems found so far wait to be reported with the
+        source's: the loader frees the JSON bytes in between, which keeps a large
+        story's peak memory down.
+        """
         errors = _Errors()
         context = info.context if isinstance(info.context, dict) else {}
-        text = _resolve_source(self.source, context.get("base_dir"), errors)
-        if text is not None:
-            self._text = text
         self._check_ids(errors)
         self._check_references(errors)
         self._check_times(errors)
-        if text is not None:
-            self._check_spans(text, errors)
+        if context.get("defer_source"):
+            self._pending = errors.details
+            return self
+        self._bind(context.get("base_dir"), errors)
         if errors.details:
             raise ValidationError.from_exception_data("Story", errors.details)
         return self
+
+    def bind_source(self, base_dir: str | Path | None) -> None:
+        """Load the source text and check the sha256 and every span against it.
+
+        Raises:
+            ValidationError: With these problems and any found while parsing.
+        """
+        errors = _Errors()
+        errors.details.extend(self._pending)
+        self._pending = []
+        self._bind(base_dir, errors)
+        if errors.details:
+            raise ValidationError.from_exception_data("Story", errors.details)
+
+    def _bind(self, base_dir: object, errors: _Errors) -> None:
+        text = _resolve_source(self.source, base_dir, errors)
+        if text is not None:
+            self._text = text
+            self._check_spans(text, errors)
 
     def _check_ids(self, errors: _Errors) -> None:
         collections: list[tuple[Loc, Iterable[Any]]] = [

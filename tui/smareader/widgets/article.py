@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from dataclasses import dataclass
+from functools import cached_property
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -42,6 +43,34 @@ CURRENT_STYLE = "reverse bold"
 MEASURE = 96
 """Longest line, in cells: long lines are hard to read on wide terminals."""
 MARGIN = 2
+
+
+@dataclass
+class _MarkIndex:
+    """Every anchored span, ready for drawing and stepping through."""
+
+    all: list[Mark]
+    """Every span, in text order."""
+    starts: array[int]
+    """``all[i].start``, for bisecting."""
+    longest: int
+    """Length of the longest span: how far back a span may start and still show."""
+    navigable: list[Mark]
+    """One span per item, in text order."""
+    by_item: dict[tuple[str, str], int]
+    """``(kind, id)`` → index into ``navigable``."""
+
+    @classmethod
+    def build(cls, story: Story) -> _MarkIndex:
+        marks = article_marks(story)
+        navigable = navigable_marks(marks)
+        return cls(
+            marks,
+            array("q", (mark.start for mark in marks)),
+            max((mark.end - mark.start for mark in marks), default=0),
+            navigable,
+            {(mark.kind, mark.id): index for index, mark in enumerate(navigable)},
+        )
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -81,16 +110,23 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, story: Story, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.story = story
-        self.marks = navigable_marks(story)
-        self._mark_index = {(mark.kind, mark.id): i for i, mark in enumerate(self.marks)}
-        self._all_marks = article_marks(story)
-        self._mark_starts = array("q", (mark.start for mark in self._all_marks))
-        self._longest = max((mark.end - mark.start for mark in self._all_marks), default=0)
         self._starts: array[int] = array("q")
         self._ends: array[int] = array("q")
         self._width = 0
         self._margin = MARGIN
         self._cache: LRUCache[tuple[int, int, int | None], Strip] = LRUCache(256)
+
+    # ---------------------------------------------------------------- marks index
+
+    @cached_property
+    def _index(self) -> _MarkIndex:
+        # Built on first use, not at start-up: the Article is rarely the first pane.
+        return _MarkIndex.build(self.story)
+
+    @property
+    def marks(self) -> list[Mark]:
+        """The spans ``n``/``N`` step through, in text order."""
+        return self._index.navigable
 
     # ---------------------------------------------------------------- layout
 
@@ -130,9 +166,9 @@ class ArticleView(ScrollView, can_focus=True):
                 )
         # A mark that starts before the line can reach into it, but none is longer
         # than the longest mark, so the search starts that far back.
-        first = bisect.bisect_left(self._mark_starts, lo - self._longest)
-        last = bisect.bisect_left(self._mark_starts, hi)
-        for touching in self._all_marks[first:last]:
+        first = bisect.bisect_left(self._index.starts, lo - self._index.longest)
+        last = bisect.bisect_left(self._index.starts, hi)
+        for touching in self._index.all[first:last]:
             if touching.end > lo:
                 start, end = max(touching.start, lo) - lo, min(touching.end, hi) - lo
                 content = content.stylize(MARK_STYLES[touching.kind], start, end)
@@ -172,7 +208,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def show(self, kind: str, item_id: str) -> bool:
         """Highlight an item's span and scroll to it; false if it has none."""
-        index = self._mark_index.get((kind, item_id))
+        index = self._index.by_item.get((kind, item_id))
         if index is not None:
             self.current = index
         return index is not None
@@ -223,7 +259,7 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(self._starts):
             return
         lo, hi = self._starts[index], self._ends[index]
-        first = bisect.bisect_left(self.marks, Mark(lo - self._longest, -1, "", ""))
+        first = bisect.bisect_left(self.marks, Mark(lo - self._index.longest, -1, "", ""))
         on_line = [
             i
             for i in range(first, bisect.bisect_left(self.marks, Mark(hi, -1, "", "")))
@@ -274,13 +310,16 @@ class ArticlePane(Container):
     def _describe(self, mark: Mark | None) -> None:
         status = self.query_one("#article-status", Static)
         view = self.view
-        total = len(view.marks)
+        story = self.story
+        costs = story.costs
+        # One navigable span per quote, event, figure and category.
+        total = len(story.quotes) + len(story.events)
+        total += len(costs.figures) + len(costs.categories) if costs else 0
         if mark is None:
             status.update(
                 Content.styled(f"{total} anchored spans · n/N: next/previous", "$text-muted")
             )
             return
-        story = self.story
         if mark.kind == "quote":
             quote = story.quote_by_id[mark.id]
             label = f"{story.speaker_by_id[quote.speaker].name} ({quote.kind})"
