@@ -415,3 +415,13 @@ async def test_hidden_pane_detail_catches_up_when_shown() -> None:
         assert event is not None and event.id == "e-germany-nato-talks"
         detail = str(app.screen.query_one("#timeline-detail-body").render())
         assert event.title in detail
+
+
+@pytest.mark.parametrize("keys", [["4", "n"], ["s"], ["2", "y"], ["3", "tab", "enter"], ["slash"]])
+async def test_keys_typed_before_the_panes_mount(keys: list[str]) -> None:
+    """The hidden panes mount after the first frame; an early key must wait, not fail."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert app.is_running

@@ -1,8 +1,16 @@
 """smareader: a terminal reader for news stories as timelines, quotes and costs."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("smareader")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    # The version comes from the installed package's metadata, read only when
+    # asked for: importing importlib.metadata costs start-up time for nothing.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("smareader")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module 'smareader' has no attribute {name!r}")

@@ -7,28 +7,32 @@ the reader chose with messages.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
+from textual.lazy import Lazy
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
 
-from smareader.commands import StoryCommands
 from smareader.messages import CopyQuote, JumpToSource
 from smareader.model.story import Story
 from smareader.model.views import SearchIndex, SearchResult, citation, run_search
 from smareader.sanitize import strip_controls
-from smareader.screens.help import HelpScreen
 from smareader.widgets.article import ArticlePane, ArticleView
 from smareader.widgets.costs import CostsPane
 from smareader.widgets.quotes import QuotesPane
 from smareader.widgets.search import SearchBar
 from smareader.widgets.timeline import TimelinePane
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 Pane = Literal["timeline", "quotes", "costs", "article"]
 LARGE = 20_000
@@ -43,11 +47,18 @@ FOCUS_TARGET: dict[str, str] = {
 }
 
 
+def story_commands() -> type[Provider]:
+    """The command-palette provider, imported when the palette first opens."""
+    from smareader.commands import StoryCommands
+
+    return StoryCommands
+
+
 class MainScreen(Screen[None]):
     """Timeline, Quotes, Costs and Article, in tabs."""
 
     CSS_PATH = "main.tcss"
-    COMMANDS = {StoryCommands}
+    COMMANDS = {story_commands}
     AUTO_FOCUS = "#timeline-list"
 
     BINDINGS = [
@@ -87,12 +98,13 @@ class MainScreen(Screen[None]):
         with TabbedContent(initial="timeline", id="panes"):
             with TabPane("1 Timeline", id="timeline"):
                 yield TimelinePane(self.story, id="timeline-pane").data_bind(MainScreen.search)
+            # The hidden panes mount just after the first frame: the Timeline shows sooner.
             with TabPane("2 Quotes", id="quotes"):
-                yield QuotesPane(self.story, id="quotes-pane").data_bind(MainScreen.search)
+                yield Lazy(QuotesPane(self.story, id="quotes-pane").data_bind(MainScreen.search))
             with TabPane("3 Costs", id="costs"):
-                yield CostsPane(self.story, id="costs-pane")
+                yield Lazy(CostsPane(self.story, id="costs-pane"))
             with TabPane("4 Article", id="article"):
-                yield ArticlePane(self.story, id="article-pane")
+                yield Lazy(ArticlePane(self.story, id="article-pane"))
         yield Footer(compact=True)
 
     # ---------------------------------------------------------------- panes
@@ -105,7 +117,18 @@ class MainScreen(Screen[None]):
     def show_pane(self, pane: str) -> None:
         """Switch to a pane and focus its main list."""
         self.query_one(TabbedContent).active = pane
-        self.query_one(FOCUS_TARGET[pane]).focus()
+        self._when_mounted(lambda: self.query_one(FOCUS_TARGET[pane]).focus())
+
+    def _when_mounted(self, action: Callable[[], object]) -> None:
+        """Run ``action`` now, or once the lazily mounted panes it needs are there.
+
+        The hidden panes mount just after the first frame; a key typed before
+        that must wait for them rather than fail.
+        """
+        try:
+            action()
+        except NoMatches:
+            self.call_after_refresh(self._when_mounted, action)
 
     def action_show_pane(self, pane: str) -> None:
         self._origin = None
@@ -118,13 +141,13 @@ class MainScreen(Screen[None]):
         pane = event.pane.id or "timeline"
         focused = self.focused
         if focused is None or pane not in {node.id for node in focused.ancestors_with_self}:
-            self.query_one(FOCUS_TARGET[pane]).focus()
+            self._when_mounted(lambda: self.query_one(FOCUS_TARGET[pane]).focus())
         self.refresh_bindings()
 
     def show_speaker(self, speaker_id: str | None) -> None:
         """Open the Quotes pane on one speaker."""
         self.show_pane("quotes")
-        self.query_one(QuotesPane).select_speaker(speaker_id)
+        self._when_mounted(lambda: self.query_one(QuotesPane).select_speaker(speaker_id))
 
     def show_event(self, event_id: str) -> None:
         """Open the Timeline on one event, clearing a search that hides it."""
@@ -137,10 +160,14 @@ class MainScreen(Screen[None]):
     def show_quote(self, quote_id: str) -> None:
         """Open the Quotes pane on one quote, clearing a search that hides it."""
         self.show_pane("quotes")
-        quotes = self.query_one(QuotesPane)
-        if not quotes.select_quote(quote_id):
-            self._clear_search()
-            self.call_after_refresh(quotes.select_quote, quote_id)
+
+        def select() -> None:
+            quotes = self.query_one(QuotesPane)
+            if not quotes.select_quote(quote_id):
+                self._clear_search()
+                self.call_after_refresh(quotes.select_quote, quote_id)
+
+        self._when_mounted(select)
 
     # ---------------------------------------------------------------- jump to source
 
@@ -149,7 +176,8 @@ class MainScreen(Screen[None]):
         message.stop()
         self._origin = (self.active_pane, self.focused)
         self.show_pane("article")
-        self.query_one(ArticleView).show(message.kind, message.item_id)
+        kind, item_id = message.kind, message.item_id
+        self._when_mounted(lambda: self.query_one(ArticleView).show(kind, item_id))
         self.refresh_bindings()
 
     @on(ArticleView.OpenMark)
@@ -162,7 +190,7 @@ class MainScreen(Screen[None]):
             self.show_event(mark.id)
         else:
             self.show_pane("costs")
-            self.query_one(CostsPane).select_item(mark.kind, mark.id)
+            self._when_mounted(lambda: self.query_one(CostsPane).select_item(mark.kind, mark.id))
         self._origin = origin
         self.refresh_bindings()
 
@@ -266,6 +294,8 @@ class MainScreen(Screen[None]):
         )
 
     def action_help(self) -> None:
+        from smareader.screens.help import HelpScreen  # Markdown loads only when asked
+
         self.app.push_screen(HelpScreen())
 
     def action_toggle_theme(self) -> None:
