@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 
+from smareader.memory import freeze_story
 from smareader.model.bundled import bundled_story_path
 from smareader.model.load import load_story
 from smareader.model.story import Story
@@ -60,11 +60,4 @@ def make_app(path: Path | str | None = None, *, theme: str | None = "textual-dar
     return SMAReader(load_story(story_path), path=story_path, theme=theme)
 
 
-def freeze_story() -> None:
-    """Keep the garbage collector from walking the loaded story again and again.
-
-    A large story is a million long-lived objects; every full collection would
-    visit them all, a pause of a tenth of a second in the middle of typing.
-    """
-    gc.collect()
-    gc.freeze()
+__all__ = ["SMAReader", "freeze_story", "make_app"]

@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
 
+from smareader.memory import freeze_story
 from smareader.messages import CopyQuote, JumpToSource
 from smareader.model.story import Story
 from smareader.model.views import SearchIndex, SearchResult, citation, run_search
@@ -270,6 +271,9 @@ class MainScreen(Screen[None]):
         index = SearchIndex(self.story)
         if self._index is None:
             self._index = index
+        # Start-up is over: the panes, their indexes and the search index will live
+        # as long as the app, so the collector need not walk them again.
+        self.app.call_from_thread(self.call_after_refresh, freeze_story)
 
     @on(SearchBar.Done)
     def _search_done(self, message: SearchBar.Done) -> None:
