@@ -271,7 +271,9 @@ class SearchResult:
 
 
 def run_search(index: SearchIndex, query: str) -> SearchResult:
-    """Search and package the result."""
+    """Search and package the result (a blank query filters nothing, at no cost)."""
+    if not query.strip():
+        return SearchResult(query)
     quotes, events = index.search(query)
     return SearchResult(query, tuple(quotes), tuple(events))
 

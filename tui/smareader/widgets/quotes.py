@@ -110,7 +110,8 @@ class QuotesPane(Container):
         self._detail()
 
     def watch_search(self, search: SearchResult) -> None:
-        self._counts = Counter(map(self._speaker_of.__getitem__, search.quotes))
+        if not search.is_blank:
+            self._counts = Counter(map(self._speaker_of.__getitem__, search.quotes))
         self.speaker_list.refresh_rows()
         self._refill(keep=self.current_quote)
 
