@@ -567,7 +567,7 @@ events = [
         "the past 28 years.",
         "the past 28 years",
         ["that has been agreed upon by South Korea and the U.S. for the past 28 years"],
-        "1991-01-01",
+        "1991-11-19",
         "2019-11-19",
         "span",
         "before",

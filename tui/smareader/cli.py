@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from smareader import __version__
@@ -24,7 +25,7 @@ from smareader.model.load import (
 )
 from smareader.model.story import Story
 
-COMMANDS = ("validate", "schema", "export", "anchor")
+COMMANDS = ("validate", "schema", "export", "anchor", "extract")
 
 DESCRIPTION = """\
 Read a news story as a timeline, quotes by speaker and a cost comparison,
@@ -36,6 +37,8 @@ commands:
   smareader schema                      print the JSON Schema of a story file
   smareader export PATH --format F      write quotes with citations (markdown, csv, json)
   smareader anchor PATH [--write]       fill in missing spans from the texts
+  smareader extract ARTICLE --published YYYY-MM-DD [-o OUT.json]
+                                        draft a story from raw article text
 
 Run `smareader COMMAND --help` for a command's options.
 """
@@ -200,6 +203,98 @@ def cmd_export(argv: Sequence[str]) -> int:
     return 0
 
 
+def _article_text(path: Path) -> str:
+    """An article's text, or a :class:`StoryFileError` saying why it cannot be one."""
+    data = read_bytes(path, expected="an article (UTF-8 text)")
+    if not data.strip():
+        raise StoryFileError(path, [Problem("", "the file is empty; expected article text")], 1)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        message = "the file is UTF-16 encoded; expected UTF-8 text"
+        raise StoryFileError(path, [Problem("", message)], EXIT_INVALID)
+    if b"\0" in data:
+        message = "binary data (a NUL byte); expected UTF-8 article text"
+        raise StoryFileError(path, [Problem("", message)], EXIT_INVALID)
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"byte 0x{data[error.start]:02x} is not valid UTF-8; expected UTF-8 text"
+        raise StoryFileError(path, [Problem(f"line {line}, column {column}", message)], 1) from None
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; expected YYYY-MM-DD") from None
+
+
+def cmd_extract(argv: Sequence[str]) -> int:
+    """``smareader extract ARTICLE.txt --published YYYY-MM-DD [-o OUT.json]``."""
+    from pydantic import ValidationError
+
+    from smareader.extract import extract_story
+    from smareader.files import write_atomic
+    from smareader.model.load import problems_from
+
+    parser = _Parser(
+        prog="smareader extract",
+        description="Draft a story file from raw article text: quotations and their "
+        "speakers, time expressions resolved against the publication date, amounts of "
+        "money. The source text is embedded, so the draft stands alone.",
+    )
+    parser.add_argument("path", type=Path, metavar="ARTICLE.txt")
+    parser.add_argument(
+        "--published",
+        type=_date,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="publication date: what 'last week' is relative to",
+    )
+    parser.add_argument("--title", help="headline (default: the first sentence)")
+    parser.add_argument("--url", help="address of the article")
+    parser.add_argument("--publisher", default="Unknown publisher")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT.json",
+        help="write here (atomically) instead of stdout",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing OUT.json")
+    args = parser.parse_args(argv)
+    try:
+        text = _article_text(args.path)
+    except StoryFileError as error:
+        return _fail(error)
+    url = args.url if args.url and args.url.startswith(("http://", "https://")) else None
+    draft = extract_story(text, args.published, title=args.title, url=url, publisher=args.publisher)
+    try:
+        story = Story.model_validate(draft)
+    except ValidationError as error:  # a bug in the extractor: say so, write nothing
+        print(f"{args.path}: the draft is not valid (please report this):", file=sys.stderr)
+        for problem in problems_from(error)[:10]:
+            print(f"  {problem.location}: {problem.message}", file=sys.stderr)
+        return EXIT_INVALID
+    output = json.dumps(draft, ensure_ascii=False, indent=2) + "\n"
+    summary = f"{args.path}: draft with {summarize(story)}"
+    if args.output is None:
+        sys.stdout.write(output)
+        print(summary, file=sys.stderr)
+        return 0
+    try:
+        write_atomic(args.output, output, overwrite=args.force)
+    except FileExistsError:
+        print(f"{args.output}: already exists; use --force to overwrite it", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as error:
+        print(f"{args.output}: cannot write: {error.strerror}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"{summary}; written to {args.output}", file=sys.stderr)
+    return 0
+
+
 def cmd_read(argv: Sequence[str]) -> int:
     """``smareader [PATH]``: validate, then open the reader."""
     parser = _Parser(
@@ -240,6 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema": cmd_schema,
         "export": cmd_export,
         "anchor": cmd_anchor,
+        "extract": cmd_extract,
     }
     try:
         if arguments and arguments[0] in handlers:

@@ -207,16 +207,16 @@ def parse_story(data: bytes, *, path: Path, base_dir: Path | None = None) -> Sto
     return _bind_source(_parse_structure(data, path), path, base_dir)
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, expected: str = "a story file (JSON)") -> bytes:
     """Read a file, turning OS errors into a :class:`StoryFileError` (exit 2)."""
     try:
         return path.read_bytes()
     except IsADirectoryError:
-        message = "is a directory; expected a story file (JSON)"
+        message = f"is a directory; expected {expected}"
     except FileNotFoundError:
-        message = "no such file; expected a story file (JSON)"
+        message = f"no such file; expected {expected}"
     except PermissionError:
-        message = "permission denied; expected a readable story file"
+        message = f"permission denied; expected {expected}, readable"
     except OSError as error:
         message = f"cannot read: {error.strerror or type(error).__name__}"
     raise StoryFileError(path, [Problem("", message)], EXIT_UNREADABLE)

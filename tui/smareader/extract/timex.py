@@ -1,0 +1,307 @@
+"""Time expressions, found and normalized against the publication date.
+
+Rules of our own in the manner of HeidelTime's news domain: a relative expression
+("last week", "on Tuesday", "next year") is resolved against the document creation
+time, and a bare weekday takes the tense of its sentence — past by default, the
+next one when the sentence looks ahead ("will", "is due to", "scheduled").
+No library: ``dateparser`` resolves "Tuesday" without tense and has no notion of
+precision or of spans such as "the past 28 years".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from smareader.extract.text import sentence_at
+
+MONTHS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "several": 3,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_NUMBER = r"(?P<count>\d+|" + "|".join(NUMBERS) + r")"
+_FUTURE = re.compile(
+    r"\b(will|is due|are due|due to|scheduled|set to|plans? to|expected to|is to|are to|"
+    r"going to|until|has until|have until)\b",
+    re.IGNORECASE,
+)
+FUTURE_WINDOW = 60
+"""Characters either side of a bare weekday in which a future cue counts."""
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression in the text, with its normalized value."""
+
+    start: int
+    end: int
+    text: str
+    first: date
+    last: date
+    precision: str
+    """minute, day, week, month, year or span."""
+    modifier: str | None = None
+    clock: time | None = None
+
+    def status(self, published: date) -> str:
+        """Before, on the day, or scheduled, against the publication date."""
+        if self.first > published:
+            return "scheduled"
+        if self.first < published:
+            return "before"
+        return "on_day"
+
+
+def _week(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _month(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _nearest_year(published: date, month: int, day_of_month: int) -> date | None:
+    """A day and month without a year: the year that puts it nearest publication."""
+    best = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = date(year, month, day_of_month)
+        except ValueError:
+            continue
+        if best is None or abs(candidate - published) < abs(best - published):
+            best = candidate
+    return best
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "clock",
+        re.compile(
+            r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>a\.m\.|p\.m\.|am|pm)"
+            r"\s+on\s+" + _MONTH + r"\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(
+            r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,\s*(?P<year>\d{4}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(
+            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\b(?:,?\s*(?P<year>\d{4}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "part_of_period",
+        re.compile(
+            r"\b(?P<part>earlier|later)\s+this\s+(?P<unit>week|month|year)\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "relative_unit",
+        re.compile(
+            r"\b(?:in\s+)?(?P<which>last|this|next|past|coming)\s+(?P<unit>week|month|year)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("year_end", re.compile(r"\b(?:year-end|year end|end of (?:the|this) year)\b", re.IGNORECASE)),
+    (
+        "duration",
+        re.compile(
+            r"\b(?:the\s+)?(?:past|last|previous)\s+"
+            + _NUMBER
+            + r"\s+(?P<unit>days|weeks|months|years)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(_NUMBER + r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE),
+    ),
+    (
+        "weekday",
+        re.compile(r"\b(?:(?P<which>last|next|this)\s+|on\s+)?" + _WEEKDAY + r"\b", re.IGNORECASE),
+    ),
+    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)),
+    ("the_day", re.compile(r"\b(?:throughout|during|later|earlier)\s+the\s+day\b", re.IGNORECASE)),
+    (
+        "in_month",
+        re.compile(
+            r"\b(?:in|since|by|until)\s+" + _MONTH + r"(?:\s+(?P<year>\d{4}))?\b", re.IGNORECASE
+        ),
+    ),
+    ("year", re.compile(r"\b(?:in|since|by|until|before|after)\s+(?P<year>(?:19|20)\d{2})\b")),
+]
+
+
+def _resolve(
+    kind: str, match: re.Match[str], published: date, sentence: str
+) -> tuple[date, date, str, str | None, time | None] | None:
+    """The normalized value of one match, or ``None`` if it is not a time after all."""
+    groups = match.groupdict()
+    if kind in ("clock", "month_day", "day_month"):
+        month = MONTHS[groups["month"].lower()]
+        try:
+            day_of_month = int(groups["day"])
+            if groups.get("year"):
+                day: date | None = date(int(groups["year"]), month, day_of_month)
+            else:
+                day = _nearest_year(published, month, day_of_month)
+        except ValueError:
+            return None
+        if day is None:
+            return None
+        if kind == "clock":
+            hour = int(groups["hour"]) % 12 + (12 if groups["half"].lower().startswith("p") else 0)
+            minute = int(groups["minute"] or 0)
+            if hour > 23 or minute > 59:
+                return None
+            return day, day, "minute", None, time(hour, minute)
+        return day, day, "day", None, None
+    if kind == "relative_unit":
+        step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[groups["which"].lower()]
+        unit = groups["unit"].lower()
+        if unit == "week":
+            first, last = _week(published + timedelta(weeks=step))
+            return first, last, "week", None, None
+        if unit == "month":
+            first = _shift_months(published, step)
+            first, last = _month(first.year, first.month)
+            return first, last, "month", None, None
+        year = published.year + step
+        return date(year, 1, 1), date(year, 12, 31), "year", None, None
+    if kind == "part_of_period":
+        unit = groups["unit"].lower()
+        if unit == "week":
+            first, last = _week(published)
+        elif unit == "month":
+            first, last = _month(published.year, published.month)
+        else:
+            first, last = date(published.year, 1, 1), date(published.year, 12, 31)
+        if groups["part"].lower() == "earlier":
+            return first, published - timedelta(days=1), "span", "approximate", None
+        return published + timedelta(days=1), last, "span", "approximate", None
+    if kind == "year_end":
+        end = date(published.year, 12, 31)
+        return end, end, "day", "approximate", None
+    if kind in ("duration", "ago"):
+        count = _count(groups["count"])
+        unit = groups["unit"].lower().rstrip("s")
+        if unit == "year":
+            try:
+                back = published.replace(year=published.year - count)
+            except ValueError:
+                back = published.replace(year=published.year - count, day=28)
+        elif unit == "month":
+            back = _shift_months(published, -count).replace(day=min(published.day, 28))
+        else:
+            back = published - timedelta(days=count * (7 if unit == "week" else 1))
+        if kind == "ago":
+            return back, back, "day", "approximate", None
+        return back, published, "span", "approximate", None
+    if kind == "weekday":
+        target = WEEKDAYS.index(groups["weekday"].lower())
+        which = (groups.get("which") or "").lower()
+        delta = target - published.weekday()
+        if which == "last":
+            day = published + timedelta(days=delta - 7 if delta >= 0 else delta)
+        elif which == "next":
+            day = published + timedelta(days=delta + 7 if delta <= 0 else delta)
+        elif which == "this":
+            day = published + timedelta(days=delta)
+        elif delta == 0:
+            day = published
+        elif _FUTURE.search(sentence):
+            day = published + timedelta(days=delta % 7)
+        else:
+            day = published - timedelta(days=(-delta) % 7)
+        return day, day, "day", None, None
+    if kind == "deictic":
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[groups["word"].lower()]
+        day = published + timedelta(days=offset)
+        return day, day, "day", None, None
+    if kind == "the_day":
+        return published, published, "day", None, None
+    if kind == "in_month":
+        month = MONTHS[groups["month"].lower()]
+        if groups["month"].lower() == "may" and not groups.get("year"):
+            return None  # "may" is far more often a verb
+        year = int(groups["year"]) if groups.get("year") else published.year
+        first, last = _month(year, month)
+        return first, last, "month", None, None
+    if kind == "year":
+        year = int(groups["year"])
+        return date(year, 1, 1), date(year, 12, 31), "year", None, None
+    return None
+
+
+def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -> list[Timex]:
+    """Every time expression in ``text``, longest first where two overlap.
+
+    Args:
+        text: The article.
+        published: The publication date, against which everything is resolved.
+        sentences: ``(start, end)`` of each sentence, for the tense of weekdays.
+    """
+    found: list[Timex] = []
+    taken: set[int] = set()  # every offset already inside a found expression
+
+    def sentence_of(offset: int) -> str:
+        """The clause around a match: its sentence, cut to a window either side."""
+        start, end = sentence_at(sentences, offset)
+        return text[max(start, offset - FUTURE_WINDOW) : min(end, offset + FUTURE_WINDOW)]
+
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if start in taken or (end - 1) in taken:
+                continue
+            value = _resolve(kind, match, published, sentence_of(start))
+            if value is None:
+                continue
+            first, last, precision, modifier, clock = value
+            found.append(Timex(start, end, match.group(0), first, last, precision, modifier, clock))
+            taken.update(range(start, end))
+    return sorted(found, key=lambda timex: timex.start)
