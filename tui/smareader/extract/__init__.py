@@ -138,7 +138,9 @@ def extract_story(
         for number, (start, end) in enumerate(find_categories(text, sentence_spans), start=1)
     ]
 
-    story_paragraphs = [span for span in paragraph_spans if not text[span[0]].startswith("•")]
+    regions = _regions(text, paragraph_spans)
+    byline_end = next((r["end"] for r in regions if r["kind"] == "byline"), -1)
+    story_paragraphs = [span for span in paragraph_spans if span[0] > byline_end]
     first_sentence = (
         sentence_at(sentence_spans, story_paragraphs[0][0]) if story_paragraphs else (0, 0)
     )
@@ -155,7 +157,7 @@ def extract_story(
         "source": {
             "text": text,
             "sha256": sha256_hex(text),
-            "regions": _regions(text, paragraph_spans),
+            "regions": regions,
         },
         "speakers": [
             {

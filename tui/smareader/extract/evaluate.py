@@ -9,8 +9,9 @@ publication date, and the draft is compared with the hand-made reading:
   marks that are speech) against the extracted ones; a pair matches when their spans
   overlap by at least half of the shorter. Precision and recall.
 - **speakers**: of the matched quotes, the share whose extracted speaker is the
-  hand-made one — the same name or alias, ignoring case, "the" and possessives, or
-  a full name that contains the other's (“Trump” in “Donald Trump”).
+  hand-made one — the same proper name or alias, ignoring case and possessives, or
+  a full name that contains the other's (“Trump” in “Donald Trump”). Descriptions
+  and pronouns (“the company”, “she”) identify nobody and do not count.
 - **time expressions**: of the hand-made events, the share with an extracted event
   on the same words and the same normalized first day, last day and precision.
 """
@@ -39,9 +40,18 @@ def _norm(name: str) -> str:
     return " ".join(name.split())
 
 
+def _proper(names: list[str]) -> list[str]:
+    """Names, not descriptions or pronouns: "the company" or "she" identify nobody."""
+    return [
+        name
+        for name in names
+        if name[:1].isupper() and not re.match(r"(?i)(the|a|an|he|she|they|it|his|her)\b", name)
+    ]
+
+
 def _same_speaker(predicted: dict[str, Any], gold_names: list[str]) -> bool:
-    ours = [_norm(n) for n in [predicted["name"], *predicted.get("aliases", [])]]
-    theirs = [_norm(n) for n in gold_names]
+    ours = [_norm(n) for n in _proper([predicted["name"], *predicted.get("aliases", [])])]
+    theirs = [_norm(n) for n in _proper(gold_names)]
     for a in ours:
         for b in theirs:
             if a == b:

@@ -36,7 +36,7 @@ AFTER_VERB_SUBJECT = re.compile(
     r"(?P<apposition>,\s+[^,”“]{3,120},?)?(?=\s*(?:[.,;]|$|in\b|on\b|at\b))"
 )
 REPORTED = re.compile(
-    r"(?P<who>(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?:,\s+[^,”“\"]{3,120},)?"
+    r"(?P<who>(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?P<apposition>,\s+[^,”“\"]{3,120},)?"
     r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|argued|warned|insisted)\b"
 )
 ACCORDING = re.compile(rf"\baccording to\s+{WHO}")
@@ -142,6 +142,7 @@ def find_quotes(
             entity = registry.resolve(mention.group("who"))
             if entity is not None:
                 registry.spoke(entity)
+                _describe(entity, mention.group("apposition") or "")
         read_to = inner_end
         start, end = _trim(text, inner_start, inner_end)
         if end <= start:
@@ -165,15 +166,23 @@ def find_quotes(
             cue = cue or found[-1].cue
         if speaker is not None:
             registry.spoke(speaker)
-            if apposition and not speaker.role:
-                role = apposition.strip(" ,.")
-                speaker.role = role
-                at = re.search(r"\b(?:at|of|for|with)\s+(.+)$", role)
-                if at:
-                    speaker.affiliation = at.group(1)
+            _describe(speaker, apposition)
         kind = "direct" if not before.strip() or before.rstrip().endswith(":") else "partial"
         found.append(Found(start, end, words, kind, cue, speaker, paragraph))
     return found
+
+
+def _describe(speaker: Entity, apposition: str) -> None:
+    """Take a role (and affiliation) from an apposition: ", a professor at X,"."""
+    role = apposition.strip(" ,.")
+    if not role or speaker.role or re.match(r"(?:who|which|whose|where|when)\b", role):
+        return
+    if len(role.split()) < 2:
+        return  # ", however," is no role
+    speaker.role = role
+    at = re.search(r"\b(?:at|of|for|with)\s+(?:the\s+)?(.+)$", role)
+    if at and at.group(1)[:1].isupper():
+        speaker.affiliation = at.group(1)
 
 
 def _attribute(before: str, after: str, sentence: str) -> tuple[str | None, str, str]:

@@ -32,7 +32,8 @@ TITLES = {
     "chief", "executive", "chairman", "chairwoman", "director", "general", "gen.", "judge",
     "justice", "ambassador", "spokesman", "spokeswoman", "spokesperson", "leader", "u.s.",
     "deputy", "vice", "finance", "trade", "health", "commissioner", "coach", "captain",
-    "chancellor", "king", "queen", "pope", "state", "interior", "economy",
+    "chancellor", "king", "queen", "pope", "state", "interior", "economy", "councilor",
+    "councillor", "councilman", "councilwoman", "alderman", "officer", "inspector",
 }  # fmt: skip
 ORGANIZATION_HEADS = {
     "company", "firm", "group", "organization", "organisation", "agency", "ministry",
@@ -53,6 +54,8 @@ ORGANIZATION = re.compile(
     r"Inc|Ltd|Party|Commission|Office|Committee|Association|Union|Institute|Center|"
     r"Centre|Police|Army|Navy|Court|Parliament|Congress|Senate|Federation|Board|Group|"
     r"Authority|Service|Foundation|Club|League|Administration|White House|Tokyo|Seoul|"
+    r"Construction|Holdings|Systems|Industries|Technologies|Partners|Capital|Airlines|"
+    r"Motors|Energy|Labs|Studios|Watch|Network|Brands|Group|Trust|Fund|"
     r"Washington|Beijing|Brussels|Pyongyang|Berlin|Paris|London|Moscow)\b"
 )
 MEDIA = re.compile(
@@ -212,7 +215,8 @@ class Registry:
                     return entity
         if not create:
             return None
-        entity = self._new(name)
+        # News names a person in full first; a lone new name ("Lumora") is an outfit.
+        entity = self._new(name, "organization" if len(name.split()) == 1 else None)
         if mention != name:
             self.add_alias(entity, mention)
         if title:
@@ -267,3 +271,5 @@ class Registry:
                 if entity is not None:
                     entity.role = entity.role or role
                     entity.titles.append(role.lower())
+                    if role.split()[-1].lower() in ORGANIZATION_HEADS:
+                        entity.kind = "organization"  # "the contractor, Northline Construction,"
