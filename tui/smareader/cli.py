@@ -169,7 +169,6 @@ def cmd_anchor(argv: Sequence[str]) -> int:
 def cmd_export(argv: Sequence[str]) -> int:
     """``smareader export PATH --format markdown|csv|json [-o FILE] [--force]``."""
     from smareader.export import FORMATS, export_quotes
-    from smareader.files import write_atomic
 
     parser = _Parser(prog="smareader export", description="Write every quote with its citation.")
     parser.add_argument("path", type=Path, metavar="PATH", help="story file")
@@ -188,18 +187,26 @@ def cmd_export(argv: Sequence[str]) -> int:
     except StoryFileError as error:
         return _fail(error)
     text = export_quotes(story, args.format)
-    if args.output is None:
+    summary = f"{args.output}: {len(story.quotes)} quotes written as {args.format}"
+    return _emit(text, args.output, force=args.force, summary=summary)
+
+
+def _emit(text: str, output: Path | None, *, force: bool, summary: str) -> int:
+    """Print ``text``, or write it to ``output`` atomically (never over a file unforced)."""
+    from smareader.files import write_atomic
+
+    if output is None:
         sys.stdout.write(text)
         return 0
     try:
-        write_atomic(args.output, text, overwrite=args.force)
+        write_atomic(output, text, overwrite=force)
     except FileExistsError:
-        print(f"{args.output}: already exists; use --force to overwrite it", file=sys.stderr)
+        print(f"{output}: already exists; use --force to overwrite it", file=sys.stderr)
         return EXIT_UNREADABLE
     except OSError as error:
-        print(f"{args.output}: cannot write: {error.strerror}", file=sys.stderr)
+        print(f"{output}: cannot write: {error.strerror}", file=sys.stderr)
         return EXIT_UNREADABLE
-    print(f"{args.output}: {len(story.quotes)} quotes written as {args.format}", file=sys.stderr)
+    print(summary, file=sys.stderr)
     return 0
 
 
@@ -235,7 +242,6 @@ def cmd_extract(argv: Sequence[str]) -> int:
     from pydantic import ValidationError
 
     from smareader.extract import extract_story
-    from smareader.files import write_atomic
     from smareader.model.load import problems_from
 
     parser = _Parser(
@@ -279,20 +285,12 @@ def cmd_extract(argv: Sequence[str]) -> int:
         return EXIT_INVALID
     output = json.dumps(draft, ensure_ascii=False, indent=2) + "\n"
     summary = f"{args.path}: draft with {summarize(story)}"
+    if args.output is not None:
+        summary += f"; written to {args.output}"
+    code = _emit(output, args.output, force=args.force, summary=summary)
     if args.output is None:
-        sys.stdout.write(output)
         print(summary, file=sys.stderr)
-        return 0
-    try:
-        write_atomic(args.output, output, overwrite=args.force)
-    except FileExistsError:
-        print(f"{args.output}: already exists; use --force to overwrite it", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except OSError as error:
-        print(f"{args.output}: cannot write: {error.strerror}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    print(f"{summary}; written to {args.output}", file=sys.stderr)
-    return 0
+    return code
 
 
 def cmd_read(argv: Sequence[str]) -> int:

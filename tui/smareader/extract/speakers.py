@@ -34,6 +34,8 @@ TITLES = {
     "deputy", "vice", "finance", "trade", "health", "commissioner", "coach", "captain",
     "chancellor", "king", "queen", "pope", "state", "interior", "economy", "councilor",
     "councillor", "councilman", "councilwoman", "alderman", "officer", "inspector",
+    "competition", "education", "environment", "transport", "agriculture", "culture",
+    "science", "housing", "digital", "budget", "energy", "labor", "labour", "home",
 }  # fmt: skip
 ORGANIZATION_HEADS = {
     "company", "firm", "group", "organization", "organisation", "agency", "ministry",

@@ -17,14 +17,14 @@ from smareader.messages import CopyQuote, JumpToSource
 from smareader.model.story import Quote, Story
 from smareader.model.views import SearchResult, SpeakerGroup, quotes_by_speaker, sentence_around
 from smareader.safe import safe_content
+from smareader.widgets.detail import FollowingDetail
 from smareader.widgets.text import field, spread, with_matches
-from smareader.widgets.throttle import Throttle
 from smareader.widgets.virtual_list import VirtualList
 
 KIND_STYLE = {"direct": "$text-primary", "partial": "$text-accent", "reported": "$text-muted"}
 
 
-class QuotesPane(Container):
+class QuotesPane(FollowingDetail, Container):
     """Pick a speaker, then a quote; Enter shows it in the article, y copies it."""
 
     BINDINGS = [
@@ -52,8 +52,6 @@ class QuotesPane(Container):
         self.shown_quotes: list[Quote] = list(self.groups[0].quotes)
         self._shown = 0  # index of the speaker group whose quotes are listed
         self._counts: Counter[str] = Counter()  # matching quotes per speaker id
-        self._detail = Throttle(self, self._show_detail_if_visible)
-        self._detail_stale = False
 
     def compose(self) -> ComposeResult:
         yield VirtualList(self._render_speaker, len(self.groups), row_height=2, id="speakers")
@@ -71,7 +69,7 @@ class QuotesPane(Container):
     def on_mount(self) -> None:
         self.query_one("#speakers", VirtualList).border_title = "Speakers"
         self.query_one("#quote-list", VirtualList).border_title = "Quotes"
-        self._show_detail()
+        self.show_detail()
 
     # ---------------------------------------------------------------- state
 
@@ -107,7 +105,7 @@ class QuotesPane(Container):
         cursor = self.shown_quotes.index(keep) if keep in self.shown_quotes else 0
         self.quote_list.set_rows(len(self.shown_quotes), cursor=cursor)
         self.quote_list.border_title = Content.assemble("Quotes · ", safe_content(group.name))
-        self._detail()
+        self.detail_changed()
 
     def watch_search(self, search: SearchResult) -> None:
         if not search.is_blank:
@@ -186,7 +184,7 @@ class QuotesPane(Container):
 
     @on(VirtualList.Highlighted, "#quote-list")
     def _quote_highlighted(self) -> None:
-        self._detail()
+        self.detail_changed()
 
     @on(VirtualList.Selected, "#quote-list")
     def _quote_selected(self, message: VirtualList.Selected) -> None:
@@ -203,19 +201,7 @@ class QuotesPane(Container):
         if (quote := self.current_quote) is not None:
             self.post_message(CopyQuote(quote.id))
 
-    def _show_detail_if_visible(self) -> None:
-        """Update the detail now if it can be seen, else when it is shown."""
-        if self.is_on_screen:
-            self._show_detail()
-        else:
-            self._detail_stale = True
-
-    def on_show(self) -> None:
-        if self._detail_stale:
-            self._detail_stale = False
-            self._show_detail()
-
-    def _show_detail(self) -> None:
+    def show_detail(self) -> None:
         body = self.query_one("#quote-detail-body", Static)
         quote = self.current_quote
         if quote is None:

@@ -21,8 +21,8 @@ from smareader.model.views import (
     timeline_rows,
 )
 from smareader.safe import safe_content
+from smareader.widgets.detail import FollowingDetail
 from smareader.widgets.text import field, spread, with_matches
-from smareader.widgets.throttle import Throttle
 from smareader.widgets.virtual_list import VirtualList
 
 STATUS_STYLE = {
@@ -33,7 +33,7 @@ STATUS_STYLE = {
 STATUS_GLYPH = {"before": "◀", "on_day": "●", "scheduled": "▶"}
 
 
-class TimelinePane(Container):
+class TimelinePane(FollowingDetail, Container):
     """Events in date order; Enter jumps to the words in the article."""
 
     BINDINGS = [
@@ -54,8 +54,6 @@ class TimelinePane(Container):
             for event_id in quote.events:
                 self._quotes_about.setdefault(event_id, []).append(quote)
         self.rows: list[TimelineRow] = self._all_rows
-        self._detail = Throttle(self, self._show_detail_if_visible)
-        self._detail_stale = False
 
     def compose(self) -> ComposeResult:
         yield VirtualList(
@@ -92,7 +90,7 @@ class TimelinePane(Container):
         ids = [row.event.id if row.event else None for row in self.rows]
         cursor = ids.index(current.id) if current and current.id in ids else self._first_event_row()
         self.event_list.set_rows(len(self.rows), cursor=cursor)
-        self._detail()
+        self.detail_changed()
 
     @property
     def current_event(self) -> Event | None:
@@ -130,7 +128,7 @@ class TimelinePane(Container):
 
     @on(VirtualList.Highlighted, "#timeline-list")
     def _highlighted(self) -> None:
-        self._detail()
+        self.detail_changed()
 
     @on(VirtualList.Selected, "#timeline-list")
     def _selected(self, message: VirtualList.Selected) -> None:
@@ -143,19 +141,7 @@ class TimelinePane(Container):
         if event is not None:
             self.post_message(JumpToSource("event", event.id))
 
-    def _show_detail_if_visible(self) -> None:
-        """Update the detail now if it can be seen, else when it is shown."""
-        if self.is_on_screen:
-            self._show_detail()
-        else:
-            self._detail_stale = True
-
-    def on_show(self) -> None:
-        if self._detail_stale:
-            self._detail_stale = False
-            self._show_detail()
-
-    def _show_detail(self) -> None:
+    def show_detail(self) -> None:
         index = self.event_list.cursor
         body = self.query_one("#timeline-detail-body", Static)
         if not 0 <= index < len(self.rows):
