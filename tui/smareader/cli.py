@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from smareader import __version__
 from smareader.model.load import (
     EXIT_INVALID,
     EXIT_UNREADABLE,
@@ -24,8 +23,6 @@ from smareader.model.load import (
     read_bytes,
 )
 from smareader.model.story import Story
-
-COMMANDS = ("validate", "schema", "export", "anchor", "extract")
 
 DESCRIPTION = """\
 Read a news story as a timeline, quotes by speaker and a cost comparison,
@@ -42,6 +39,19 @@ commands:
 
 Run `smareader COMMAND --help` for a command's options.
 """
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the package metadata only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from smareader import __version__
+
+        print(f"smareader {__version__}")
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -307,7 +317,7 @@ def cmd_read(argv: Sequence[str]) -> int:
         metavar="PATH",
         help="story file to open (default: the bundled story)",
     )
-    parser.add_argument("--version", action="version", version=f"smareader {__version__}")
+    parser.add_argument("--version", action=_Version)
     args = parser.parse_args(argv)
     path = args.path or _default_story()
     try:
@@ -325,19 +335,22 @@ def cmd_read(argv: Sequence[str]) -> int:
     return 0
 
 
+COMMANDS = {
+    "validate": cmd_validate,
+    "schema": cmd_schema,
+    "export": cmd_export,
+    "anchor": cmd_anchor,
+    "extract": cmd_extract,
+}
+"""Sub-commands; anything else is ``smareader [PATH]``."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``smareader`` console script."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    handlers = {
-        "validate": cmd_validate,
-        "schema": cmd_schema,
-        "export": cmd_export,
-        "anchor": cmd_anchor,
-        "extract": cmd_extract,
-    }
     try:
-        if arguments and arguments[0] in handlers:
-            return handlers[arguments[0]](arguments[1:])
+        if arguments and arguments[0] in COMMANDS:
+            return COMMANDS[arguments[0]](arguments[1:])
         return cmd_read(arguments)
     except BrokenPipeError:
         # Output piped into `head` and the like: not an error worth a traceback.
