@@ -18,7 +18,9 @@ from smareader.widgets.virtual_list import VirtualList
 
 COLUMN = 12
 """Width of each yes/no column of the category matrix."""
-LABEL = 28
+LABEL = 36
+NAME = 32
+"""Width of the category name column."""
 """Widest label column of the figures."""
 
 
@@ -72,7 +74,7 @@ class CostsPane(Container):
 
     def _matrix_header(self) -> Content:
         return Content.assemble(
-            ("Category".ljust(24), "bold"),
+            ("Category".ljust(NAME), "bold"),
             ("Past deals".ljust(COLUMN), "bold"),
             ("New demand".ljust(COLUMN), "bold"),
             ("Reported by", "bold"),
@@ -81,10 +83,10 @@ class CostsPane(Container):
     def _render_category(self, index: int, width: int) -> list[Content]:
         row = self.table.categories[index]
         category = row.category
-        name = safe_content(category.name).truncate(23, ellipsis=True)
+        name = safe_content(category.name).truncate(NAME - 1, ellipsis=True)
         return [
             Content.assemble(
-                name.pad_right(24 - name.cell_length),
+                name.pad_right(NAME - name.cell_length),
                 _mark(category.past),
                 _mark(category.demanded),
                 safe_content(row.reported_by, "$text-muted"),
