@@ -228,7 +228,7 @@ class MainScreen(Screen[None]):
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
-        if not self._large or not message.query.strip():
+        if not self._large or message.cleared:
             self._apply_search(run_search(self._get_index(), message.query))
         else:
             # A large story: let a burst of typing finish, then filter in a thread,

@@ -22,6 +22,8 @@ class SearchBar(Horizontal):
         """The query changed (possibly to nothing)."""
 
         query: str
+        cleared: bool = False
+        """Cleared at once with Esc, rather than typed away."""
 
     @dataclass
     class Done(Message):
@@ -57,5 +59,5 @@ class SearchBar(Horizontal):
         """Empty the query and hide the bar."""
         self.input.value = ""
         self.display = False
-        self.post_message(self.Changed(""))
+        self.post_message(self.Changed("", cleared=True))
         self.post_message(self.Done(cleared=True))
