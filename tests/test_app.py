@@ -425,3 +425,20 @@ async def test_keys_typed_before_the_panes_mount(keys: list[str]) -> None:
         await pilot.press(*keys)
         await pilot.pause()
         assert app.is_running
+
+
+async def test_click_in_the_article_picks_the_span_under_the_pointer() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("2", "j", "enter")  # the article, scrolled to DeHart's quote
+        view = app.screen.query_one(ArticleView)
+        mark = view.current_mark
+        assert mark is not None
+        await pilot.press("n")  # move away, then click back on the quote's words
+        line = view.line_of(mark.start)
+        column = view._margin + (mark.start - view._starts[line]) + 2
+        await pilot.click(view, offset=(column, line - view.scroll_offset.y))
+        assert view.current_mark == mark
+        await pilot.click(view, offset=(column, line - view.scroll_offset.y), times=2)
+        assert active(app) == "quotes"  # a double click opens the item in its pane

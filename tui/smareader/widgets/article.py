@@ -11,6 +11,7 @@ from array import array
 from dataclasses import dataclass
 from functools import cached_property
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -265,11 +266,29 @@ class ArticleView(ScrollView, can_focus=True):
             for i in range(first, bisect.bisect_left(self.marks, Mark(hi, -1, "", "")))
             if self.marks[i].end > lo
         ]
-        if on_line:
-            event.stop()
-            self.current = on_line[0] if self.current not in on_line else self.current
-            if event.chain >= 2:
-                self.action_open_mark()
+        if not on_line:
+            return
+        event.stop()
+        at = self._offset_at(lo, hi, offset.x - self._margin)
+        under = [i for i in on_line if self.marks[i].start <= at < self.marks[i].end]
+        # The span under the pointer (the shortest, if they nest); else the line's first.
+        choice = min(under, key=lambda i: self.marks[i].end - self.marks[i].start, default=None)
+        if choice is None:
+            choice = self.current if self.current in on_line else on_line[0]
+        if event.chain >= 2 and choice == self.current:
+            self.action_open_mark()
+        else:
+            self.current = choice
+
+    def _offset_at(self, lo: int, hi: int, cells: int) -> int:
+        """The source offset under a cell column of the line ``[lo, hi)``."""
+        text = self.story.text
+        width = 0
+        for position in range(lo, hi):
+            width += cell_len(text[position])
+            if width > cells:
+                return position
+        return hi
 
 
 class ArticlePane(Container):
