@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.content import Content
 
 from smareader.sanitize import strip_controls
@@ -17,8 +16,3 @@ def safe_content(text: str, style: str = "", *, keep_newlines: bool = False) -> 
     """
     content = Content(strip_controls(text, keep_newlines=keep_newlines))
     return content.stylize(style) if style else content
-
-
-def safe_text(text: str, style: str = "", *, keep_newlines: bool = False) -> Text:
-    """Story text as a Rich ``Text`` (for Rich renderables), sanitized and literal."""
-    return Text(strip_controls(text, keep_newlines=keep_newlines), style=style, end="")

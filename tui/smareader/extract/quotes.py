@@ -220,7 +220,3 @@ def _cue_tail(text: str) -> str:
         text,
     )
     return f" {tail.group(1)}" if tail else ""
-
-
-def _sentence_names(sentence: str) -> list[str]:
-    return [m.group(0) for m in NAME.finditer(sentence) if m.group(0).split()[0] not in STOP]

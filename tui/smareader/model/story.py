@@ -40,9 +40,6 @@ from pydantic import (
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-SCHEMA_VERSION = 1
-"""The version of the story format this code reads and writes."""
-
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
 """An identifier: letters, digits and ``. _ : -``, at most 128 characters."""
 

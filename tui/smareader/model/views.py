@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -134,11 +133,6 @@ def quotes_by_speaker(story: Story) -> list[SpeakerGroup]:
     groups = [SpeakerGroup(speaker, tuple(by_speaker[speaker.id])) for speaker in story.speakers]
     groups.sort(key=lambda group: (-group.count, group.name.casefold()))
     return [SpeakerGroup(None, tuple(ordered)), *groups]
-
-
-def quote_counts(story: Story) -> Counter[str]:
-    """Number of quotes per speaker id."""
-    return Counter(quote.speaker for quote in story.quotes)
 
 
 _SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s+|\n\s*")

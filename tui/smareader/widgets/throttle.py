@@ -44,8 +44,3 @@ class Throttle:
     def _fire(self) -> None:
         self._timer = None
         self._callback()
-
-    def flush(self) -> None:
-        """Run a pending update now."""
-        if self._timer is not None:
-            self._fire()
