@@ -7,6 +7,7 @@ the reader chose with messages.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
@@ -245,7 +246,7 @@ class MainScreen(Screen[None]):
     def _search_in_thread(self) -> None:
         query = self._query
         result = run_search(self._get_index(), query)
-        self.app.call_from_thread(self._apply_search, result)
+        self._from_thread(self._apply_search, result)
 
     def _apply_search(self, result: SearchResult) -> None:
         if result.query != self._query:
@@ -273,7 +274,12 @@ class MainScreen(Screen[None]):
             self._index = index
         # Start-up is over: the panes, their indexes and the search index will live
         # as long as the app, so the collector need not walk them again.
-        self.app.call_from_thread(self.call_after_refresh, freeze_story)
+        self._from_thread(self.call_after_refresh, freeze_story)
+
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
+        """Hand a worker's result to the UI thread, unless the app has closed meanwhile."""
+        with contextlib.suppress(RuntimeError):  # "App is not running": nothing to show
+            self.app.call_from_thread(callback, *args)
 
     @on(SearchBar.Done)
     def _search_done(self, message: SearchBar.Done) -> None:
