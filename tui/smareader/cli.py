@@ -17,9 +17,10 @@ from pathlib import Path
 from smareader.model.load import (
     EXIT_INVALID,
     EXIT_UNREADABLE,
-    Problem,
     StoryFileError,
+    encoding_problem,
     load_story,
+    precheck,
     read_bytes,
 )
 from smareader.model.story import Story
@@ -223,21 +224,12 @@ def _emit(text: str, output: Path | None, *, force: bool, summary: str) -> int:
 def _article_text(path: Path) -> str:
     """An article's text, or a :class:`StoryFileError` saying why it cannot be one."""
     data = read_bytes(path, expected="an article (UTF-8 text)")
-    if not data.strip():
-        raise StoryFileError(path, [Problem("", "the file is empty; expected article text")], 1)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        message = "the file is UTF-16 encoded; expected UTF-8 text"
-        raise StoryFileError(path, [Problem("", message)], EXIT_INVALID)
-    if b"\0" in data:
-        message = "binary data (a NUL byte); expected UTF-8 article text"
-        raise StoryFileError(path, [Problem("", message)], EXIT_INVALID)
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        message = f"byte 0x{data[error.start]:02x} is not valid UTF-8; expected UTF-8 text"
-        raise StoryFileError(path, [Problem(f"line {line}, column {column}", message)], 1) from None
+    problem = precheck(data, expected="article text", empty="article text") or (
+        encoding_problem(data, expected="article text")
+    )
+    if problem is not None:
+        raise StoryFileError(path, [problem], EXIT_INVALID)
+    return data.decode("utf-8").removeprefix("\ufeff")
 
 
 def _date(value: str) -> date:
@@ -360,4 +352,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-__all__ = ["COMMANDS", "Problem", "main", "summarize"]
+__all__ = ["COMMANDS", "main", "summarize"]

@@ -128,32 +128,40 @@ def problems_from(error: ValidationError) -> list[Problem]:
     return problems
 
 
-def _precheck(data: bytes) -> Problem | None:
-    """Cheap checks that give a better message than the JSON parser would."""
+def precheck(
+    data: bytes, *, expected: str = "JSON text", empty: str = "a JSON story object"
+) -> Problem | None:
+    """Cheap checks that say more than a parser would: UTF-16, empty, binary.
+
+    Args:
+        data: A file's bytes.
+        expected: What the bytes should be, after "UTF-8" ("JSON text", "article text").
+        empty: What an empty file should have held.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
         len(data) >= 4 and (data[1:4:2] == b"\0\0" or data[0:3:2] == b"\0\0")
     ):
-        return Problem("", "the file is UTF-16 (or UTF-32) encoded; expected UTF-8 JSON")
+        return Problem("", f"the file is UTF-16 (or UTF-32) encoded; expected UTF-8 {expected}")
     if not data.strip():
-        return Problem("", "the file is empty; expected a JSON story object")
+        return Problem("", f"the file is empty; expected {empty}")
     nul = data.find(b"\0")
     if nul >= 0:
         line, column = _line_column(data, nul)
         return Problem(
-            f"line {line}, column {column}", "binary data (a NUL byte); expected UTF-8 JSON text"
+            f"line {line}, column {column}", f"binary data (a NUL byte); expected UTF-8 {expected}"
         )
     return None
 
 
-def _encoding_problem(data: bytes) -> Problem | None:
-    """Where the bytes stop being UTF-8, if they do (run only after a JSON error)."""
+def encoding_problem(data: bytes, *, expected: str = "JSON text") -> Problem | None:
+    """Where the bytes stop being UTF-8, if they do."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_column(data, error.start)
         return Problem(
             f"line {line}, column {column}",
-            f"byte 0x{data[error.start]:02x} is not valid UTF-8; expected UTF-8 JSON text",
+            f"byte 0x{data[error.start]:02x} is not valid UTF-8; expected UTF-8 {expected}",
         )
     return None
 
@@ -165,7 +173,7 @@ def _parse_structure(data: bytes, path: Path) -> Story:
     double the memory of a large story — and the UTF-8 check runs only when the
     parser has already failed, to say exactly where.
     """
-    problem = _precheck(data)
+    problem = precheck(data)
     if problem is not None:
         raise StoryFileError(path, [problem], EXIT_INVALID)
     if data.startswith(b"\xef\xbb\xbf"):
@@ -175,7 +183,7 @@ def _parse_structure(data: bytes, path: Path) -> Story:
     except ValidationError as error:
         problems = problems_from(error)
         if any(detail["type"] == "json_invalid" for detail in error.errors()):
-            encoding = _encoding_problem(data)
+            encoding = encoding_problem(data)
             if encoding is not None:
                 problems = [encoding]
         raise StoryFileError(path, problems, EXIT_INVALID) from None
