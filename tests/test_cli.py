@@ -267,3 +267,17 @@ def test_anchor_refuses_ambiguous_and_missing(
     assert "quotes[0].text: text 'South Korea' found" in err and "times" in err
     assert "quotes[1].text: text 'not in the article at all' not found" in err
     assert path.read_bytes() == before
+
+
+def test_anchor_write_replaces_the_file(
+    capsys: pytest.CaptureFixture[str], write_story: Callable[..., Path], raw: dict[str, Any]
+) -> None:
+    expected = json.loads(json.dumps(raw))
+    for quote in raw["quotes"]:
+        del quote["start"], quote["end"]
+    path = write_story(raw)
+    code, out, err = run(capsys, "anchor", str(path), "--write")
+    assert code == 0 and out == ""
+    assert err == f"{path}: anchored and valid\n"
+    assert json.loads(path.read_text(encoding="utf-8"))["quotes"] == expected["quotes"]
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary left

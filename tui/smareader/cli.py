@@ -129,7 +129,6 @@ def cmd_schema(argv: Sequence[str]) -> int:
 
 def cmd_anchor(argv: Sequence[str]) -> int:
     """``smareader anchor PATH [--write]``: fill in spans from the texts."""
-    from smareader.files import write_atomic
     from smareader.model.anchor import AnchorError, anchor_story
     from smareader.model.load import parse_story
 
@@ -169,12 +168,9 @@ def cmd_anchor(argv: Sequence[str]) -> int:
     except StoryFileError as error:
         print("the anchored story is not yet valid:", file=sys.stderr)
         return _fail(error)
-    if args.write:
-        write_atomic(path, text, overwrite=True)
-        print(f"{path}: anchored and valid", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return 0
+    return _emit(
+        text, path if args.write else None, force=True, summary=f"{path}: anchored and valid"
+    )
 
 
 def cmd_export(argv: Sequence[str]) -> int:
@@ -184,14 +180,7 @@ def cmd_export(argv: Sequence[str]) -> int:
     parser = _Parser(prog="smareader export", description="Write every quote with its citation.")
     parser.add_argument("path", type=Path, metavar="PATH", help="story file")
     parser.add_argument("--format", "-f", choices=FORMATS, default="markdown")
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="write to FILE (atomically) instead of stdout",
-    )
-    parser.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+    _output_options(parser, "FILE")
     args = parser.parse_args(argv)
     try:
         story = load_story(args.path)
@@ -200,6 +189,18 @@ def cmd_export(argv: Sequence[str]) -> int:
     text = export_quotes(story, args.format)
     summary = f"{args.output}: {len(story.quotes)} quotes written as {args.format}"
     return _emit(text, args.output, force=args.force, summary=summary)
+
+
+def _output_options(parser: argparse.ArgumentParser, metavar: str) -> None:
+    """``-o FILE`` and ``--force``, as :func:`_emit` takes them."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar=metavar,
+        help=f"write to {metavar} (atomically) instead of stdout",
+    )
+    parser.add_argument("--force", action="store_true", help=f"overwrite an existing {metavar}")
 
 
 def _emit(text: str, output: Path | None, *, force: bool, summary: str) -> int:
@@ -263,14 +264,7 @@ def cmd_extract(argv: Sequence[str]) -> int:
     parser.add_argument("--title", help="headline (default: the first sentence)")
     parser.add_argument("--url", help="address of the article")
     parser.add_argument("--publisher", default="Unknown publisher")
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="OUT.json",
-        help="write here (atomically) instead of stdout",
-    )
-    parser.add_argument("--force", action="store_true", help="overwrite an existing OUT.json")
+    _output_options(parser, "OUT.json")
     args = parser.parse_args(argv)
     try:
         text = _article_text(args.path)
