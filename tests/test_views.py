@@ -14,6 +14,7 @@ from smareader.model.views import (
     article_marks,
     citation,
     cost_table,
+    filter_timeline,
     format_date,
     format_money,
     format_when,
@@ -46,8 +47,19 @@ def test_publication_marker_splits_past_from_the_rest(story: Story) -> None:
 
 
 def test_marker_present_even_when_filtered_to_nothing(story: Story) -> None:
-    rows = timeline_rows(story, [])
+    rows = filter_timeline(timeline_rows(story), set())
     assert len(rows) == 1 and rows[0].is_marker
+
+
+def test_filtered_timeline_keeps_date_order(story: Story) -> None:
+    wanted = {"e-japan-talks", "e-sma-framework", "e-talks-break-down"}
+    rows = filter_timeline(timeline_rows(story), wanted)
+    assert [row.event.id if row.event else None for row in rows] == [
+        "e-sma-framework",
+        None,
+        "e-talks-break-down",
+        "e-japan-talks",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,10 @@ def _clip(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _regions(text: str, spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """A byline first line and a closing subscription pitch are not story text."""
     regions: list[dict[str, Any]] = []
@@ -130,7 +134,7 @@ def extract_story(
     categories = [
         {
             "id": f"c{number}",
-            "name": _clip(text[start:end], 60)[:1].upper() + _clip(text[start:end], 60)[1:],
+            "name": _capitalize(_clip(text[start:end], 60)),
             "text": text[start:end],
             "start": start,
             "end": end,

@@ -226,7 +226,7 @@ class QuotesPane(FollowingDetail, Container):
             ),
             field("Kind", Content.styled(quote.kind, KIND_STYLE[quote.kind])),
             field("Cue", safe_content(quote.cue or "—", "italic")),
-            field("Span", f"[{quote.start}, {quote.end})"),
+            field("Span", Content(f"[{quote.start}, {quote.end})")),
             Content(""),
             Content.styled("In context", "$text-muted"),
             context,

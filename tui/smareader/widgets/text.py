@@ -37,7 +37,6 @@ def spread(left: Content, right: Content, width: int, *, keep_left: bool = False
     return Content.assemble(left, " " * (width - left.cell_length - right.cell_length), right)
 
 
-def field(label: str, value: Content | str) -> Content:
-    """A ``label: value`` line for detail views (``value`` must already be safe)."""
-    body = value if isinstance(value, Content) else Content(value)
-    return Content.assemble((f"{label}: ", "$text-muted"), body)
+def field(label: str, value: Content) -> Content:
+    """A ``label: value`` line for detail views; ``value`` is already safe Content."""
+    return Content.assemble((f"{label}: ", "$text-muted"), value)

@@ -16,6 +16,7 @@ from smareader.model.views import (
     STATUS_LABELS,
     SearchResult,
     TimelineRow,
+    filter_timeline,
     format_date,
     format_when,
     timeline_rows,
@@ -82,11 +83,8 @@ class TimelinePane(FollowingDetail, Container):
         if search.is_blank:
             self.rows = self._all_rows
         else:
-            # Filter the rows sorted once at start-up: no re-sorting per keystroke.
             wanted = {self.story.events[i].id for i in search.events}
-            self.rows = [
-                row for row in self._all_rows if row.event is None or row.event.id in wanted
-            ]
+            self.rows = filter_timeline(self._all_rows, wanted)
         ids = [row.event.id if row.event else None for row in self.rows]
         cursor = ids.index(current.id) if current and current.id in ids else self._first_event_row()
         self.event_list.set_rows(len(self.rows), cursor=cursor)
