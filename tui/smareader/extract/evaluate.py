@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             gold = load_story(path)
         except StoryFileError as error:
             print(error.render(), file=sys.stderr)
-            return error.exit_code
+            return 2 if error.unreadable else 1
         result = score(gold, path.stem)
         scores.append(result)
         print(

@@ -43,7 +43,26 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
 """An identifier: letters, digits and ``. _ : -``, at most 128 characters."""
 
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+MAX_SHOWN = 80
+"""Longest value from a story quoted in full by a message; longer ones are cut."""
+
+
+Title = Annotated[str, StringConstraints(min_length=1, max_length=1_000)]
+"""A title or headline: 1 to 1,000 characters."""
+Name = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+"""A name or label (speaker, publisher, agency, event title, figure label): 1 to 300."""
+Short = Annotated[str, StringConstraints(max_length=500)]
+"""A short description (role, affiliation, country, cue, period, note): up to 500."""
+Phrase = Annotated[str, StringConstraints(min_length=1, max_length=1_000)]
+"""Words as written in the source for a time, number or category: 1 to 1,000."""
+Passage = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+"""A quotation or piece of evidence from the source: 1 to 20,000 characters."""
+Prose = Annotated[str, StringConstraints(max_length=5_000)]
+"""A summary or description written about the source: up to 5,000 characters."""
+Context = Annotated[str, StringConstraints(max_length=200)]
+"""A quote's prefix or suffix: up to 200 characters."""
+NonEmpty = Name
+"""Any non-empty name (kept for the records that say only that)."""
 SpeakerKind = Literal["person", "organization", "group", "media"]
 QuoteKind = Literal["direct", "partial", "reported"]
 Precision = Literal["minute", "day", "week", "month", "year", "span"]
@@ -83,7 +102,7 @@ class Span:
     """First character of the span (0-based code point offset)."""
     end: NonNegativeInt
     """One past the last character of the span."""
-    text: NonEmpty
+    text: Passage
     """The exact source text inside the span."""
 
 
@@ -92,19 +111,23 @@ class StoryInfo(Model):
 
     id: Id
     """Stable identifier of the story."""
-    title: NonEmpty
+    title: Title
     """Headline as published, or a descriptive title when the source has none."""
-    publisher: NonEmpty
+    publisher: Name
     """Who published it, e.g. "The Japan Times"."""
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2_000)] | None = (
+        None
+    )
     """Address of the original article."""
     published: date
     """Publication date (ISO 8601); the anchor for every relative time expression."""
-    byline: str = ""
+    byline: Short = ""
     """The byline as printed."""
     agencies: list[NonEmpty] = Field(default_factory=list)
     """News agencies and desks credited in the byline."""
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    language: Annotated[
+        str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)
+    ] = "en"
     """BCP 47 language tag of the text."""
 
 
@@ -118,14 +141,14 @@ class Region:
     """First character of the region."""
     end: NonNegativeInt
     """One past the last character of the region."""
-    note: str = ""
+    note: Short = ""
     """Why the region is set apart."""
 
 
 class Source(Model):
     """The article text every span points into."""
 
-    path: NonEmpty | None = None
+    path: Annotated[str, StringConstraints(min_length=1, max_length=1_000)] | None = None
     """The text file, relative to the story file (UTF-8). Give this or ``text``."""
     text: str | None = None
     """The article text itself, embedded. Give this or ``path``."""
@@ -152,11 +175,11 @@ class Speaker:
     """Display name."""
     kind: SpeakerKind
     """Person, organization, group or media."""
-    role: str = ""
+    role: Short = ""
     """Role as the story gives it, e.g. "chief U.S. negotiator"."""
-    affiliation: str = ""
+    affiliation: Short = ""
     """Organization the speaker belongs to or speaks for."""
-    country: str = ""
+    country: Short = ""
     """Country the speaker is associated with."""
     aliases: list[NonEmpty] = Field(default_factory=list)
     """Every other name under which the text refers to the speaker."""
@@ -170,7 +193,7 @@ class Quote:
     """Identifier."""
     speaker: Id
     """Id of the speaker."""
-    text: NonEmpty
+    text: Passage
     """The exact text, without the surrounding quotation marks."""
     start: NonNegativeInt
     """First character of the text in the source."""
@@ -178,11 +201,11 @@ class Quote:
     """One past the last character of the text in the source."""
     kind: QuoteKind
     """Direct (a whole quoted sentence), partial (a quoted fragment) or reported."""
-    prefix: str = ""
+    prefix: Context = ""
     """Source text just before ``start``, to re-anchor if offsets drift."""
-    suffix: str = ""
+    suffix: Context = ""
     """Source text just after ``end``."""
-    cue: str = ""
+    cue: Short = ""
     """The attribution cue, e.g. "said" or "told a briefing"."""
     events: list[Id] = Field(default_factory=list)
     """Ids of events this quote is about."""
@@ -196,7 +219,7 @@ class Event:
     """Identifier."""
     title: NonEmpty
     """Short title."""
-    when: NonEmpty
+    when: Phrase
     """The time expression as written, e.g. "last week"."""
     start: NonNegativeInt
     """First character of ``when`` in the source."""
@@ -210,7 +233,7 @@ class Event:
     """How precisely the text fixes the time."""
     status: Status
     """Against the publication date: before, on the day, or scheduled after."""
-    summary: str = ""
+    summary: Prose = ""
     """One or two sentences on what happened or will happen."""
     time: dt.time | None = None
     """Time of day, required when ``precision`` is "minute"."""
@@ -236,19 +259,19 @@ class Figure:
     """Money (in ``unit``), a multiplier, or a count of ``unit``."""
     amount: float
     """The value: 5e9 for "$5 billion", 5 for "fivefold"."""
-    text: NonEmpty
+    text: Phrase
     """The number as written."""
     start: NonNegativeInt
     """First character of ``text`` in the source."""
     end: NonNegativeInt
     """One past the last character of ``text`` in the source."""
-    unit: str | None = None
+    unit: Short | None = None
     """Currency or unit; money defaults to the costs' currency."""
     approximate: bool = False
     """Whether the story hedges the number ("about")."""
     stated_by: Id | None = None
     """Id of the speaker who stated or demanded it; none when the story reports it."""
-    period: str = ""
+    period: Short = ""
     """What period the amount covers, e.g. "per year"."""
 
 
@@ -260,13 +283,13 @@ class Category:
     """Identifier."""
     name: NonEmpty
     """Short name."""
-    text: NonEmpty
+    text: Phrase
     """The category as written."""
     start: NonNegativeInt
     """First character of ``text`` in the source."""
     end: NonNegativeInt
     """One past the last character of ``text`` in the source."""
-    description: str = ""
+    description: Prose = ""
     """What the category covers."""
     past: bool | None = None
     """Paid under past agreements (null: the story does not say)."""
@@ -329,7 +352,9 @@ def _clip(text: str, limit: int = 60) -> str:
 class Story(Model):
     """One story: what it is, its source text, and what it says, all anchored."""
 
-    schema_: str | None = Field(default=None, alias="$schema")
+    schema_: Annotated[str, StringConstraints(max_length=2_000)] | None = Field(
+        default=None, alias="$schema"
+    )
     """Address of the JSON Schema this file follows (ignored by the reader)."""
     schema_version: Literal[1]
     """Version of the story format."""
@@ -396,8 +421,12 @@ class Story(Model):
             raise ValidationError.from_exception_data("Story", errors.details)
         return self
 
-    def bind_source(self, base_dir: str | Path | None) -> None:
+    def bind_source(self, base_dir: str | Path | None, *, limit: int | None = None) -> None:
         """Load the source text and check the sha256 and every span against it.
+
+        Args:
+            base_dir: The story file's folder, which ``source.path`` must stay inside.
+            limit: The largest source file read, in bytes (default: the files module's).
 
         Raises:
             ValidationError: With these problems and any found while parsing.
@@ -405,12 +434,12 @@ class Story(Model):
         errors = _Errors()
         errors.details.extend(self._pending)
         self._pending = []
-        self._bind(base_dir, errors)
+        self._bind(base_dir, errors, limit)
         if errors.details:
             raise ValidationError.from_exception_data("Story", errors.details)
 
-    def _bind(self, base_dir: object, errors: _Errors) -> None:
-        text = _resolve_source(self.source, base_dir, errors)
+    def _bind(self, base_dir: object, errors: _Errors, limit: int | None = None) -> None:
+        text = _resolve_source(self.source, base_dir, errors, limit)
         if text is not None:
             self._text = text
             self._check_spans(text, errors)
@@ -659,8 +688,17 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _resolve_source(source: Source, base_dir: Any, errors: _Errors) -> str | None:
-    """Load the source text and check its sha256; ``None`` if it cannot be had."""
+def _resolve_source(
+    source: Source, base_dir: Any, errors: _Errors, limit: int | None = None
+) -> str | None:
+    """Load the source text and check its sha256; ``None`` if it cannot be had.
+
+    A ``source.path`` is read only if it names a regular file inside the story
+    file's folder (after following links), within the size limit. No message
+    quotes a refused file's content or its hash: the file may be a secret.
+    """
+    from smareader.files import FileRefused, confined, read_file
+
     if source.text is not None:
         text = source.text
         digest = sha256_hex(text)
@@ -676,17 +714,15 @@ def _resolve_source(source: Source, base_dir: Any, errors: _Errors) -> str | Non
             )
             return None
         assert source.path is not None
-        file = Path(base_dir) / source.path
         loc = ("source", "path")
         try:
-            data = file.read_bytes()
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
+            file = confined(Path(base_dir), source.path)
+            data = read_file(file, limit=limit, expected="the article text")
+        except FileRefused as refused:
             errors.add(
                 loc,
                 "source_unreadable",
-                f"cannot read the source text {str(file)!r}: {reason}; "
-                "expected a UTF-8 text file relative to the story file",
+                f"cannot read the source text {_clip(source.path)!r}: {refused.reason}",
                 source.path,
             )
             return None
@@ -697,7 +733,8 @@ def _resolve_source(source: Source, base_dir: Any, errors: _Errors) -> str | Non
             errors.add(
                 loc,
                 "source_encoding",
-                f"the source text {str(file)!r} is not UTF-8 (byte {error.start}); expected UTF-8",
+                f"the source text {_clip(source.path)!r} is not UTF-8 (byte {error.start}); "
+                "expected UTF-8",
                 source.path,
             )
             return None
@@ -705,8 +742,8 @@ def _resolve_source(source: Source, base_dir: Any, errors: _Errors) -> str | Non
         errors.add(
             ("source", "sha256"),
             "sha256_mismatch",
-            f"the source text has sha256 {digest}; expected the recorded {source.sha256} "
-            f"(the text at {'.'.join(map(str, loc))} has changed)",
+            "the source text does not have the recorded sha256; expected the text the "
+            f"story was made from (the text at {'.'.join(map(str, loc))} has changed)",
             source.sha256,
         )
         return None

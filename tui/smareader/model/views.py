@@ -163,16 +163,28 @@ def sentence_around(text: str, start: int, end: int, limit: int = 800) -> tuple[
     return first, max(last, end)
 
 
-def citation(story: Story, quote: Quote) -> str:
-    """A quote with its citation: speaker, publisher, date and address."""
-    speaker = story.speaker_by_id[quote.speaker]
+def reference(story: Story) -> str:
+    """What a citation names the story by: title, publisher, date and address."""
     info = story.story
+    address = f". {info.url}" if info.url else ""
+    return f"{info.title}, {info.publisher}, {format_date(info.published)}{address}"
+
+
+def citation(story: Story, quote: Quote, story_reference: str | None = None) -> str:
+    """A quote with its citation: speaker, publisher, date and address.
+
+    Args:
+        story: The story the quote is in.
+        quote: The quote.
+        story_reference: :func:`reference` of the story, when citing many quotes:
+            it is built once instead of once per quote.
+    """
+    speaker = story.speaker_by_id[quote.speaker]
     who = speaker.name + (f", {speaker.role}" if speaker.role else "")
     words = quote.text if quote.kind == "reported" else f"“{quote.text}”"
     reported = " (reported)" if quote.kind == "reported" else ""
-    where = f"{info.publisher}, {format_date(info.published)}"
-    address = f". {info.url}" if info.url else ""
-    return f"{words} — {who}{reported}. {info.title}, {where}{address}"
+    cited = reference(story) if story_reference is None else story_reference
+    return f"{words} — {who}{reported}. {cited}"
 
 
 # ---------------------------------------------------------------------------- search
