@@ -252,7 +252,9 @@ def cmd_export(argv: Sequence[str]) -> int:
     from smareader.export import FORMATS, export_quotes
 
     parser = _Parser(prog="smareader export", description="Write every quote with its citation.")
-    parser.add_argument("path", type=Path, metavar="PATH", help="story file")
+    parser.add_argument(
+        "path", nargs="?", type=Path, metavar="PATH", help="story file (default: the bundled story)"
+    )
     parser.add_argument("--format", "-f", choices=FORMATS, default="markdown")
     parser.add_argument(
         "--raw",
@@ -264,7 +266,7 @@ def cmd_export(argv: Sequence[str]) -> int:
     _limit_option(parser)
     args = parser.parse_args(argv)
     try:
-        story = load_story(args.path, limit=args.max_size)
+        story = load_story(args.path or _default_story(), limit=args.max_size)
     except StoryFileError as error:
         return _fail(error)
     text = export_quotes(story, args.format, raw=args.raw)

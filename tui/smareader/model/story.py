@@ -40,7 +40,9 @@ from pydantic import (
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
+Id = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$", max_length=128)
+]
 """An identifier: letters, digits and ``. _ : -``, at most 128 characters."""
 
 MAX_SHOWN = 80
@@ -152,7 +154,7 @@ class Source(Model):
     """The text file, relative to the story file (UTF-8). Give this or ``text``."""
     text: str | None = None
     """The article text itself, embedded. Give this or ``path``."""
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$", max_length=64)]
     """SHA-256 of the UTF-8 bytes of the text, lowercase hex."""
     regions: list[Region] = Field(default_factory=list)
     """Marked regions that are not part of the story."""
@@ -318,7 +320,7 @@ class Comparison:
 class Costs(Model):
     """The money at stake."""
 
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$", max_length=3)]
     """ISO 4217 code of the money figures."""
     figures: list[Figure] = Field(default_factory=list)
     """Every number the story states."""
