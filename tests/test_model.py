@@ -313,3 +313,10 @@ def test_costs_demand_and_current(story: Story) -> None:
     assert len(past) == 3 and len(new) == 4 and not past & new
     assert story.figure_by_id["f-demand"].amount == 5e9
     assert story.figure_by_id["f-current"].amount == 1e9
+
+
+def test_the_bundled_seed_beside_the_story_is_the_seed_byte_for_byte() -> None:
+    """A story reads only its own folder, so the seed has a copy in data/: the same bytes."""
+    root = Path(__file__).resolve().parent.parent
+    name = "japantimes-2019-11-19-us-south-korea-cost-sharing-talks.txt"
+    assert (root / "data" / name).read_bytes() == (root / "seeds" / name).read_bytes()
