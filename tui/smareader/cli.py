@@ -129,8 +129,18 @@ def summarize(story: Story) -> str:
         f"{kinds['reported']:,} reported), "
         f"{_count(len(story.events), 'event')}, {_count(figures, 'figure')}, "
         f"{_count(categories, 'category', 'categories')}, "
-        f"{_count(comparisons, 'comparison')}"
+        f"{_count(comparisons, 'comparison')}" + _review_words(story)
     )
+
+
+def _review_words(story: Story) -> str:
+    """``; review: 3 pending, 2 accepted, …`` for a draft or a reviewed story."""
+    from smareader.model.views import review_summary
+
+    summary = review_summary(story)
+    if summary is None:
+        return ""
+    return "; review: " + ", ".join(f"{number:,} {state}" for state, number in summary.items())
 
 
 def _count(number: int, one: str, many: str | None = None) -> str:
@@ -262,6 +272,11 @@ def cmd_export(argv: Sequence[str]) -> int:
         help="CSV: keep cells that start with = + - @ as they are (by default they are "
         "prefixed with ' so that a spreadsheet does not run them as formulas)",
     )
+    parser.add_argument(
+        "--reviewed-only",
+        action="store_true",
+        help="leave out quotes that still wait for review (drafted and not yet accepted)",
+    )
     _output_options(parser, "FILE")
     _limit_option(parser)
     args = parser.parse_args(argv)
@@ -269,7 +284,7 @@ def cmd_export(argv: Sequence[str]) -> int:
         story = load_story(args.path or _default_story(), limit=args.max_size)
     except StoryFileError as error:
         return _fail(error)
-    text = export_quotes(story, args.format, raw=args.raw)
+    text = export_quotes(story, args.format, raw=args.raw, reviewed_only=args.reviewed_only)
     summary = f"{args.output}: {_count(len(story.quotes), 'quote')} written as {args.format}"
     return _emit(text, args.output, force=args.force, summary=summary)
 

@@ -15,7 +15,7 @@ import io
 import re
 from typing import Literal
 
-from smareader.model.story import Story
+from smareader.model.story import Quote, Story
 from smareader.model.views import citation, format_date, reference
 from smareader.sanitize import json_text, strip_controls
 
@@ -29,10 +29,16 @@ _MARKDOWN_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])"
 _URL_UNSAFE = re.compile(r"""[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]""")
 
 
-def _records(story: Story) -> list[dict[str, object]]:
-    cited = reference(story)  # once per story: a long title is not copied per quote twice
+def _quotes(story: Story, reviewed_only: bool) -> list[Quote]:
+    """The quotes to export, in source order; without the pending ones if asked."""
+    quotes = sorted(story.quotes, key=lambda quote: quote.start)
+    return [quote for quote in quotes if quote.review != "pending"] if reviewed_only else quotes
+
+
+def _records(story: Story, quotes: list[Quote]) -> list[dict[str, object]]:
+    cited = reference(story)  # once per story, not once per quote
     records = []
-    for quote in sorted(story.quotes, key=lambda quote: quote.start):
+    for quote in quotes:
         speaker = story.speaker_by_id[quote.speaker]
         records.append(
             {
@@ -77,17 +83,21 @@ def markdown_url(url: str) -> str:
     return f"<{encoded}>"
 
 
-def export_quotes(story: Story, fmt: Format, *, raw: bool = False) -> str:
+def export_quotes(
+    story: Story, fmt: Format, *, raw: bool = False, reviewed_only: bool = False
+) -> str:
     """Every quote in source order with its citation.
 
     Args:
         story: A valid story.
         fmt: ``markdown``, ``csv`` or ``json``.
         raw: CSV only: write cells that start like a formula as they are.
+        reviewed_only: Leave out quotes whose review is still pending.
     """
-    records = _records(story)
+    quotes = _quotes(story, reviewed_only)
     info = story.story
     if fmt == "json":
+        records = _records(story, quotes)
         payload = {
             "story": {
                 "id": info.id,
@@ -100,6 +110,7 @@ def export_quotes(story: Story, fmt: Format, *, raw: bool = False) -> str:
         }
         return json_text(payload) + "\n"
     if fmt == "csv":
+        records = _records(story, quotes)
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(_COLUMNS)
@@ -117,7 +128,7 @@ def export_quotes(story: Story, fmt: Format, *, raw: bool = False) -> str:
         f"{markdown_text(info.title)}, {markdown_text(info.publisher)}, "
         f"{format_date(info.published)}" + (f", {markdown_url(info.url)}" if info.url else "")
     )
-    for quote in sorted(story.quotes, key=lambda quote: quote.start):
+    for quote in quotes:
         speaker = story.speaker_by_id[quote.speaker]
         who = f"**{markdown_text(speaker.name)}**"
         if speaker.role:

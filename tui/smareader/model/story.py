@@ -65,6 +65,11 @@ Context = Annotated[str, StringConstraints(max_length=200)]
 """A quote's prefix or suffix: up to 200 characters."""
 NonEmpty = Name
 """Any non-empty name (kept for the records that say only that)."""
+ReviewState = Literal["pending", "accepted", "edited"]
+Rule = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+"""The name of an extraction rule: 1 to 80 characters."""
+Confidence = Annotated[float, Field(ge=0, le=1)]
+DropKind = Literal["quotes", "events", "figures", "categories"]
 SpeakerKind = Literal["person", "organization", "group", "media"]
 QuoteKind = Literal["direct", "partial", "reported"]
 Precision = Literal["minute", "day", "week", "month", "year", "span"]
@@ -185,6 +190,12 @@ class Speaker:
     """Country the speaker is associated with."""
     aliases: list[NonEmpty] = Field(default_factory=list)
     """Every other name under which the text refers to the speaker."""
+    review: ReviewState | None = None
+    """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
+    rule: Rule | None = None
+    """The extraction rule that produced the item, so a reviewer can see why."""
+    confidence: Confidence | None = None
+    """How sure the rule was, from 0 to 1, where it can say."""
 
 
 @record
@@ -211,6 +222,12 @@ class Quote:
     """The attribution cue, e.g. "said" or "told a briefing"."""
     events: list[Id] = Field(default_factory=list)
     """Ids of events this quote is about."""
+    review: ReviewState | None = None
+    """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
+    rule: Rule | None = None
+    """The extraction rule that produced the item, so a reviewer can see why."""
+    confidence: Confidence | None = None
+    """How sure the rule was, from 0 to 1, where it can say."""
 
 
 @record
@@ -247,6 +264,12 @@ class Event:
     """Ids of quotes about this event."""
     evidence: list[Span] = Field(default_factory=list)
     """Spans of the source that report the event."""
+    review: ReviewState | None = None
+    """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
+    rule: Rule | None = None
+    """The extraction rule that produced the item, so a reviewer can see why."""
+    confidence: Confidence | None = None
+    """How sure the rule was, from 0 to 1, where it can say."""
 
 
 @record
@@ -275,6 +298,12 @@ class Figure:
     """Id of the speaker who stated or demanded it; none when the story reports it."""
     period: Short = ""
     """What period the amount covers, e.g. "per year"."""
+    review: ReviewState | None = None
+    """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
+    rule: Rule | None = None
+    """The extraction rule that produced the item, so a reviewer can see why."""
+    confidence: Confidence | None = None
+    """How sure the rule was, from 0 to 1, where it can say."""
 
 
 @record
@@ -299,6 +328,12 @@ class Category:
     """Part of the new demand (null: the story does not say)."""
     reported_by: Id | None = None
     """Id of the speaker who reported it; none when the story itself does."""
+    review: ReviewState | None = None
+    """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
+    rule: Rule | None = None
+    """The extraction rule that produced the item, so a reviewer can see why."""
+    confidence: Confidence | None = None
+    """How sure the rule was, from 0 to 1, where it can say."""
 
 
 @record
@@ -328,6 +363,13 @@ class Costs(Model):
     """Cost categories paid before and newly demanded."""
     comparisons: list[Comparison] = Field(default_factory=list)
     """Ratios between figures."""
+
+
+class ReviewLog(Model):
+    """What a person's review of a draft has removed; kept items carry their own marks."""
+
+    dropped: dict[DropKind, NonNegativeInt] = Field(default_factory=dict)
+    """How many items of each kind the reviewer dropped."""
 
 
 Loc = tuple[str | int, ...]
@@ -372,6 +414,8 @@ class Story(Model):
     """Dated events."""
     costs: Costs | None = None
     """Cost figures, categories and comparisons."""
+    review: ReviewLog | None = None
+    """What review has done to the draft, if it was reviewed."""
 
     _text: str = PrivateAttr(default="")
     _pending: list[InitErrorDetails] = PrivateAttr(default_factory=list)

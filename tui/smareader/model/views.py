@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from smareader.model.story import Category, Comparison, Event, Figure, Quote, Speaker, Story
 
@@ -161,6 +161,35 @@ def sentence_around(text: str, start: int, end: int, limit: int = 800) -> tuple[
         while last < len(text) and text[last] in "”’\"')]":
             last += 1
     return first, max(last, end)
+
+
+REVIEW_STATES = ("pending", "accepted", "edited", "dropped")
+
+
+def review_summary(story: Story) -> dict[str, int] | None:
+    """How far review has got: counts of pending, accepted, edited and dropped items.
+
+    Quotes, events, figures and categories are counted (the items a reviewer can
+    drop). ``None`` for a story that was never drafted or reviewed.
+    """
+    counts = dict.fromkeys(REVIEW_STATES, 0)
+    items: list[Any] = [*story.quotes, *story.events]
+    if story.costs is not None:
+        items += [*story.costs.figures, *story.costs.categories]
+    for item in items:
+        if item.review is not None:
+            counts[item.review] += 1
+    if story.review is not None:
+        counts["dropped"] = sum(story.review.dropped.values())
+    if not any(counts.values()) and story.review is None:
+        return None
+    return counts
+
+
+def is_draft(story: Story) -> bool:
+    """Whether any item still waits for review."""
+    summary = review_summary(story)
+    return bool(summary and summary["pending"])
 
 
 def reference(story: Story) -> str:
