@@ -10,18 +10,13 @@ the grammar that Textual itself uses.
 from __future__ import annotations
 
 import base64
-import contextlib
-import fcntl
-import os
 import re
-import select
-import struct
-import subprocess
-import termios
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from smareader.devtools.terminal import Pty
 
 _CSI = re.compile(rb"\x1b\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]")
 """A CSI sequence: colours, cursor moves, modes. Textual writes thousands of these."""
@@ -92,87 +87,6 @@ def judge(data: bytes, *, allow_clipboard: bool = False) -> Verdict:
     for match in _BIDI.finditer(text):
         verdict.problems.append(f"bidi control U+{ord(match.group()):04X}")
     return verdict
-
-
-class Pty:
-    """A program running on a pseudo-terminal of a given size, with its output kept."""
-
-    def __init__(
-        self,
-        argv: Sequence[str],
-        *,
-        size: tuple[int, int] = (100, 32),
-        env: dict[str, str] | None = None,
-        cwd: Path | None = None,
-    ) -> None:
-        self.master, slave = os.openpty()
-        columns, rows = size
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        self.process = subprocess.Popen(
-            list(argv),
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            cwd=cwd,
-            start_new_session=True,
-            close_fds=True,
-        )
-        os.close(slave)
-        self.output = bytearray()
-
-    def read(self, quiet: float = 0.25, limit: float = 20.0) -> bytes:
-        """Read until the program has written nothing for ``quiet`` seconds."""
-        start = len(self.output)
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.master], [], [], quiet)
-            if not ready:
-                break
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            self.output += chunk
-        return bytes(self.output[start:])
-
-    def wait_for(self, needle: bytes, limit: float = 30.0) -> bool:
-        """Read until ``needle`` has appeared in the output (or time runs out)."""
-        deadline = time.monotonic() + limit
-        while needle not in self.output and time.monotonic() < deadline:
-            self.read(quiet=0.2, limit=1.0)
-        return needle in self.output
-
-    def press(self, keys: Iterable[bytes], settle: float = 0.12) -> None:
-        """Send keys one at a time, letting the program draw after each."""
-        for key in keys:
-            os.write(self.master, key)
-            self.read(quiet=settle, limit=5.0)
-
-    def close(self) -> int:
-        """Stop the program (if it still runs) and return its exit status."""
-        with contextlib.suppress(ProcessLookupError):
-            if self.process.poll() is None:
-                self.read(quiet=0.1, limit=1.0)
-                self.process.terminate()
-        try:
-            code = self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            code = self.process.wait()
-        with contextlib.suppress(OSError):
-            while True:
-                ready, _, _ = select.select([self.master], [], [], 0.05)
-                if not ready:
-                    break
-                chunk = os.read(self.master, 65536)
-                if not chunk:
-                    break
-                self.output += chunk
-        os.close(self.master)
-        return code
 
 
 def run_on_pty(
