@@ -239,10 +239,15 @@ class Review:
         before = item.get("review", MISSING)
         return [] if before == state else [Change((*path, "review"), before, state)]
 
+    def _play(self, edit: Edit, *, forward: bool = True) -> None:
+        """Make an edit's changes in the document, or unmake them in reverse order."""
+        changes = edit.changes if forward else tuple(reversed(edit.changes))
+        for change in changes:
+            _set(self.document, change.path, change.after if forward else change.before)
+
     def apply(self, edit: Edit) -> Edit:
         """Make an edit, remember it for undo, and journal it."""
-        for change in edit.changes:
-            _set(self.document, change.path, change.after)
+        self._play(edit)
         self._done.append(edit)
         self._undone.clear()
         self._write_journal()
@@ -253,8 +258,7 @@ class Review:
         if not self._done:
             return None
         edit = self._done.pop()
-        for change in reversed(edit.changes):
-            _set(self.document, change.path, change.before)
+        self._play(edit, forward=False)
         self._undone.append(edit)
         self._write_journal()
         return edit
@@ -264,8 +268,7 @@ class Review:
         if not self._undone:
             return None
         edit = self._undone.pop()
-        for change in edit.changes:
-            _set(self.document, change.path, change.after)
+        self._play(edit)
         self._done.append(edit)
         self._write_journal()
         return edit
@@ -546,8 +549,7 @@ class Review:
                 "they cannot be applied to it"
             )
         for edit in journal.edits:
-            for change in edit.changes:
-                _set(self.document, change.path, change.after)
+            self._play(edit)
             self._done.append(edit)
         self._write_journal()
         return len(journal.edits)
