@@ -51,6 +51,9 @@ Modifier = Literal["approximate", "before", "after"]
 Status = Literal["before", "on_day", "scheduled"]
 RegionKind = Literal["byline", "promotion", "other"]
 FigureKind = Literal["money", "multiplier", "count"]
+Review = Literal["pending", "accepted", "edited"]
+Rule = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
 _CONFIG = ConfigDict(extra="forbid", use_attribute_docstrings=True, populate_by_name=True)
@@ -160,6 +163,12 @@ class Speaker:
     """Country the speaker is associated with."""
     aliases: list[NonEmpty] = Field(default_factory=list)
     """Every other name under which the text refers to the speaker."""
+    review: Review | None = None
+    """Review state of a drafted item: pending until a person accepts or edits it."""
+    rule: Rule | None = None
+    """Short stable name of the extraction rule that produced the item."""
+    confidence: Confidence | None = None
+    """How sure that rule is, from 0 to 1, so a reviewer can start from the doubtful."""
 
 
 @record
@@ -186,6 +195,12 @@ class Quote:
     """The attribution cue, e.g. "said" or "told a briefing"."""
     events: list[Id] = Field(default_factory=list)
     """Ids of events this quote is about."""
+    review: Review | None = None
+    """Review state of a drafted item: pending until a person accepts or edits it."""
+    rule: Rule | None = None
+    """Short stable name of the extraction rule that produced the item."""
+    confidence: Confidence | None = None
+    """How sure that rule is, from 0 to 1, so a reviewer can start from the doubtful."""
 
 
 @record
@@ -222,6 +237,12 @@ class Event:
     """Ids of quotes about this event."""
     evidence: list[Span] = Field(default_factory=list)
     """Spans of the source that report the event."""
+    review: Review | None = None
+    """Review state of a drafted item: pending until a person accepts or edits it."""
+    rule: Rule | None = None
+    """Short stable name of the extraction rule that produced the item."""
+    confidence: Confidence | None = None
+    """How sure that rule is, from 0 to 1, so a reviewer can start from the doubtful."""
 
 
 @record
@@ -250,6 +271,12 @@ class Figure:
     """Id of the speaker who stated or demanded it; none when the story reports it."""
     period: str = ""
     """What period the amount covers, e.g. "per year"."""
+    review: Review | None = None
+    """Review state of a drafted item: pending until a person accepts or edits it."""
+    rule: Rule | None = None
+    """Short stable name of the extraction rule that produced the item."""
+    confidence: Confidence | None = None
+    """How sure that rule is, from 0 to 1, so a reviewer can start from the doubtful."""
 
 
 @record
@@ -274,6 +301,12 @@ class Category:
     """Part of the new demand (null: the story does not say)."""
     reported_by: Id | None = None
     """Id of the speaker who reported it; none when the story itself does."""
+    review: Review | None = None
+    """Review state of a drafted item: pending until a person accepts or edits it."""
+    rule: Rule | None = None
+    """Short stable name of the extraction rule that produced the item."""
+    confidence: Confidence | None = None
+    """How sure that rule is, from 0 to 1, so a reviewer can start from the doubtful."""
 
 
 @record
