@@ -29,6 +29,7 @@ from smareader.extract.speakers import (
     TITLES,
     Entity,
     Registry,
+    name_mentions,
     split_title,
     title_gender,
 )
@@ -404,12 +405,11 @@ class People:
         self.sentences = sentences
         starts = [start for start, _ in quoted]
         last_sentence = (-1, -1)
-        for match in NAME.finditer(text):
-            offset = match.start()
+        for offset, found in name_mentions(text):
             index = bisect.bisect_right(starts, offset) - 1
             if index >= 0 and quoted[index][0] <= offset < quoted[index][1]:
                 continue  # a name inside a quotation is no antecedent
-            mention = re.sub(r"[’']s$", "", match.group(0)).rstrip(".,")
+            mention = re.sub(r"[’']s$", "", found).rstrip(".,")
             title, name = split_title(mention)
             words = name.split()
             if not words or words[0] in STOP:
@@ -418,6 +418,8 @@ class People:
             entity = registry.resolve(mention, create=len(words) >= 2 or bool(title_gender(title)))
             if entity is None or entity.kind != "person":
                 continue
+            if entity.gender is None and not entity.titles and len(words) > 1:
+                continue  # "North Carolina", "Islamic State": not known to be anyone
             sentence = sentence_at(sentences, offset)
             self.offsets.append(offset)
             self.entities.append(entity)
@@ -501,8 +503,12 @@ def find_quotes(
             cue, apposition = attribution.cue, attribution.apposition
             who = attribution.who or ""
             if who in {"he", "she"}:
-                speaker = people.antecedent(who, inner_start)
+                speaker = _same_as_before(found, paragraph, who, people, inner_start)
                 rule, confidence = f"{rule}+pronoun", 0.65
+                if speaker is None:
+                    speaker = people.antecedent(who, inner_start)
+                else:
+                    rule, confidence = f"{attribution.rule}+pronoun-previous", 0.8
             elif who in {"they", "it", "we", "i"}:
                 speaker = next((e for e in reversed(registry.recent) if e.kind != "person"), None)
                 rule, confidence = f"{rule}+pronoun", 0.4
@@ -522,6 +528,25 @@ def find_quotes(
             Found(start, end, words, kind, cue, speaker, paragraph, rule, round(confidence, 2))
         )
     return found
+
+
+def _same_as_before(
+    found: list[Found], paragraph: int, pronoun: str, people: People, offset: int
+) -> Entity | None:
+    """“…,” she said. “…,” she added: the speaker just quoted, when no other person of
+    that gender is named between the two quotations."""
+    if not found or found[-1].paragraph not in (paragraph, paragraph - 1):
+        return None
+    previous = found[-1].speaker
+    gender = {"he": "m", "she": "f"}[pronoun]
+    if previous is None or previous.kind != "person" or previous.gender not in (gender, None):
+        return None
+    first = bisect.bisect_left(people.offsets, found[-1].end)
+    last = bisect.bisect_left(people.offsets, offset)
+    between = people.entities[first:last]
+    if any(entity is not previous and entity.gender in (gender, None) for entity in between):
+        return None
+    return previous
 
 
 def _describe(speaker: Entity, apposition: str) -> None:

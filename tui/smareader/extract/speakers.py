@@ -107,6 +107,25 @@ MEDIA = re.compile(
     r"Politico|Breitbart|HuffPost|Magazine)\b"
 )
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2}\.)\s+|(?<=[a-z][A-Z]\.)\s+")
+
+
+def name_mentions(text: str) -> list[tuple[int, str]]:
+    """``(offset, mention)`` of every run of capitalized words, cut at sentence ends.
+
+    NAME lets a word end in a full stop (for "Gen." and "U.S."), so "Joe Biden. But"
+    is one match: cut it after a lowercase word's full stop.
+    """
+    result = []
+    for match in NAME.finditer(text):
+        offset = match.start()
+        for piece in _SENTENCE_BREAK.split(match.group(0)):
+            if piece:
+                result.append((offset, piece))
+            offset += len(piece)
+            while offset < match.end() and text[offset].isspace():
+                offset += 1
+    return result
 
 
 @dataclass(eq=False)
@@ -214,15 +233,15 @@ class Registry:
 
     def _index_full_names(self) -> None:
         """Every 2–4 word person-like name in the text, by each of its words, once."""
-        for match in NAME.finditer(self.text):
-            mention = re.sub(r"[’']s$", "", match.group(0)).rstrip(".,")
+        for offset, found in name_mentions(self.text):
+            mention = re.sub(r"[’']s$", "", found).rstrip(".,")
             _, name = split_title(mention)
             if not _person_like(name):
                 continue
             for token in set(name.split()):
                 offsets, best = self._full.setdefault(token, ([], []))
                 longest = best[-1] if best and len(best[-1]) >= len(name) else name
-                offsets.append(match.start())
+                offsets.append(offset)
                 best.append(longest)
 
     def _full_name(self, token: str) -> str | None:
@@ -406,11 +425,11 @@ class Registry:
     def learn_titles(self, text: str) -> None:
         """Register every "Title Name" mention, so "the U.S. president" finds Trump,
         and every "the ROLE, Name," apposition, so DeHart's role is known."""
-        for match in NAME.finditer(text):
-            mention = re.sub(r"[’']s$", "", match.group(0))
+        for offset, found in name_mentions(text):
+            mention = re.sub(r"[’']s$", "", found)
             title, name = split_title(mention)
             if title and _person_like(name):
-                self.position = match.start()
+                self.position = offset
                 self.resolve(mention)
         for match in APPOSITION.finditer(text):
             role, name = match.group("role"), match.group("name")
