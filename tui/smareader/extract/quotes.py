@@ -236,7 +236,7 @@ def _acceptable(candidate: str) -> bool:
 def _subject_phrase(clause: str) -> str:
     """The subject part of a clause that ends just before its verb."""
     clause = clause[clause.rfind("”") + 1 :] if "”" in clause else clause
-    clause = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])(?<!Mr\. )(?<!Ms\. )", clause)[-1]
+    clause = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])(?<!Mr\. )(?<!Ms\. )|\s+[-—–]\s+", clause)[-1]
     # A clause before the subject: "As he left, Ana Park said" → "Ana Park".
     clause = re.split(r"\b(?:and|but|while|as|because|when|after|so)\s+(?=[A-Z])", clause)[-1]
     clause = re.sub(r",\s+(?:who|which|whose)\b[^,]*,", "", clause)
@@ -514,6 +514,12 @@ def find_quotes(
                 rule, confidence = f"{rule}+pronoun", 0.4
             else:
                 speaker = registry.resolve(who)
+        elif (lead := _previous_sentence(text, sentences, inner_start, found)) is not None:
+            # “…” after "Sen. Ted Cruz tweeted a warning.": the sentence before names them.
+            speaker = registry.resolve(lead.who) if lead.who not in PRONOUNS else None
+            if lead.who in {"he", "she"}:
+                speaker = people.antecedent(lead.who, inner_start)
+            rule, confidence, cue = "previous-sentence", 0.6, lead.cue
         elif found and found[-1].paragraph in (paragraph, paragraph - 1):
             previous = found[-1]
             speaker, cue = previous.speaker, previous.cue
@@ -528,6 +534,26 @@ def find_quotes(
             Found(start, end, words, kind, cue, speaker, paragraph, rule, round(confidence, 2))
         )
     return found
+
+
+def _previous_sentence(
+    text: str, sentences: list[tuple[int, int]], offset: int, found: list[Found]
+) -> Attribution | None:
+    """A speech verb in the sentence just before a quotation that has no cue of its own,
+    when no quotation stands between them."""
+    last = offset - 2  # the character before the opening mark, then back over spaces
+    while last > 0 and offset - last < 8 and text[last].isspace():
+        last -= 1
+    start, end = sentence_at(sentences, max(0, last))
+    if start == end or end > offset or (found and found[-1].end > start):
+        return None
+    sentence = text[max(start, end - WINDOW) : end].rstrip()
+    if not sentence.endswith((".", ":")) or "“" in sentence or '"' in sentence:
+        return None
+    attribution = _before(sentence[:-1], sentence)
+    if attribution is None or attribution.rule not in ("before-verb", "colon"):
+        return None
+    return attribution if attribution.who else None
 
 
 def _same_as_before(
