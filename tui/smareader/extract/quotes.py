@@ -490,11 +490,14 @@ def find_quotes(
         if len(words.split()) <= 3 and SCARE_BEFORE.search(before[-40:]):
             continue  # a scare quote or a name: a so-called “peace dividend”
         attribution = _after(after) or _before(before, sentence)
-        if attribution is None and (
-            len(words.split()) <= 3
-            or (_looks_like_title(words) and not before.rstrip().endswith(":"))
+        if attribution is None and len(words.split()) <= 3:
+            continue  # a short quoted phrase nobody is said to have said
+        if (
+            _looks_like_title(words)
+            and not before.rstrip().endswith((":", ","))
+            and (attribution is None or attribution.rule not in ("after-subject", "after-verb"))
         ):
-            continue  # a short quoted phrase or a title nobody is said to have said
+            continue  # a title, a show or a slogan in quotation marks: not speech
         registry.position = inner_start
         speaker: Entity | None = None
         rule, confidence, cue, apposition = "none", 0.3, "", ""
