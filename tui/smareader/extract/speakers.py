@@ -120,12 +120,23 @@ def name_mentions(text: str) -> list[tuple[int, str]]:
     for match in NAME.finditer(text):
         offset = match.start()
         for piece in _SENTENCE_BREAK.split(match.group(0)):
-            if piece:
-                result.append((offset, piece))
-            offset += len(piece)
-            while offset < match.end() and text[offset].isspace():
-                offset += 1
+            for part in _pair(piece):
+                if part:
+                    result.append((offset, part))
+                offset += len(part)
+                while offset < match.end() and not text[offset].isalnum():
+                    offset += 1
+                if text.startswith("and ", offset) and part != piece:
+                    offset += 4
     return result
+
+
+def _pair(piece: str) -> list[str]:
+    """ "Hillary Lane and Bill Lane" is two people; "Bank of Korea" stays one name."""
+    left, sep, right = piece.partition(" and ")
+    if sep and 2 <= len(left.split()) <= 3 and 2 <= len(right.split()) <= 3:
+        return [left, right]
+    return [piece]
 
 
 @dataclass(eq=False)
