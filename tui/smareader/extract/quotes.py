@@ -519,9 +519,10 @@ def find_quotes(
                 speaker = registry.resolve(who)
         elif (lead := _previous_sentence(text, sentences, inner_start, found)) is not None:
             # “…” after "Sen. Ted Cruz tweeted a warning.": the sentence before names them.
-            speaker = registry.resolve(lead.who) if lead.who not in PRONOUNS else None
-            if lead.who in {"he", "she"}:
-                speaker = people.antecedent(lead.who, inner_start)
+            who = lead.who or ""
+            speaker = registry.resolve(who) if who not in PRONOUNS else None
+            if who in {"he", "she"}:
+                speaker = people.antecedent(who, inner_start)
             rule, confidence, cue = "previous-sentence", 0.6, lead.cue
         elif found and found[-1].paragraph in (paragraph, paragraph - 1):
             previous = found[-1]
