@@ -432,6 +432,8 @@ class Registry:
         if entity in self.recent[-16:]:
             self.recent.remove(entity)
         self.recent.append(entity)
+        if len(self.recent) > 64:
+            del self.recent[:-32]  # only the last few speakers matter; keep it bounded
 
     def learn_titles(self, text: str) -> None:
         """Register every "Title Name" mention, so "the U.S. president" finds Trump,
