@@ -51,7 +51,10 @@ SPEECH_VERBS = (
     "proclaimed|pointed out|points out|went on|reported|reports|read|offered|wondered|"
     "demanded|recounted|griped|mocked|teased|whispered|barked|opined|reasoned|answered|"
     "interjected|objected|protested|confessed|summed up|put it|accused|blasted|slammed|"
-    "called|texted|emailed|e-mailed|wrote in|concluded|began|explained|cheered|noted"
+    "called|texted|emailed|e-mailed|wrote in|concluded|began|explained|cheered|noted|"
+    "telling|asking|explaining|remarking|writing|tweeting|reads|assured|assures|citing|"
+    "remembered|praised|pressed|surmised|retaliated|elaborated|mocks|concludes|riffed|"
+    "write|quoting|fired back|hit back|beamed|boomed|retweeted|wrote back|shouted back"
 )
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 HEADLINE_VERB = re.compile(r"\b(?:Said|Says|Tells|Told|Warns|Writes|Asks)\b")
@@ -62,6 +65,10 @@ SCARE_BEFORE = re.compile(
     r"phrase|motto|headline)\s*$",
     re.IGNORECASE,
 )
+PARTICIPLES = {
+    "adding", "saying", "telling", "asking", "explaining", "remarking", "writing", "tweeting",
+    "citing", "quoting",
+}  # fmt: skip
 LEAD = re.compile(r"[,.?!…;:—–-]*\s*")
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 AUXILIARY = {
@@ -92,6 +99,11 @@ REPORTED = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|argued|warned|insisted)\b"
 )
 ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
+SPEAKING = re.compile(
+    rf"(?:[’']s)?(?:\s*\([^)]{{0,30}}\))?(?:,\s*[^,“”\"]{{1,60}},)?\s+"
+    rf"(?:has\s+|had\s+|also\s+|then\s+)?(?:{SPEECH_VERBS})\b"
+)
+PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
 WINDOW = 320
 """Characters either side of a quotation searched for its attribution."""
 
@@ -248,7 +260,7 @@ def _after(after: str) -> Attribution | None:
     lead = LEAD.match(after)
     body = after[lead.end() if lead else 0 :]
     verb = VERB.search(body, 0, 160) or HEADLINE_VERB.search(body, 0, 80)
-    if verb is None or verb.group(0) in {"adding", "saying"}:
+    if verb is None or verb.group(0) in PARTICIPLES:
         return None  # "…,” adding …: the sentence's subject, found before the quote
     head = body[: verb.start()]
     if verb.start() == 0:
@@ -301,8 +313,8 @@ def _before(before: str, sentence: str) -> Attribution | None:
     if verbs:
         verb = verbs[-1]
         cue = verb.group(0)
-        if cue in {"adding", "saying"}:
-            earlier = [v for v in verbs[:-1] if v.group(0) not in {"adding", "saying"}]
+        if cue in PARTICIPLES:
+            earlier = [v for v in verbs[:-1] if v.group(0) not in PARTICIPLES]
             if earlier:
                 verb = earlier[-1]  # "X told reporters …, adding": X said it
             clause = before[: verb.start()] if earlier else before[: verbs[-1].start()]
@@ -390,7 +402,7 @@ def _looks_like_title(words: str) -> bool:
 
 
 class People:
-    """Person mentions outside quotations, in text order, for pronouns."""
+    """Person mentions outside quotations, in text order, for pronouns and subjects."""
 
     def __init__(
         self,
@@ -399,12 +411,13 @@ class People:
         quoted: list[tuple[int, int]],
         sentences: list[tuple[int, int]],
     ) -> None:
+        self.text = text
         self.offsets: list[int] = []
         self.entities: list[Entity] = []
-        self.subject: list[bool] = []
+        self.speaking: list[bool] = []
+        """Whether a speech verb follows the mention: "…, Stovall said." """
         self.sentences = sentences
         starts = [start for start, _ in quoted]
-        last_sentence = (-1, -1)
         for offset, found in name_mentions(text):
             index = bisect.bisect_right(starts, offset) - 1
             if index >= 0 and quoted[index][0] <= offset < quoted[index][1]:
@@ -420,38 +433,59 @@ class People:
                 continue
             if entity.gender is None and not entity.titles and len(words) > 1:
                 continue  # "North Carolina", "Islamic State": not known to be anyone
-            sentence = sentence_at(sentences, offset)
             self.offsets.append(offset)
             self.entities.append(entity)
-            self.subject.append(sentence != last_sentence)
-            last_sentence = sentence
+            self.speaking.append(SPEAKING.match(text, offset + len(found)) is not None)
         registry.position = len(text)
+
+    def _sentence_index(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
+
+    def subject(self, start: int, end: int, gender: str | None = None) -> Entity | None:
+        """The person a stretch of text is about: one named before a speech verb,
+        else the first named (of ``gender`` when given)."""
+        lo = bisect.bisect_left(self.offsets, start)
+        hi = bisect.bisect_left(self.offsets, end)
+        candidates = [
+            index
+            for index in range(lo, hi)
+            if gender is None or self.entities[index].gender in (gender, None)
+        ]
+        if not candidates:
+            return None
+        speaking = [index for index in candidates if self.speaking[index]]
+        return self.entities[speaking[-1] if speaking else candidates[0]]
 
     def antecedent(self, pronoun: str, offset: int) -> Entity | None:
         """The person "he" or "she" at ``offset`` most likely refers to.
 
-        Sentence by sentence backwards (at most four): the subject — the first
-        person named — of the nearest sentence with a person of that gender.
+        Sentence by sentence backwards (at most five): the subject of the nearest
+        sentence with a person of that gender. A sentence that itself opens with the
+        same pronoun is about the same person, so the search goes on past it.
         """
         gender = {"he": "m", "she": "f"}.get(pronoun)
         if gender is None:
             return None
-        index = bisect.bisect_left(self.offsets, offset) - 1
-        sentences_seen = 0
-        current: tuple[int, int] | None = None
-        best: Entity | None = None
-        while index >= 0 and sentences_seen <= 4 and offset - self.offsets[index] < 2500:
-            sentence = sentence_at(self.sentences, self.offsets[index])
-            if sentence != current:
-                if best is not None:
-                    return best
-                current = sentence
-                sentences_seen += 1
-            entity = self.entities[index]
-            if entity.gender in (gender, None):
-                best = entity  # keep going left: the earliest in the sentence wins
+        index = self._sentence_index(offset)
+        seen = 0
+        while index >= 0 and seen < 5:
+            start, end = self.sentences[index]
+            if offset - start > 3000:
+                break
+            found = self.subject(start, min(end, offset), gender)
+            opening = PRONOUN_OPENING.match(self.text, start)
+            if found is not None and not (
+                opening and opening.group(1).lower() == pronoun and not self._speaks(start, end)
+            ):
+                return found
             index -= 1
-        return best
+            seen += 1
+        return None
+
+    def _speaks(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self.offsets, start)
+        hi = bisect.bisect_left(self.offsets, end)
+        return any(self.speaking[lo:hi])
 
 
 def find_quotes(
@@ -517,13 +551,20 @@ def find_quotes(
                 rule, confidence = f"{rule}+pronoun", 0.4
             else:
                 speaker = registry.resolve(who)
-        elif (lead := _previous_sentence(text, sentences, inner_start, found)) is not None:
+        elif before.rstrip().endswith(":") and (
+            subject := people.subject(sentence_start, inner_start)
+        ):
+            # "Ana Park delivered a blunt message to the board: “…”"
+            speaker, rule, confidence = subject, "colon-subject", 0.6
+        elif (lead := _previous_sentence(text, sentences, inner_start, found, people)) is not None:
             # “…” after "Sen. Ted Cruz tweeted a warning.": the sentence before names them.
             who = lead.who or ""
             speaker = registry.resolve(who) if who not in PRONOUNS else None
             if who in {"he", "she"}:
                 speaker = people.antecedent(who, inner_start)
-            rule, confidence, cue = "previous-sentence", 0.6, lead.cue
+            rule, confidence, cue = lead.rule, lead.confidence, lead.cue
+            if lead.rule != "previous-subject":
+                rule, confidence = "previous-sentence", 0.6
         elif found and found[-1].paragraph in (paragraph, paragraph - 1):
             previous = found[-1]
             speaker, cue = previous.speaker, previous.cue
@@ -541,7 +582,7 @@ def find_quotes(
 
 
 def _previous_sentence(
-    text: str, sentences: list[tuple[int, int]], offset: int, found: list[Found]
+    text: str, sentences: list[tuple[int, int]], offset: int, found: list[Found], people: People
 ) -> Attribution | None:
     """A speech verb in the sentence just before a quotation that has no cue of its own,
     when no quotation stands between them."""
@@ -555,9 +596,13 @@ def _previous_sentence(
     if not sentence.endswith((".", ":")) or "“" in sentence or '"' in sentence:
         return None
     attribution = _before(sentence[:-1], sentence)
-    if attribution is None or attribution.rule not in ("before-verb", "colon"):
-        return None
-    return attribution if attribution.who else None
+    if attribution is not None and attribution.rule in ("before-verb", "colon"):
+        return attribution if attribution.who else None
+    # "Clinton touted her record. “…”": the person the sentence before is about.
+    subject = people.subject(start, min(end, start + 80))
+    if subject is not None:
+        return Attribution(subject.name, "", "", "previous-subject", 0.55)
+    return None
 
 
 def _same_as_before(
