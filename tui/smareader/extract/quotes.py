@@ -103,6 +103,10 @@ SPEAKING = re.compile(
     rf"(?:[’']s)?(?:\s*\([^)]{{0,30}}\))?(?:,\s*[^,“”\"]{{1,60}},)?\s+"
     rf"(?:has\s+|had\s+|also\s+|then\s+)?(?:{SPEECH_VERBS})\b"
 )
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|of|to|for|across|into|near|outside|throughout|around|via|toward|"
+    r"towards|with|against)\s+(?:the\s+)?$"
+)
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
 WINDOW = 320
 """Characters either side of a quotation searched for its attribution."""
@@ -422,6 +426,9 @@ class People:
             index = bisect.bisect_right(starts, offset) - 1
             if index >= 0 and quoted[index][0] <= offset < quoted[index][1]:
                 continue  # a name inside a quotation is no antecedent
+            while " " in found and found.split(" ", 1)[0] in STOP:
+                cut = found.index(" ") + 1  # "But Bryant said": the name is "Bryant"
+                found, offset = found[cut:], offset + cut
             mention = re.sub(r"[’']s$", "", found).rstrip(".,")
             title, name = split_title(mention)
             words = name.split()
@@ -431,8 +438,12 @@ class People:
             entity = registry.resolve(mention, create=len(words) >= 2 or bool(title_gender(title)))
             if entity is None or entity.kind != "person":
                 continue
-            if entity.gender is None and not entity.titles and len(words) > 1:
-                continue  # "North Carolina", "Islamic State": not known to be anyone
+            if (
+                entity.gender is None
+                and not entity.titles
+                and PLACE_BEFORE.search(text, max(0, offset - 16), offset)
+            ):
+                continue  # "in North Carolina", "of Modern Ukraine": a place, not anyone
             self.offsets.append(offset)
             self.entities.append(entity)
             self.speaking.append(SPEAKING.match(text, offset + len(found)) is not None)
