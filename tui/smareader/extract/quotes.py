@@ -200,7 +200,9 @@ def clean_speaker(phrase: str) -> str | None:
         if word.lower() in BOUNDARY or TIME_WORD.match(word):
             words = words[:index]
             break
-    while words and words[-1].lower() in AUXILIARY:
+    while words and (
+        words[-1].lower() in AUXILIARY or (words[-1].endswith("ly") and words[-1].islower())
+    ):
         words.pop()
     if not words:
         return None
@@ -208,18 +210,28 @@ def clean_speaker(phrase: str) -> str | None:
     if words[-1][:1].isupper() and not re.search(r"[’']s?$", words[-1]):
         # The trailing run of capitalized words (titles included) is the name.
         index = len(words)
-        while index > 0 and (words[index - 1][:1].isupper() or words[index - 1] in "de van von"):
+        while index > 0 and (words[index - 1][:1].isupper() or words[index - 1] in PARTICLES):
             index -= 1
         lead = words[:index]
         if lead and lead[0].lower() in DETERMINERS and index < len(words):
             candidate = first  # "another New Hampshire Republican": a description
         else:
-            candidate = " ".join(words[index:])
+            run = words[index:]
+            # "Democratic National Committee Chairman Ed Rendell": from the last title on.
+            titled = [
+                position
+                for position, word in enumerate(run[:-1])
+                if word.lower() in TITLES or word.lower() + "." in TITLES
+            ]
+            candidate = " ".join(run[titled[-1] :] if titled else run)
     elif len(segments) > 1 and _name_like(segments[1]):
         candidate = segments[1]  # "Velmora's harbor commissioner, Ilse Brandvold,"
     else:
         candidate = first  # a description: "the senior adviser", "Ryan’s office"
     return candidate if _acceptable(candidate) else None
+
+
+PARTICLES = {"de", "van", "von", "der", "da", "bin", "al", "el", "la", "le", "du"}
 
 
 def _name_like(segment: str) -> bool:
@@ -288,6 +300,10 @@ def _after(after: str) -> Attribution | None:
             if len(words) >= 12:
                 break
         who = clean_speaker(" ".join(words))
+        named = appositive.split(",")[0].strip()
+        if who is not None and who[-1:].islower() and _name_like(named) and _acceptable(named):
+            # "said Rubio’s deputy campaign manager, Rich Beeson, who …"
+            who, appositive = named, " ".join(words)
         if who is None:
             return None
         return Attribution(who, verb.group(0), _appositive(appositive), "after-verb", 0.9)
@@ -359,6 +375,22 @@ def _who_before(clause: str) -> str | None:
     phrase = re.sub(r",\s+(?:a|an|the|one of|both)\b[^,]*,\s*$", "", phrase)
     phrase = re.sub(r",\s*\d+,?\s*$", "", phrase)  # "Trump, 70,"
     phrase = re.sub(r"\s*\([^()]{0,40}\)", "", phrase)  # "(D-Mo.)"
+    phrase = re.sub(
+        r"\s+(?:went on|goes on|go on|continued|began|tried|wanted|decided|was quick|"
+        r"were quick|would|will|could|took the opportunity)\s+to\s*$",
+        "",
+        phrase,
+    )
+    segments = [segment.strip() for segment in phrase.split(",") if segment.strip()]
+    if len(segments) >= 2 and (
+        segments[-1][:1].islower()
+        or re.match(r"^[A-Z][\w.-]*[’']s?\s", segments[-1])
+        or re.match(r"^(?:[RDI]-|\d)", segments[-1])
+    ):
+        # "Tad Devine, Sanders's chief strategist," / "Sen. Ron Johnson, R-Wis.,"
+        first = clean_speaker(segments[0])
+        if first is not None and first[:1].isupper() and first not in PRONOUNS:
+            return first
     words = phrase.split()
     while words and words[-1].lower().strip(",") in AUXILIARY:
         words.pop()
