@@ -24,7 +24,10 @@ import re
 from dataclasses import dataclass
 
 from smareader.extract.speakers import (
+    GROUP_HEADS,
     NAME,
+    ORGANIZATION_HEADS,
+    PERSON_HEADS,
     STOP,
     TITLES,
     Entity,
@@ -231,6 +234,9 @@ def clean_speaker(phrase: str) -> str | None:
     return candidate if _acceptable(candidate) else None
 
 
+HEADS = PERSON_HEADS | ORGANIZATION_HEADS | GROUP_HEADS
+ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,3}|[A-Z])\.(?:[A-Z]\.)*")
+"""A title or an initial that keeps its full stop: "Gov.", "J.", "U.S."."""
 PARTICLES = {"de", "van", "von", "der", "da", "bin", "al", "el", "la", "le", "du"}
 
 
@@ -245,7 +251,8 @@ def _acceptable(candidate: str) -> bool:
     words = candidate.split()
     if not words or len(words) > 9:
         return False
-    if words[0] in STOP and words[0] not in {"The", "A", "An", "One", "Another"}:
+    titled = words[0].lower() in TITLES or words[0].lower() + "." in TITLES
+    if words[0] in STOP and words[0] not in {"The", "A", "An", "One", "Another"} and not titled:
         return False
     if TIME_WORD.match(candidate) or re.search(r"\d", candidate):
         return False
@@ -256,8 +263,12 @@ def _acceptable(candidate: str) -> bool:
     lowered = {word.lower() for word in words}
     if lowered & {"is", "was", "are", "were", "may", "might", "be", "been", "cited", "will"}:
         return False  # a clause: "It may be", "Reuters last Friday cited sources as"
-    if candidate[:1].islower() and words[0] not in DETERMINERS and len(words) < 2:
-        return False
+    if candidate[:1].islower() and not (
+        words[0] in DETERMINERS
+        or words[0] in {"his", "her", "their", "its", "some", "many"}
+        or words[-1].lower() in HEADS
+    ):
+        return False  # "after remaining neutral": a clause, not a description
     return not (candidate[:1].islower() and words[0] in {"but", "and", "or", "so", "now"})
 
 
@@ -286,7 +297,9 @@ def _after(after: str) -> Attribution | None:
         appositive = ""
         for match in re.finditer(r"\S+", tail[:200]):
             word = match.group(0)
-            bare = word.rstrip(",.;:!?")
+            bare = word.rstrip(",;:!?")
+            if bare.endswith(".") and not ABBREVIATED.fullmatch(bare):
+                bare = bare[:-1]
             if words and (bare.lower() in BOUNDARY or TIME_WORD.match(bare)):
                 if bare.lower() == "of" and words[-1][:1].isupper():
                     break
@@ -339,7 +352,8 @@ def _before(before: str, sentence: str) -> Attribution | None:
                 verb = earlier[-1]  # "X told reporters …, adding": X said it
             clause = before[: verb.start()] if earlier else before[: verbs[-1].start()]
             if not earlier:
-                clause = re.split(r",|\s+(?:has|had|have)\s+", _subject_phrase(clause))[0]
+                who = _clause_subject(_subject_phrase(clause))
+                return Attribution(who, cue, "", "participle", 0.7) if who else None
             who = _who_before(clause)
             return Attribution(who, cue, "", "before-verb", 0.75) if who else None
         who = _who_before(before[: verb.start()])
@@ -366,6 +380,43 @@ def _before(before: str, sentence: str) -> Attribution | None:
         who = clean_speaker(according.group("who"))
         if who is not None:
             return Attribution(who, "according to", "", "according-to", 0.8)
+    return None
+
+
+def _clause_subject(clause: str) -> str | None:
+    """The subject a participle ("…, saying") hangs on: the first name or description
+    that opens one of the clause's comma-separated parts ("On Thursday, Warren …")."""
+    for segment in clause.split(","):
+        words = segment.split()
+        while words and (words[0] in STOP and words[0] not in {"The", "A", "An"}):
+            words.pop(0)
+        if not words:
+            continue
+        if words[0] in {"The", "A", "An"}:
+            # "The U.S. president has …": the description up to its verb.
+            run: list[str] = []
+            for word in words[:7]:
+                if word.lower() in AUXILIARY or word.lower() in {"is", "was", "are", "were"}:
+                    break
+                if run and word.endswith("ed") and word.islower():
+                    break
+                run.append(word)
+            who = clean_speaker(" ".join(run))
+            if who:
+                return who
+            continue
+        if words[0][:1].isupper():
+            run = [words[0]]
+            for word in words[1:]:
+                if not (word[:1].isupper() or word in PARTICLES):
+                    break
+                run.append(word)
+            who = clean_speaker(" ".join(run))
+            if who and not TIME_WORD.match(who):
+                return who
+        pronoun = re.match(r"(he|she|they|it)\b", " ".join(words), re.IGNORECASE)
+        if pronoun:
+            return pronoun.group(1).lower()
     return None
 
 
