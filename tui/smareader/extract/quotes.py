@@ -521,15 +521,16 @@ class People:
             entity = registry.resolve(mention, create=len(words) >= 2 or bool(title_gender(title)))
             if entity is None or entity.kind != "person":
                 continue
+            speaking = SPEAKING.match(text, offset + len(found)) is not None
             if (
                 entity.gender is None
                 and not entity.titles
                 and PLACE_BEFORE.search(text, max(0, offset - 16), offset)
             ):
-                continue  # "in North Carolina", "of Modern Ukraine": a place, not anyone
+                continue  # "in North Carolina", "Islamic State": not known to be anyone
             self.offsets.append(offset)
             self.entities.append(entity)
-            self.speaking.append(SPEAKING.match(text, offset + len(found)) is not None)
+            self.speaking.append(speaking)
         registry.position = len(text)
 
     def _sentence_index(self, offset: int) -> int:

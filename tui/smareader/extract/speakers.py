@@ -107,7 +107,25 @@ MEDIA = re.compile(
     r"Politico|Breitbart|HuffPost|Magazine)\b"
 )
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2}\.)\s+|(?<=[a-z][A-Z]\.)\s+")
+_STOP_SPACE = re.compile(r"(?<=\.)\s+")
+_KEEPS_STOP = {
+    "gov.", "sen.", "rep.", "gen.", "mr.", "mrs.", "ms.", "dr.", "rev.", "lt.", "col.", "sgt.",
+    "adm.", "capt.", "prof.", "st.", "jr.", "sr.", "co.", "corp.", "inc.", "ft.", "mt.",
+}  # fmt: skip
+
+
+def _sentence_pieces(run: str) -> list[str]:
+    """A run cut after a full stop that ends a sentence, not after "Gov." or "J."."""
+    pieces: list[str] = []
+    start = 0
+    for match in _STOP_SPACE.finditer(run):
+        word = run[: match.start()].rsplit(" ", 1)[-1]
+        if word.lower() in _KEEPS_STOP or re.fullmatch(r"(?:[A-Z]\.)+", word):
+            continue
+        pieces.append(run[start : match.start()])
+        start = match.end()
+    pieces.append(run[start:])
+    return pieces
 
 
 def name_mentions(text: str) -> list[tuple[int, str]]:
@@ -119,7 +137,7 @@ def name_mentions(text: str) -> list[tuple[int, str]]:
     result = []
     for match in NAME.finditer(text):
         offset = match.start()
-        for piece in _SENTENCE_BREAK.split(match.group(0)):
+        for piece in _sentence_pieces(match.group(0)):
             for part in _pair(piece):
                 if part:
                     result.append((offset, part))
