@@ -106,6 +106,12 @@ MEDIA = re.compile(
     r"Tribune|Herald|Gazette|Broadcasting|Television|Radio|Press|MSNBC|Fox|NBC|CBS|ABC|"
     r"Politico|Breitbart|HuffPost|Magazine)\b"
 )
+SPELLED = {
+    "sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
+    "gov.": "governor", "gov": "governor", "gen.": "general", "gen": "general",
+    "prof.": "professor", "dr.": "doctor", "lt.": "lieutenant", "col.": "colonel",
+    "sec.": "secretary", "pres.": "president",
+}  # fmt: skip
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _STOP_SPACE = re.compile(r"(?<=\.)\s+")
 _KEEPS_STOP = {
@@ -313,6 +319,10 @@ class Registry:
         if key and key not in entity.titles:
             entity.titles.add(key)
             self._by_title[key] = entity
+            # "Sen. Ted Cruz" is "the senator" later on.
+            head = SPELLED.get(key.split()[-1], key.split()[-1])
+            if head in SPELLED.values() and head not in self._by_title:
+                self._by_title[head] = entity
             entity.gender = entity.gender or title_gender(key)
 
     # ------------------------------------------------------------------ resolving
