@@ -111,6 +111,7 @@ PLACE_BEFORE = re.compile(
     r"towards|with|against)\s+(?:the\s+)?$"
 )
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
+INVERTED = re.compile(r"\s+(?P<who>[A-Za-z][^,“”\"]{1,60})(?:,[^“”\"]{0,160})?,\s*")
 WINDOW = 320
 """Characters either side of a quotation searched for its attribution."""
 
@@ -196,6 +197,10 @@ def clean_speaker(phrase: str) -> str | None:
     if phrase.lower() in PRONOUNS:
         return phrase.lower()
     segments = [segment.strip() for segment in phrase.split(",") if segment.strip()]
+    while len(segments) > 1 and segments[0] in STOP | ADVERBS:
+        segments.pop(0)  # "Perhaps, he said"
+    if segments[0].lower() in PRONOUNS:
+        return segments[0].lower()
     first = segments[0]
     words = first.split()
     # Cut a trailing time or place: "Barack Obama on Tuesday", "Ana Park in Seoul".
@@ -234,6 +239,14 @@ def clean_speaker(phrase: str) -> str | None:
     return candidate if _acceptable(candidate) else None
 
 
+ADVERBS = {
+    "Perhaps", "Likewise", "Instead", "Indeed", "Moreover", "Ultimately", "Finally",
+    "Later", "Earlier", "Separately", "Similarly", "Notably", "Regardless", "Otherwise",
+    "Again", "Overall", "Clearly", "Obviously", "Apparently", "Certainly", "Sure", "Well",
+    "Ever", "Further", "Furthermore", "Additionally", "Besides", "Specifically", "Initially",
+    "Afterward", "Afterwards", "Recently", "Currently", "Previously", "Originally", "Thus",
+    "Hence", "Therefore", "Accordingly", "Consequently", "Nonetheless", "Anyway", "Plus",
+}  # fmt: skip
 HEADS = PERSON_HEADS | ORGANIZATION_HEADS | GROUP_HEADS
 ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,3}|[A-Z])\.(?:[A-Z]\.)*")
 """A title or an initial that keeps its full stop: "Gov.", "J.", "U.S."."""
@@ -252,7 +265,8 @@ def _acceptable(candidate: str) -> bool:
     if not words or len(words) > 9:
         return False
     titled = words[0].lower() in TITLES or words[0].lower() + "." in TITLES
-    if words[0] in STOP and words[0] not in {"The", "A", "An", "One", "Another"} and not titled:
+    leading = words[0] in STOP or words[0] in ADVERBS
+    if leading and not titled and words[0] not in {"The", "A", "An", "One", "Another"}:
         return False
     if TIME_WORD.match(candidate) or re.search(r"\d", candidate):
         return False
@@ -356,6 +370,12 @@ def _before(before: str, sentence: str) -> Attribution | None:
                 return Attribution(who, cue, "", "participle", 0.7) if who else None
             who = _who_before(clause)
             return Attribution(who, cue, "", "before-verb", 0.75) if who else None
+        inverted = INVERTED.fullmatch(before, verb.end())
+        if inverted and before[: verb.start()].rstrip().endswith(("”", '"')):
+            # "“…,” said Ana Park, the mayor, “…”": the speaker follows the verb.
+            who = clean_speaker(inverted.group("who"))
+            if who is not None:
+                return Attribution(who, cue, "", "after-verb", 0.85)
         who = _who_before(before[: verb.start()])
         if who is not None:
             return Attribution(who, cue + _cue_tail(before[verb.end() :]), "", "before-verb", 0.8)
@@ -446,7 +466,7 @@ def _who_before(clause: str) -> str | None:
     while words and words[-1].lower().strip(",") in AUXILIARY:
         words.pop()
     phrase = " ".join(words).strip(" ,")
-    pronoun = re.search(r"\b(he|she|they|it|I|we)$", phrase, re.IGNORECASE)
+    pronoun = re.search(r"\b(he|she|they|it|I|we)(?:[’']s|[’']d)?$", phrase, re.IGNORECASE)
     if pronoun:
         return pronoun.group(1).lower()
     if (
