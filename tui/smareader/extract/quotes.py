@@ -110,6 +110,7 @@ PLACE_BEFORE = re.compile(
     r"\b(?:in|at|from|of|to|for|across|into|near|outside|throughout|around|via|toward|"
     r"towards|with|against)\s+(?:the\s+)?$"
 )
+NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor)\s*$")
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
 INVERTED = re.compile(r"\s+(?P<who>[A-Za-z][^,“”\"]{1,60})(?:,[^“”\"]{0,160})?,\s*")
 WINDOW = 320
@@ -638,6 +639,10 @@ def find_quotes(
         sentence = text[max(sentence_start, start - WINDOW) : min(sentence_end, end + WINDOW)]
         if len(words.split()) <= 3 and SCARE_BEFORE.search(before[-40:]):
             continue  # a scare quote or a name: a so-called “peace dividend”
+        if before.endswith("="):
+            continue  # a value in markup: author="…"
+        if _looks_like_title(words) and NAMED_BEFORE.search(before[-40:]):
+            continue  # a show's or a book's name: on ABC’s “This Week”
         attribution = _after(after) or _before(before, sentence)
         if attribution is None and len(words.split()) <= 3:
             continue  # a short quoted phrase nobody is said to have said
@@ -687,6 +692,8 @@ def find_quotes(
         if speaker is not None:
             registry.spoke(speaker)
             _describe(speaker, apposition)
+        elif rule == "none" and before.strip() and not before.rstrip().endswith((",", ":")):
+            continue  # a fragment inside a sentence that nobody is said to have said
         else:
             confidence = min(confidence, 0.3)
         kind = "direct" if not before.strip() or before.rstrip().endswith(":") else "partial"
