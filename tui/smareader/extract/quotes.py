@@ -663,7 +663,7 @@ def find_quotes(
                 speaker = _same_as_before(found, paragraph, who, people, inner_start)
                 rule, confidence = f"{rule}+pronoun", 0.65
                 if speaker is None:
-                    speaker = people.antecedent(who, inner_start)
+                    speaker = people.antecedent(who, inner_start) or _recent_person(registry, who)
                 else:
                     rule, confidence = f"{attribution.rule}+pronoun-previous", 0.8
             elif who in {"they", "it", "we", "i"}:
@@ -725,6 +725,19 @@ def _previous_sentence(
     if subject is not None:
         return Attribution(subject.name, "", "", "previous-subject", 0.55)
     return None
+
+
+def _recent_person(registry: Registry, pronoun: str) -> Entity | None:
+    """The last person quoted whose gender fits, when no sentence nearby names one."""
+    gender = {"he": "m", "she": "f"}[pronoun]
+    return next(
+        (
+            entity
+            for entity in reversed(registry.recent)
+            if entity.kind == "person" and entity.gender in (gender, None)
+        ),
+        None,
+    )
 
 
 def _same_as_before(
