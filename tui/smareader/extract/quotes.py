@@ -57,7 +57,8 @@ SPEECH_VERBS = (
     "called|texted|emailed|e-mailed|wrote in|concluded|began|explained|cheered|noted|"
     "telling|asking|explaining|remarking|writing|tweeting|reads|assured|assures|citing|"
     "remembered|praised|pressed|surmised|retaliated|elaborated|mocks|concludes|riffed|"
-    "write|quoting|fired back|hit back|beamed|boomed|retweeted|wrote back|shouted back"
+    "write|quoting|puts it|exhorted|fired back|hit back|beamed|boomed|retweeted|wrote back|"
+    "shouted back"
 )
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 HEADLINE_VERB = re.compile(r"\b(?:Said|Says|Tells|Told|Warns|Writes|Asks)\b")
@@ -112,6 +113,7 @@ PLACE_BEFORE = re.compile(
 )
 NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor)\s*$")
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
+DASH = re.compile(r"\s*[-—–]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
 INVERTED = re.compile(r"\s+(?P<who>[A-Za-z][^,“”\"]{1,60})(?:,[^“”\"]{0,160})?,\s*")
 WINDOW = 320
 """Characters either side of a quotation searched for its attribution."""
@@ -206,7 +208,8 @@ def clean_speaker(phrase: str) -> str | None:
     words = first.split()
     # Cut a trailing time or place: "Barack Obama on Tuesday", "Ana Park in Seoul".
     for index, word in enumerate(words[1:], start=1):
-        if word.lower() in BOUNDARY or TIME_WORD.match(word):
+        ended = words[index - 1][:1].isupper()  # "Ana Park of Cheyenne", not "master of …"
+        if (word.lower() in BOUNDARY and ended) or TIME_WORD.match(word):
             words = words[:index]
             break
     while words and (
@@ -301,6 +304,9 @@ def _after(after: str) -> Attribution | None:
     """Attribution that follows the quotation."""
     lead = LEAD.match(after)
     body = after[lead.end() if lead else 0 :]
+    dash = DASH.match(after)
+    if dash and (who := clean_speaker(dash.group("who"))):
+        return Attribution(who, "", "", "dash", 0.7)  # "“…” - Bernie Sanders."
     verb = VERB.search(body, 0, 160) or HEADLINE_VERB.search(body, 0, 80)
     if verb is None or verb.group(0) in PARTICIPLES:
         return None  # "…,” adding …: the sentence's subject, found before the quote
@@ -344,6 +350,11 @@ def _after(after: str) -> Attribution | None:
     segments = head.split(",")
     appositive = ",".join(segments[1:]) if len(segments) > 2 else ""
     who = clean_speaker(head)
+    if who is None and len(segments) > 1:
+        # "“…” would be appropriate, Republican candidate Ben Carson said"
+        who = clean_speaker(segments[-1])
+        if who is not None and who not in PRONOUNS:
+            return Attribution(who, verb.group(0), "", "after-subject", 0.7)
     if who is None:
         return None
     cue = verb.group(0) + _cue_tail(body[verb.end() :])
