@@ -271,3 +271,51 @@ def test_every_item_says_how_it_was_made() -> None:
 def test_evaluate_without_the_corpus_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     assert evaluate(["--corpus", "/nonexistent/polnear"]) == 2
     assert "no development corpus" in capsys.readouterr().out
+
+
+# more attribution rules, each named in the draft
+@pytest.mark.parametrize(
+    ("text", "name", "rule"),
+    [
+        ("Roof bought a gun. Said Comey, “The system failed us that day.”", "Comey", "after-verb"),
+        ("“Nobody is above the law here.” - Ana Park.", "Ana Park", "dash"),
+        (
+            "On Thursday, Ana Park endorsed Tom Reyk, saying, “He is the best choice we have.”",
+            "Ana Park",
+            "participle",
+        ),
+        (
+            "Sen. Ted Cruz tweeted a warning. “Do not vote for this terrible bill.”",
+            "Ted Cruz",
+            "previous-sentence",
+        ),
+        (
+            "Ana Park delivered a blunt message to the board: “You must resign by Friday.”",
+            "Ana Park",
+            "colon-subject",
+        ),
+        (
+            "“A new plan for the port would be wise,” harbor chief Ana Park said after the vote.",
+            "Ana Park",
+            "after-subject",
+        ),
+    ],
+)
+def test_rules_name_the_speaker(text: str, name: str, rule: str) -> None:
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    (quote,) = result["quotes"]
+    assert (names[quote["speaker"]], quote["rule"]) == (name, rule)
+
+
+def test_said_after_a_quote_then_another_quote() -> None:
+    text = "“We have had offices here since April,” said Ana Park, the director, “and we stay.”"
+    assert speakers_of(text) == ["Ana Park", "Ana Park"]
+
+
+def test_markup_values_and_show_names_are_not_quotes() -> None:
+    text = (
+        'Ana Park spoke on ABC’s “This Week In Velmora” on Sunday. <tweet author="Tom Reyk '
+        'of the port"> She said the cranes were old.'
+    )
+    assert draft(text)["quotes"] == []

@@ -114,6 +114,10 @@ PLACE_BEFORE = re.compile(
 NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor)\s*$")
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
 DASH = re.compile(r"\s*[-—–]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
+OPENING_VERB = re.compile(
+    r"(?:^|[.!?”\"]\s+)(?P<verb>Said|Says|Stated|Added|Asked|Wrote|Writes|Explained)\s+"
+    r"(?P<who>[A-Z][^,:“”\"]{1,60})(?:,[^:“”\"]{0,160})?[,:]\s*$"
+)
 INVERTED = re.compile(r"\s+(?P<who>[A-Za-z][^,“”\"]{1,60})(?:,[^“”\"]{0,160})?,\s*")
 WINDOW = 320
 """Characters either side of a quotation searched for its attribution."""
@@ -368,6 +372,9 @@ def _appositive(text: str) -> str:
 
 def _before(before: str, sentence: str) -> Attribution | None:
     """Attribution earlier in the sentence than the quotation."""
+    opening = OPENING_VERB.search(before)
+    if opening and (who := clean_speaker(opening.group("who"))):
+        return Attribution(who, opening.group("verb").lower(), "", "after-verb", 0.85)
     verbs = list(VERB.finditer(before))
     if verbs:
         verb = verbs[-1]

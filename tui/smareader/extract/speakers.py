@@ -39,6 +39,7 @@ STOP = {
     "Should", "Did", "Do", "Does", "Has", "Have", "Had", "Who", "Which", "All", "Every",
     "Both", "Each", "Other", "Another", "One", "Two", "Three", "Or", "Nor", "Because",
     "Although", "Though", "Since", "Until", "Once", "Over", "Among", "Against", "About",
+    "Said", "Says", "Added", "Stated", "Wrote", "Writes", "Explained", "Told",
 }  # fmt: skip
 TITLES = {
     "president", "secretary", "minister", "prime", "defense", "foreign", "senator", "sen.",
