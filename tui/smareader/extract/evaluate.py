@@ -222,16 +222,17 @@ def score_corpus(corpus: Path, split: str, limit: int | None = None) -> tuple[st
     predicted = counts["tp"] + counts["fp"]
     qp, qr, qf = scorer.prf(counts["tp"], predicted, counts["gold"])
     accuracy = counts["spk_ok"] / counts["spk_n"] if counts["spk_n"] else 0.0
-    explicit = (
-        counts["spk_conf_ok:explicit"] / counts["spk_conf_n:explicit"]
-        if counts["spk_conf_n:explicit"]
-        else 0.0
+    by_source = " ".join(
+        f"{kind} {counts[f'spk_conf_ok:{kind}'] / counts[f'spk_conf_n:{kind}']:.3f}"
+        f" ({counts[f'spk_conf_n:{kind}']})"
+        for kind in ("explicit", "agreed", "disputed")
+        if counts[f"spk_conf_n:{kind}"]
     )
     _, _, ef = scorer.prf(counts["spk_ok"], counts["pred_e2e"], counts["gold_resolved"])
     summary = (
         f"{split:6} {len(articles):5} articles {counts['gold']:5} quotes  "
         f"quote P={qp:.3f} R={qr:.3f} F1={qf:.3f}  speaker={accuracy:.3f} "
-        f"(explicit gold {explicit:.3f})  quote+speaker F1={ef:.3f}  "
+        f"(by gold speaker source: {by_source})  quote+speaker F1={ef:.3f}  "
         f"crashes={counts['extract_errors']}  {seconds:.1f}s"
     )
     return summary, causes
