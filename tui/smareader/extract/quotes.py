@@ -118,6 +118,7 @@ OPENING_VERB = re.compile(
     r"(?:^|[.!?”\"]\s+)(?P<verb>Said|Says|Stated|Added|Asked|Wrote|Writes|Explained)\s+"
     r"(?P<who>[A-Z][^,:“”\"]{1,60})(?:,[^:“”\"]{0,160})?[,:]\s*$"
 )
+INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“”\".!?]{{0,40}}[,:]\s*$")
 INVERTED = re.compile(r"\s+(?P<who>[A-Za-z][^,“”\"]{1,60})(?:,[^“”\"]{0,160})?,\s*")
 WINDOW = 320
 """Characters either side of a quotation searched for its attribution."""
@@ -353,7 +354,7 @@ def _after(after: str) -> Attribution | None:
         return None  # a sentence in between
     segments = head.split(",")
     appositive = ",".join(segments[1:]) if len(segments) > 2 else ""
-    who = clean_speaker(head)
+    who = clean_speaker(head) if head.strip()[:1].isupper() or len(segments) < 2 else None
     if who is None and len(segments) > 1:
         # "“…” would be appropriate, Republican candidate Ben Carson said"
         who = clean_speaker(segments[-1])
@@ -661,7 +662,11 @@ def find_quotes(
             continue  # a value in markup: author="…"
         if _looks_like_title(words) and NAMED_BEFORE.search(before[-40:]):
             continue  # a show's or a book's name: on ABC’s “This Week”
-        attribution = _after(after) or _before(before, sentence)
+        if INTRODUCED.search(before[-60:]):
+            # "Ana Park said, “…”": the cue before the quotation owns it, whatever follows.
+            attribution = _before(before, sentence) or _after(after)
+        else:
+            attribution = _after(after) or _before(before, sentence)
         if attribution is None and len(words.split()) <= 3:
             continue  # a short quoted phrase nobody is said to have said
         if (
