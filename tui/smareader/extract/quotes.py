@@ -214,7 +214,10 @@ def clean_speaker(phrase: str) -> str | None:
     # Cut a trailing time or place: "Barack Obama on Tuesday", "Ana Park in Seoul".
     for index, word in enumerate(words[1:], start=1):
         ended = words[index - 1][:1].isupper()  # "Ana Park of Cheyenne", not "master of …"
-        if (word.lower() in BOUNDARY and ended) or TIME_WORD.match(word):
+        rest = words[index + 1 :]
+        # "Fight for $15 organizing director Kendall Fells": a role and a name follow.
+        role_follows = any(w[:1].islower() for w in rest) and rest[-1][:1].isupper()
+        if (word.lower() in BOUNDARY and ended and not role_follows) or TIME_WORD.match(word):
             words = words[:index]
             break
     while words and (
@@ -256,6 +259,7 @@ ADVERBS = {
     "Afterward", "Afterwards", "Recently", "Currently", "Previously", "Originally", "Thus",
     "Hence", "Therefore", "Accordingly", "Consequently", "Nonetheless", "Anyway", "Plus",
 }  # fmt: skip
+POSSESSIVES = {"his", "her", "their", "its", "our", "my"}
 HEADS = PERSON_HEADS | ORGANIZATION_HEADS | GROUP_HEADS
 ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,3}|[A-Z])\.(?:[A-Z]\.)*")
 """A title or an initial that keeps its full stop: "Gov.", "J.", "U.S."."""
@@ -340,7 +344,8 @@ def _after(after: str) -> Attribution | None:
                 break
         who = clean_speaker(" ".join(words))
         named = appositive.split(",")[0].strip()
-        if who is not None and who[-1:].islower() and _name_like(named) and _acceptable(named):
+        described = who is not None and who.split()[-1][:1].islower()
+        if described and _name_like(named) and _acceptable(named):
             # "said Rubio’s deputy campaign manager, Rich Beeson, who …"
             who, appositive = named, " ".join(words)
         if who is None:
@@ -352,14 +357,16 @@ def _after(after: str) -> Attribution | None:
         r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Lt|Col|St|Jr|Sr|[A-Z])\.\s+[A-Z]", head
     ):
         return None  # a sentence in between
-    segments = head.split(",")
+    segments = [segment for segment in head.split(",") if segment.strip()]
     appositive = ",".join(segments[1:]) if len(segments) > 2 else ""
-    who = clean_speaker(head) if head.strip()[:1].isupper() or len(segments) < 2 else None
+    opening = head.split()[0] if head.split() else ""
+    continues = opening[:1].islower() and opening not in DETERMINERS | POSSESSIVES
+    who = None if continues and len(segments) > 1 else clean_speaker(head)
     if who is None and len(segments) > 1:
         # "“…” would be appropriate, Republican candidate Ben Carson said"
         who = clean_speaker(segments[-1])
         if who is not None and who not in PRONOUNS:
-            return Attribution(who, verb.group(0), "", "after-subject", 0.7)
+            return Attribution(who, verb.group(0), "", "after-late", 0.6)
     if who is None:
         return None
     cue = verb.group(0) + _cue_tail(body[verb.end() :])
@@ -666,7 +673,10 @@ def find_quotes(
             # "Ana Park said, “…”": the cue before the quotation owns it, whatever follows.
             attribution = _before(before, sentence) or _after(after)
         else:
-            attribution = _after(after) or _before(before, sentence)
+            attribution = _after(after)
+            if attribution is None or attribution.rule == "after-late":
+                # A name late after the quote is weaker than a cue before it.
+                attribution = _before(before, sentence) or attribution
         if attribution is None and len(words.split()) <= 3:
             continue  # a short quoted phrase nobody is said to have said
         if (
