@@ -102,7 +102,7 @@ REPORTED = re.compile(
     r"(?P<apposition>,\s+[^,”“\"]{3,120},)?"
     r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|argued|warned|insisted)\b"
 )
-ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
 SPEAKING = re.compile(
     rf"(?:[’']s)?(?:\s*\([^)]{{0,30}}\))?(?:,\s*[^,“”\"]{{1,60}},)?\s+"
     rf"(?:has\s+|had\s+|also\s+|then\s+)?(?:{SPEECH_VERBS})\b"
@@ -259,6 +259,7 @@ ADVERBS = {
     "Afterward", "Afterwards", "Recently", "Currently", "Previously", "Originally", "Thus",
     "Hence", "Therefore", "Accordingly", "Consequently", "Nonetheless", "Anyway", "Plus",
 }  # fmt: skip
+SURNAMES = {"King", "Pope", "Bishop", "Major", "Judge", "Marshal", "Chancellor", "Rich"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my"}
 HEADS = PERSON_HEADS | ORGANIZATION_HEADS | GROUP_HEADS
 ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,3}|[A-Z])\.(?:[A-Z]\.)*")
@@ -281,12 +282,14 @@ def _acceptable(candidate: str) -> bool:
     leading = words[0] in STOP or words[0] in ADVERBS
     if leading and not titled and words[0] not in {"The", "A", "An", "One", "Another"}:
         return False
-    if TIME_WORD.match(candidate) or re.search(r"\d", candidate):
-        return False
+    if TIME_WORD.match(candidate) or (re.search(r"\d", candidate) and words[0] not in DETERMINERS):
+        return False  # "March 2", but "a 2008 Clinton veteran" is someone
     if candidate.isupper() and len(words) > 1:
         return False  # "FULL TEXT"
-    if all(word.lower().rstrip(".") + "." in TITLES or word.lower() in TITLES for word in words):
-        return False  # a bare title: "Rev", "Sen"
+    if words[0] not in SURNAMES and all(
+        word.lower().rstrip(".") + "." in TITLES or word.lower() in TITLES for word in words
+    ):
+        return False  # a bare title: "Rev", "Sen" (but "King said" names Rep. King)
     lowered = {word.lower() for word in words}
     if lowered & {"is", "was", "are", "were", "may", "might", "be", "been", "cited", "will"}:
         return False  # a clause: "It may be", "Reuters last Friday cited sources as"
@@ -314,7 +317,7 @@ def _after(after: str) -> Attribution | None:
     lead = LEAD.match(after)
     body = after[lead.end() if lead else 0 :]
     dash = DASH.match(after)
-    if dash and (who := clean_speaker(dash.group("who"))):
+    if dash and (who := clean_speaker(re.split(r"(?<=[a-z]{2})\.\s", dash.group("who"))[0])):
         return Attribution(who, "", "", "dash", 0.7)  # "“…” - Bernie Sanders."
     verb = VERB.search(body, 0, 160) or HEADLINE_VERB.search(body, 0, 80)
     if verb is None or verb.group(0) in PARTICIPLES:
