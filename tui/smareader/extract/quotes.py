@@ -307,7 +307,9 @@ def _subject_phrase(clause: str) -> str:
     clause = clause[clause.rfind("”") + 1 :] if "”" in clause else clause
     clause = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])(?<!Mr\. )(?<!Ms\. )|\s+[-—–]\s+", clause)[-1]
     # A clause before the subject: "As he left, Ana Park said" → "Ana Park".
-    clause = re.split(r"\b(?:and|but|while|as|because|when|after|so)\s+(?=[A-Z])", clause)[-1]
+    clause = re.split(r"(?:^|,\s*)(?:and|but|while|as|because|when|after|so)\s+(?=[A-Z])", clause)[
+        -1
+    ]
     clause = re.sub(r",\s+(?:who|which|whose)\b[^,]*,", "", clause)
     return clause.strip()
 
@@ -478,15 +480,22 @@ def _who_before(clause: str) -> str | None:
     phrase = re.sub(r"\s*\([^()]{0,40}\)", "", phrase)  # "(D-Mo.)"
     phrase = re.sub(
         r"\s+(?:went on|goes on|go on|continued|began|tried|wanted|decided|was quick|"
-        r"were quick|would|will|could|took the opportunity)\s+to\s*$",
+        r"were quick|would|will|could|took the opportunity|[a-z]+ed)\s+to\s*$",
         "",
         phrase,
     )
     segments = [segment.strip() for segment in phrase.split(",") if segment.strip()]
-    if len(segments) >= 2 and (
-        segments[-1][:1].islower()
-        or re.match(r"^[A-Z][\w.-]*[’']s?\s", segments[-1])
-        or re.match(r"^(?:[RDI]-|\d)", segments[-1])
+    last = segments[-1] if segments else ""
+    if (
+        len(segments) >= 2
+        and not re.match(r"(?:and|but|or|so|then|while|as|when)\b", last)
+        and (
+            re.match(r"^(?:[RDI]-|\d)", last)
+            or (
+                (last[:1].islower() or re.match(r"^[A-Z][\w.-]*[’']s?\s", last))
+                and (last.split()[-1][:1].islower() or re.search(r"\b(?:of|at|for|with)\b", last))
+            )
+        )
     ):
         # "Tad Devine, Sanders's chief strategist," / "Sen. Ron Johnson, R-Wis.,"
         first = clean_speaker(segments[0])
