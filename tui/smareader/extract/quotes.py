@@ -119,6 +119,7 @@ OPENING_VERB = re.compile(
     r"(?P<who>[A-Z][^,:“”\"]{1,60})(?:,[^:“”\"]{0,160})?[,:]\s*$"
 )
 INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“”\".!?]{{0,40}}[,:]\s*$")
+COORDINATED = re.compile(r"\b(?:and|but)(?:\s+then|\s+also|\s+later)?\s*$")
 INVERTED = re.compile(r"\s+(?P<who>[A-Za-z][^,“”\"]{1,60})(?:,[^“”\"]{0,160})?,\s*")
 WINDOW = 320
 """Characters either side of a quotation searched for its attribution."""
@@ -408,7 +409,13 @@ def _before(before: str, sentence: str) -> Attribution | None:
             who = clean_speaker(inverted.group("who"))
             if who is not None:
                 return Attribution(who, cue, "", "after-verb", 0.85)
-        who = _who_before(before[: verb.start()])
+        clause = before[: verb.start()]
+        coordinated = COORDINATED.search(clause[-12:])
+        earlier = [v for v in verbs[:-1] if v.group(0) not in PARTICIPLES]
+        if coordinated and earlier:
+            # "Suu Kyi said it was too early but added, “…”": the first verb's subject.
+            clause = before[: earlier[-1].start()]
+        who = _who_before(clause)
         if who is not None:
             return Attribution(who, cue + _cue_tail(before[verb.end() :]), "", "before-verb", 0.8)
     stripped = before.rstrip()
