@@ -319,3 +319,35 @@ def test_markup_values_and_show_names_are_not_quotes() -> None:
         'of the port"> She said the cranes were old.'
     )
     assert draft(text)["quotes"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ana Park, 70, said it was too early to celebrate but added, “We will win in May.”",
+            "Ana Park",
+        ),
+        (
+            "Tom Reyk, who signed the port law, interjected to say: “The cranes stay here.”",
+            "Tom Reyk",
+        ),
+        (
+            "Ilse Brandvold, president and CEO of Velmora Harbor Association, stated, "
+            "“Our members are paying too much.”",
+            "Ilse Brandvold",
+        ),
+        (
+            "According to Paul Sperry of Harbor Watch, “The firm gets millions from the city.”",
+            "Paul Sperry",
+        ),
+        ("“We cannot wait another year,” said a 2008 campaign veteran.", "2008 campaign veteran"),
+        (
+            "“The port must stay open all winter,” said master of ceremonies Asab Tarek.",
+            "Asab Tarek",
+        ),
+    ],
+)
+def test_subjects_with_asides(text: str, name: str) -> None:
+    (found,) = speakers_of(text)
+    assert name in found
