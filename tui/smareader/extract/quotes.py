@@ -57,7 +57,7 @@ SPEECH_VERBS = (
     "called|texted|emailed|e-mailed|wrote in|concluded|began|explained|cheered|noted|"
     "telling|asking|explaining|remarking|writing|tweeting|reads|assured|assures|citing|"
     "remembered|praised|pressed|surmised|retaliated|elaborated|mocks|concludes|riffed|"
-    "write|quoting|puts it|exhorted|fired back|hit back|beamed|boomed|retweeted|wrote back|"
+    "write|quoting|puts it|exhorted|reacted|fired back|hit back|beamed|boomed|retweeted|wrote back|"
     "shouted back"
 )
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
@@ -326,6 +326,11 @@ def _after(after: str) -> Attribution | None:
     if verb is None or verb.group(0) in PARTICIPLES:
         return None  # "…,” adding …: the sentence's subject, found before the quote
     head = body[: verb.start()]
+    if head.rstrip().endswith(",") and head[:1].islower() and verb.start() > 0:
+        # "“…” if she loses, said David Wasserman": the quoted sentence runs on first.
+        late = _after(" " + body[verb.start() :])
+        if late is not None and late.rule == "after-verb":
+            return late
     if verb.start() == 0:
         # "said Ana Park, the mayor." / "said one senior official"
         tail = body[verb.end() :]

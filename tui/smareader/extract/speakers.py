@@ -39,7 +39,9 @@ STOP = {
     "Should", "Did", "Do", "Does", "Has", "Have", "Had", "Who", "Which", "All", "Every",
     "Both", "Each", "Other", "Another", "One", "Two", "Three", "Or", "Nor", "Because",
     "Although", "Though", "Since", "Until", "Once", "Over", "Among", "Against", "About",
-    "Said", "Says", "Added", "Stated", "Wrote", "Writes", "Explained", "Told",
+    "Said", "Says", "Added", "Stated", "Wrote", "Writes", "Explained", "Told", "Despite",
+    "Amid", "Following", "Including", "Without", "Within", "Through", "Throughout", "Upon",
+    "Toward", "Across", "Beyond", "Behind", "Inside", "Outside", "Via", "Regarding",
 }  # fmt: skip
 TITLES = {
     "president", "secretary", "minister", "prime", "defense", "foreign", "senator", "sen.",
