@@ -23,7 +23,7 @@ BUDGET_PER_KB = 0.05
 """Seconds per kilobyte allowed at the large size (a normal article takes ~0.001)."""
 FLOOR = 1.0
 """Seconds always allowed, for the start-up noise of a busy machine."""
-GROWTH = 24.0
+GROWTH = 20.0
 """Largest time ratio between the large and the small size (8× is linear)."""
 
 SHAPES = [

@@ -128,7 +128,12 @@ def _sentence_pieces(run: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _STOP_SPACE.finditer(run):
-        word = run[: match.start()].rsplit(" ", 1)[-1]
+        # The word before the stop, looked up in a bounded window (no slice of the run).
+        word = run[
+            max(
+                start, run.rfind(" ", max(0, match.start() - 40), match.start()) + 1
+            ) : match.start()
+        ]
         if word.lower() in _KEEPS_STOP or re.fullmatch(r"(?:[A-Z]\.)+", word):
             continue
         pieces.append(run[start : match.start()])
