@@ -158,15 +158,21 @@ def name_mentions(text: str) -> list[tuple[int, str]]:
                 offset += len(part)
                 while offset < match.end() and not text[offset].isalnum():
                     offset += 1
-                if text.startswith("and ", offset) and part != piece:
-                    offset += 4
+                if part != piece:
+                    for joint in ("and ", "of "):
+                        if text.startswith(joint, offset):
+                            offset += len(joint)
     return result
 
 
 def _pair(piece: str) -> list[str]:
-    """ "Hillary Lane and Bill Lane" is two people; "Bank of Korea" stays one name."""
+    """Two names in one run: "Hillary Lane and Bill Lane" are two people, "Michael
+    Brown of Washington" a person and a place; "Bank of Korea" stays one name."""
     left, sep, right = piece.partition(" and ")
     if sep and 2 <= len(left.split()) <= 3 and 2 <= len(right.split()) <= 3:
+        return [left, right]
+    left, sep, right = piece.partition(" of ")
+    if sep and 2 <= len(left.split()) <= 4 and right and _kind(left) == "person":
         return [left, right]
     return [piece]
 
