@@ -32,6 +32,7 @@ from smareader.extract.speakers import (
     TITLES,
     Entity,
     Registry,
+    kind_of,
     name_mentions,
     split_title,
     title_gender,
@@ -268,6 +269,18 @@ ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,3}|[A-Z])\.(?:[A-Z]\.)*")
 PARTICLES = {"de", "van", "von", "der", "da", "bin", "al", "el", "la", "le", "du"}
 
 
+PLACED = re.compile(
+    r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+$"
+)
+
+
+def _person_run(run: str) -> bool:
+    """Whether a run of capitalized words ends in a person's name: "Gov. Ann Lee"."""
+    _, name = split_title(run)
+    words = name.split()
+    return len(words) >= 2 and words[0] not in STOP and kind_of(name) == "person"
+
+
 def _name_like(segment: str) -> bool:
     words = segment.split()
     return 1 <= len(words) <= 5 and all(word[:1].isupper() for word in words)
@@ -496,6 +509,9 @@ def _who_before(clause: str) -> str | None:
         "",
         phrase,
     )
+    placed = PLACED.search(phrase)
+    if placed and _person_run(placed.group(1)):
+        phrase = phrase[: placed.end(1)]  # "Archbishop Aris Shirvanian of the Patriarchate"
     segments = [segment.strip() for segment in phrase.split(",") if segment.strip()]
     last = segments[-1] if segments else ""
     if (
@@ -503,6 +519,7 @@ def _who_before(clause: str) -> str | None:
         and not re.match(r"(?:and|but|or|so|then|while|as|when)\b", last)
         and (
             re.match(r"^(?:[RDI]-|\d)", last)
+            or re.match(r"[a-z]+ing\b", last)  # "Fiorina, speaking to Iowans, said"
             or (
                 (last[:1].islower() or re.match(r"^[A-Z][\w.-]*[’']s?\s", last))
                 and (last.split()[-1][:1].islower() or re.search(r"\b(?:of|at|for|with)\b", last))

@@ -215,6 +215,11 @@ def _kind(name: str) -> str:
     return "person"
 
 
+def kind_of(name: str) -> str:
+    """Person, organization, group or media, from the words of a name."""
+    return _kind(name)
+
+
 def _slug(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return slug[:60] or "speaker"
