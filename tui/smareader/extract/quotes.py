@@ -759,7 +759,10 @@ def find_quotes(
             rule, confidence, cue = lead.rule, lead.confidence, lead.cue
             if lead.rule != "previous-subject":
                 rule, confidence = "previous-sentence", 0.6
-        elif found and found[-1].paragraph in (paragraph, paragraph - 1):
+        elif found and (
+            found[-1].paragraph == paragraph
+            or (found[-1].paragraph == paragraph - 1 and not before.strip())
+        ):
             previous = found[-1]
             speaker, cue = previous.speaker, previous.cue
             rule, confidence = "continuation", 0.75
