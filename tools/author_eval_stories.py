@@ -326,8 +326,8 @@ LUMORA = story(
             "since 2020",
             "data centres since 2020",
             "2020-01-01",
-            "2020-12-31",
-            "year",
+            "2023-09-05",
+            "span",
             "before",
         ),
         event(

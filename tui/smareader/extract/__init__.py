@@ -14,13 +14,18 @@ from datetime import date
 from typing import Any
 
 from smareader.extract.money import find_amounts, find_categories
-from smareader.extract.quotes import find_quotes
+from smareader.extract.quotes import Found, find_quotes
 from smareader.extract.speakers import Entity, Registry
 from smareader.extract.text import paragraphs, sentence_at, sentences
 from smareader.extract.timex import find_timexes
 from smareader.model.story import sha256_hex
 
 CONTEXT = 32
+EVIDENCE = 200
+"""Characters of a long sentence kept either side of a time expression as evidence:
+bounded, so a giant sentence with many dates gives output linear in its length."""
+UNKNOWN_CURRENCY = "XXX"
+"""ISO 4217's code for "no currency": the article names none."""
 PROMOTION = re.compile(r"\b(subscrib\w*|sign up|newsletter|support (?:our|us)|donate)\b", re.I)
 
 
@@ -31,6 +36,58 @@ def _clip(text: str, limit: int) -> str:
 
 def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _reviewed(rule: str, confidence: float | None) -> dict[str, Any]:
+    """The review fields of a drafted item: pending, the rule that made it, how sure."""
+    fields: dict[str, Any] = {"review": "pending", "rule": rule[:80]}
+    if confidence is not None:
+        fields["confidence"] = max(0.0, min(1.0, round(confidence, 2)))
+    return fields
+
+
+def _around(text: str, spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``, cut to a window and trimmed of spaces."""
+    first, last = sentence_at(spans, start)
+    first, last = max(first, start - EVIDENCE), min(max(last, end), end + EVIDENCE)
+    while first < last and text[first].isspace():
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return first, last
+
+
+def figure_label(text: str, start: int, end: int) -> str:
+    """What a figure is, from the words just before it: "the U.S. demand of"."""
+    words = re.findall(r"[\w’'.-]+", text[start:end])[-6:]
+    while words and (words[-1].lower() in LABEL_STOP or not words[-1][:1].isalnum()):
+        words.pop()
+    while words and words[0].lower() in LABEL_STOP:
+        words.pop(0)
+    return _clip(" ".join(words), 50)
+
+
+LABEL_STOP = {
+    "a", "an", "the", "of", "to", "for", "by", "at", "about", "around", "some", "nearly",
+    "almost", "roughly", "approximately", "over", "more", "than", "up", "and", "or", "was",
+    "is", "were", "are", "be", "been", "that", "which", "with", "in", "on", "from", "as",
+    "it", "its", "their", "his", "her", "says", "said", "pay", "paid", "pays", "costs",
+    "cost", "totaling", "totalling", "worth", "just", "only", "under", "below", "above",
+}  # fmt: skip
+
+
+def _categories(
+    text: str, sentence_spans: list[tuple[int, int]], quotes: list[Found]
+) -> list[tuple[int, int, str | None]]:
+    """Cost categories, each with the speaker whose sentence reports it, if any."""
+    by_sentence: dict[tuple[int, int], str] = {}
+    for quote in quotes:
+        if quote.speaker is not None:
+            by_sentence.setdefault(sentence_at(sentence_spans, quote.start), quote.speaker.id)
+    result = []
+    for start, end in find_categories(text, sentence_spans):
+        result.append((start, end, by_sentence.get(sentence_at(sentence_spans, start))))
+    return result
 
 
 def _regions(text: str, spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -71,7 +128,9 @@ def extract_story(
         speaker = quote.speaker
         if speaker is None:
             if unknown is None:
-                unknown = Entity("unattributed", "Unattributed", "group", [])
+                unknown = Entity(
+                    "unattributed", "Unattributed", "group", [], rule="unattributed", confidence=0.0
+                )
             speaker = unknown
         speakers[speaker.id] = speaker
         quotes.append(
@@ -85,12 +144,13 @@ def extract_story(
                 "suffix": text[quote.end : quote.end + CONTEXT],
                 "kind": quote.kind,
                 "cue": quote.cue,
+                **_reviewed(quote.rule, quote.confidence),
             }
         )
 
     events = []
     for number, timex in enumerate(find_timexes(text, published, sentence_spans), start=1):
-        start, end = sentence_at(sentence_spans, timex.start)
+        start, end = _around(text, sentence_spans, timex.start, timex.end)
         sentence = text[start:end]
         event: dict[str, Any] = {
             "id": f"e{number}",
@@ -103,7 +163,10 @@ def extract_story(
             "date_end": timex.last.isoformat(),
             "precision": timex.precision,
             "status": timex.status(published),
-            "evidence": [{"start": start, "end": end, "text": sentence}] if sentence else [],
+            "evidence": [{"start": start, "end": end, "text": sentence}]
+            if sentence.strip()
+            else [],
+            **_reviewed(timex.rule, timex.confidence),
         }
         if timex.modifier:
             event["modifier"] = timex.modifier
@@ -111,16 +174,18 @@ def extract_story(
             event["time"] = timex.clock.strftime("%H:%M")
         events.append(event)
 
-    amounts = find_amounts(text)
+    # A bracketed conversion restates the amount before it: not a figure of its own.
+    amounts = [amount for amount in find_amounts(text) if not amount.conversion]
     currencies = Counter(amount.currency for amount in amounts if amount.currency)
-    currency = currencies.most_common(1)[0][0] if currencies else "USD"
+    # No currency stated: unknown (ISO 4217 "XXX"), never assumed to be U.S. dollars.
+    currency = currencies.most_common(1)[0][0] if currencies else UNKNOWN_CURRENCY
     figures = []
     for number, amount in enumerate(amounts, start=1):
         start, _ = sentence_at(sentence_spans, amount.start)
-        lead = " ".join(text[start : amount.start].split()[-5:]).strip(" ,")
         figure: dict[str, Any] = {
             "id": f"f{number}",
-            "label": _clip(lead, 50) or amount.kind.capitalize(),
+            "label": figure_label(text, max(start, amount.start - 200), amount.start)
+            or amount.kind.capitalize(),
             "kind": amount.kind,
             "amount": amount.value,
             "approximate": amount.approximate,
@@ -130,6 +195,7 @@ def extract_story(
         }
         if amount.currency and amount.currency != currency:
             figure["unit"] = amount.currency
+        figure.update(_reviewed(amount.rule, amount.confidence))
         figures.append(figure)
     categories = [
         {
@@ -138,8 +204,12 @@ def extract_story(
             "text": text[start:end],
             "start": start,
             "end": end,
+            **({"reported_by": reporter} if reporter else {}),
+            **_reviewed("listed-after-cue", 0.5),
         }
-        for number, (start, end) in enumerate(find_categories(text, sentence_spans), start=1)
+        for number, (start, end, reporter) in enumerate(
+            _categories(text, sentence_spans, found), start=1
+        )
     ]
 
     regions = _regions(text, paragraph_spans)
@@ -171,6 +241,7 @@ def extract_story(
                 "role": entity.role,
                 "affiliation": entity.affiliation,
                 "aliases": [alias for alias in entity.aliases if alias and alias != entity.name],
+                **_reviewed(entity.rule, entity.confidence),
             }
             for entity in speakers.values()
         ],

@@ -18,9 +18,15 @@ publication date, and the draft is compared with the hand-made reading:
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
+import json
 import re
 import sys
+import time
+from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -142,13 +148,147 @@ def score(gold: Story, name: str) -> Score:
     )
 
 
+DEFAULT_CORPUS = Path("/work/shared/corpora/polnear-dev")
+"""Where the PolNeAR development corpus lives in the shared sandbox."""
+
+
+def _load_scorer(corpus: Path) -> Any:
+    """The corpus's own ``score.py``, imported from its folder, so the figures here are
+    exactly the ones its command line prints (no second copy of its matching rules)."""
+    spec = importlib.util.spec_from_file_location("polnear_score", corpus / "score.py")
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(corpus / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _causes(story: dict[str, Any], details: list[dict[str, Any]], start: int) -> Counter[str]:
+    """Speaker errors and quote errors by the rule that made the extracted quote."""
+    by_span = {(quote["start"], quote["end"]): quote for quote in story.get("quotes", [])}
+    causes: Counter[str] = Counter()
+    for record in details[start:]:
+        status = record.get("status")
+        if status in ("ok", "matched_unresolved_gold_speaker"):
+            if status == "ok":
+                quote = _quote_at(by_span, record)
+                causes[f"ok by {quote.get('rule', '?') if quote else '?'}"] += 1
+            continue
+        if status in ("wrong_speaker", "no_speaker"):
+            quote = _quote_at(by_span, record)
+            rule = quote.get("rule", "?") if quote else "?"
+            causes[f"{status} by {rule}"] += 1
+        else:
+            causes[str(record.get("class", status))] += 1
+    return causes
+
+
+def _quote_at(by_span: dict[tuple[int, int], dict[str, Any]], record: dict[str, Any]) -> Any:
+    """The extracted quote matched to a gold record (the one overlapping it most)."""
+    gold = (record["start"], record["end"])
+    best = max(by_span, key=lambda span: _overlap(span, gold), default=None)
+    return by_span[best] if best is not None and _overlap(best, gold) >= 0.5 else None
+
+
+def score_corpus(corpus: Path, split: str, limit: int | None = None) -> tuple[str, Counter[str]]:
+    """Extract every article of one split in-process and score it with the corpus's scorer.
+
+    Returns:
+        The summary lines, and the table of errors by cause.
+    """
+    scorer = _load_scorer(corpus)
+    folder = corpus / split
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    articles = manifest["articles"][:limit] if limit else manifest["articles"]
+    counts: Counter[str] = Counter()
+    causes: Counter[str] = Counter()
+    details: list[dict[str, Any]] = []
+    began = time.perf_counter()
+    for article in articles:
+        text = (folder / "articles" / f"{article['id']}.txt").read_text(encoding="utf-8")
+        gold = json.loads((folder / "gold" / f"{article['id']}.json").read_text(encoding="utf-8"))
+        published = date.fromisoformat(article.get("published") or "2019-01-01")
+        try:
+            story: dict[str, Any] | None = extract_story(text, published)
+        except Exception as error:
+            counts["extract_errors"] += 1
+            causes[f"crash: {type(error).__name__}"] += 1
+            story = None
+        first = len(details)
+        scorer.score_article(text, gold, story, counts, details)
+        if story is not None:
+            causes.update(_causes(story, details, first))
+    seconds = time.perf_counter() - began
+    predicted = counts["tp"] + counts["fp"]
+    qp, qr, qf = scorer.prf(counts["tp"], predicted, counts["gold"])
+    accuracy = counts["spk_ok"] / counts["spk_n"] if counts["spk_n"] else 0.0
+    by_source = " ".join(
+        f"{kind} {counts[f'spk_conf_ok:{kind}'] / counts[f'spk_conf_n:{kind}']:.3f}"
+        f" ({counts[f'spk_conf_n:{kind}']})"
+        for kind in ("explicit", "agreed", "disputed")
+        if counts[f"spk_conf_n:{kind}"]
+    )
+    _, _, ef = scorer.prf(counts["spk_ok"], counts["pred_e2e"], counts["gold_resolved"])
+    summary = (
+        f"{split:6} {len(articles):5} articles {counts['gold']:5} quotes  "
+        f"quote P={qp:.3f} R={qr:.3f} F1={qf:.3f}  speaker={accuracy:.3f} "
+        f"(by gold speaker source: {by_source})  quote+speaker F1={ef:.3f}  "
+        f"crashes={counts['extract_errors']}  {seconds:.1f}s"
+    )
+    return summary, causes
+
+
 def main(argv: list[str] | None = None) -> int:
-    paths = [Path(arg) for arg in (sys.argv[1:] if argv is None else argv)]
-    if not paths:
-        print(__doc__)
-        return 2
+    """Score the extractor on the development corpus and on hand-made stories."""
+    parser = argparse.ArgumentParser(
+        prog="python -m smareader.extract.evaluate",
+        description="Score `smareader extract` on the PolNeAR development corpus "
+        "(train and dev) and on hand-made stories.",
+    )
+    parser.add_argument("stories", nargs="*", type=Path, help="hand-made story files to score")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help=f"the PolNeAR development corpus (default {DEFAULT_CORPUS}; "
+        "skipped when only story files are given)",
+    )
+    parser.add_argument("--split", action="append", choices=["train", "dev"], help="default both")
+    parser.add_argument("--limit", type=int, help="score only the first N articles of a split")
+    parser.add_argument("--causes", type=int, default=25, help="rows of the error table")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+
+    stories: list[Path] = args.stories
+    corpus: Path | None = args.corpus
+    if corpus is None and not stories:
+        corpus = DEFAULT_CORPUS
+        stories = _bundled_stories()
+    if corpus is not None:
+        if not (corpus / "score.py").is_file():
+            print(f"no development corpus at {corpus} (expected score.py, train/, dev/)")
+            return 2
+        for split in args.split or ["train", "dev"]:
+            summary, causes = score_corpus(corpus, split, args.limit)
+            print(summary)
+            errors = {k: v for k, v in causes.items() if not k.startswith("ok by ")}
+            print(f"  errors by cause ({split}):")
+            for cause, count in sorted(errors.items(), key=lambda item: -item[1])[: args.causes]:
+                print(f"    {count:5}  {cause}")
+            right = {k: v for k, v in causes.items() if k.startswith("ok by ")}
+            print(f"  right speakers by rule ({split}):")
+            for cause, count in sorted(right.items(), key=lambda item: -item[1]):
+                print(f"    {count:5}  {cause[6:]}")
+    return _score_stories(stories) if stories else 0
+
+
+def _bundled_stories() -> list[Path]:
+    """The bundled story and the hand-made evaluation stories, when run from a checkout."""
+    root = Path(__file__).resolve().parents[3] / "data"
+    return sorted([*root.glob("japantimes-*.json"), *(root / "eval").glob("*.json")])
+
+
+def _score_stories(paths: list[Path]) -> int:
     print(f"{'story':38} {'quote P':>8} {'quote R':>8} {'speaker':>8} {'times':>8}")
-    scores = []
     for path in paths:
         try:
             gold = load_story(path)
@@ -156,7 +296,6 @@ def main(argv: list[str] | None = None) -> int:
             print(error.render(), file=sys.stderr)
             return 2 if error.unreadable else 1
         result = score(gold, path.stem)
-        scores.append(result)
         print(
             f"{result.name[:38]:38} {result.precision:8.1%} {result.recall:8.1%} "
             f"{result.speakers:8.1%} {result.times:8.1%}   "

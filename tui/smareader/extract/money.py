@@ -5,10 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+SYMBOLS = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "s$": "SGD",
+    "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nt$": "TWD",
+    "nz$": "NZD", "r$": "BRL", "₹": "INR", "rmb": "CNY", "kr": "SEK",
+}  # fmt: skip
 WORDS = {
-    "won": "KRW", "yen": "JPY", "euro": "EUR", "euros": "EUR", "dollar": "USD",
-    "dollars": "USD", "pound": "GBP", "pounds": "GBP", "yuan": "CNY", "rupees": "INR",
+    "won": "KRW", "yen": "JPY", "euro": "EUR", "euros": "EUR", "u.s. dollars": "USD",
+    "us dollars": "USD", "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP",
+    "pounds sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
+    "rupee": "INR", "kronor": "SEK", "krona": "SEK", "krone": "DKK", "kroner": "NOK",
+    "crowns": "SEK", "swiss francs": "CHF", "francs": "CHF", "rubles": "RUB",
+    "roubles": "RUB", "pesos": "MXN", "reais": "BRL", "taiwan dollars": "TWD",
+    "hong kong dollars": "HKD", "singapore dollars": "SGD", "australian dollars": "AUD",
+    "canadian dollars": "CAD",
 }  # fmt: skip
 SCALES = {
     "trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6,
@@ -22,15 +32,29 @@ _APPROX = (
     r"(?P<approx>(?:about|around|roughly|nearly|almost|some|approximately|over|more than|"
     r"up to)\s+)?"
 )
-_NUM = r"(?P<num>\d[\d,]*(?:\.\d+)?)"
-_SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|mn|m|k|b)\b)?"
-SYMBOL_MONEY = re.compile(_APPROX + r"(?P<cur>US\$|\$|€|£|¥)\s?" + _NUM + _SCALE, re.IGNORECASE)
-WORD_MONEY = re.compile(
-    _APPROX + _NUM + _SCALE + r"\s+(?P<cur>" + "|".join(WORDS) + r")\b", re.IGNORECASE
+# The lookbehind starts a number only at its first digit, and the quantifiers are
+# possessive: a run of a million digits and commas is read once, not once per digit.
+_NUM = r"(?<![\d,.])(?P<num>\d[\d,]*+(?:\.\d++)?)"
+_SCALE = r"(?:\s*(?P<scale>(?i:trillion|billion|million|thousand|bn|mn|m|k|b))\b)?"
+SYMBOL_MONEY = re.compile(
+    _APPROX
+    + r"(?P<cur>(?<![A-Za-z])(?:US|S|HK|AU|A|CA|C|NT|NZ|R)\$|\$|€|£|¥|₩|₹|\bRMB|\bkr)\s?"
+    + _NUM
+    + _SCALE
 )
+WORD_MONEY = re.compile(
+    _APPROX
+    + _NUM
+    + _SCALE
+    + r"\s+(?P<cur>"
+    + "|".join(re.escape(word) for word in sorted(WORDS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+CONVERSION = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|approximately|or|some)?\s*$")
 FOLD = re.compile(r"\b(?P<word>two|three|four|five|six|seven|eight|nine|ten)fold\b", re.IGNORECASE)
 TIMES = re.compile(
-    _APPROX + r"\b(?P<word>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times\s+"
+    _APPROX + r"\b(?<!\d)(?P<word>\d++|two|three|four|five|six|seven|eight|nine|ten)\s+times\s+"
     r"(?:as\s+(?:much|many|high|large)|more|higher|larger|the)\b(?:\s+per\s+year)?",
     re.IGNORECASE,
 )
@@ -58,6 +82,11 @@ class Amount:
     value: float
     currency: str | None
     approximate: bool
+    conversion: bool = False
+    """An amount in brackets right after another: the same money in another currency."""
+    rule: str = "money"
+    """The rule that found it."""
+    confidence: float = 0.8
 
 
 def _number(text: str) -> float:
@@ -69,29 +98,48 @@ def find_amounts(text: str) -> list[Amount]:
     found: list[Amount] = []
     taken: set[int] = set()
 
-    def add(match: re.Match[str], kind: str, value: float, currency: str | None) -> None:
+    def add(match: re.Match[str], kind: str, value: float, currency: str | None, rule: str) -> None:
         start, end = match.span()
         if start in taken or (end - 1) in taken:
             return
         taken.update(range(start, end))
         approx = bool(match.groupdict().get("approx"))
-        found.append(Amount(start, end, match.group(0), kind, value, currency, approx))
+        found.append(Amount(start, end, match.group(0), kind, value, currency, approx, rule=rule))
 
     for match in SYMBOL_MONEY.finditer(text):
         scale = SCALES.get((match.group("scale") or "").lower(), 1.0)
-        add(
-            match, "money", _number(match.group("num")) * scale, SYMBOLS[match.group("cur").lower()]
-        )
+        symbol = match.group("cur").lower()
+        add(match, "money", _number(match.group("num")) * scale, SYMBOLS[symbol], "symbol")
     for match in WORD_MONEY.finditer(text):
         scale = SCALES.get((match.group("scale") or "").lower(), 1.0)
-        add(match, "money", _number(match.group("num")) * scale, WORDS[match.group("cur").lower()])
+        word = " ".join(match.group("cur").lower().split())
+        add(match, "money", _number(match.group("num")) * scale, WORDS.get(word), "currency-word")
     for match in FOLD.finditer(text):
-        add(match, "multiplier", float(MULTIPLIERS[match.group("word").lower()]), None)
+        add(match, "multiplier", float(MULTIPLIERS[match.group("word").lower()]), None, "fold")
     for match in TIMES.finditer(text):
         word = match.group("word").lower()
         value = float(word) if word.isdigit() else float(MULTIPLIERS[word])
-        add(match, "multiplier", value, None)
-    return sorted(found, key=lambda amount: amount.start)
+        add(match, "multiplier", value, None, "times")
+    found.sort(key=lambda amount: amount.start)
+    # "1.04 trillion won ($890 million)": the bracketed amount converts the one before.
+    result: list[Amount] = []
+    for amount in found:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and amount.kind == previous.kind == "money"
+            and amount.start - previous.end <= 16
+            and CONVERSION.search(text, previous.end, amount.start)
+        ):
+            result.append(
+                Amount(
+                    amount.start, amount.end, amount.text, amount.kind, amount.value,
+                    amount.currency, amount.approximate, True, "bracketed-conversion", 0.7,
+                )
+            )  # fmt: skip
+            continue
+        result.append(amount)
+    return result
 
 
 def find_categories(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:

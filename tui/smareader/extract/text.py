@@ -14,7 +14,13 @@ ABBREVIATIONS = {
     "col", "lt", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "a.m", "p.m",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip
-_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘(\[A-Z0-9$€£])")
+# A run of stops is matched from its first character only (the lookbehind), and
+# possessively, so a long run of dots costs one pass and not one pass per dot.
+_END = re.compile(r"(?<![.!?])[.!?]++[”\"’')\]]*+(?=\s+[“\"‘(\[A-Z0-9$€£])")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]+[”\"’')\]]*$")
+WORD_WINDOW = 64
+"""Characters before a sentence end searched for the word it follows: bounded, so the
+search costs the same whatever the distance to the last sentence end."""
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -46,7 +52,7 @@ def sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[tup
             depth += piece.count(OPENING) - piece.count(CLOSING)
             straight = (straight + piece.count('"')) % 2
             counted = stop
-            word = re.search(r"([\w.]+)[.!?]+[”\"’')\]]*$", paragraph[cursor:stop])
+            word = _LAST_WORD.search(paragraph, max(cursor, stop - WORD_WINDOW), stop)
             if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():

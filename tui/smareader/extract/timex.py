@@ -46,10 +46,10 @@ NUMBERS = {
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
-_NUMBER = r"(?P<count>\d+|" + "|".join(NUMBERS) + r")"
+_NUMBER = r"(?P<count>(?<!\d)\d++|" + "|".join(NUMBERS) + r")"
 _FUTURE = re.compile(
     r"\b(will|is due|are due|due to|scheduled|set to|plans? to|expected to|is to|are to|"
-    r"going to|until|has until|have until)\b",
+    r"going to|has until|have until|next)\b",
     re.IGNORECASE,
 )
 FUTURE_WINDOW = 60
@@ -69,6 +69,9 @@ class Timex:
     """minute, day, week, month, year or span."""
     modifier: str | None = None
     clock: time | None = None
+    rule: str = ""
+    """The pattern that found it (a short stable name)."""
+    confidence: float = 0.8
 
     def status(self, published: date) -> str:
         """Before, on the day, or scheduled, against the publication date."""
@@ -110,7 +113,28 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS[word.lower()]
 
 
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "year_range",
+        re.compile(
+            r"\b(?:(?:from|between)\s+)?(?P<first>(?:1[89]|20)\d{2})\s*(?:to|through|until|and|-|–)\s*"
+            r"(?P<last>(?:1[89]|20)\d{2})\b(?!\s*(?:percent|%|people|troops|votes))"
+        ),
+    ),
+    ("since_year", re.compile(r"\bsince\s+(?:" + _MONTH + r"\s+)?" + _YEAR + r"\b", re.I)),
+    (
+        "end_of",
+        re.compile(
+            r"\b(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:"
+            + _MONTH
+            + r"\s+)?"
+            + _YEAR
+            + r"\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)[’']?s\b")),
     (
         "clock",
         re.compile(
@@ -173,6 +197,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("year", re.compile(r"\b(?:in|since|by|until|before|after)\s+(?P<year>(?:19|20)\d{2})\b")),
+    (
+        "month_year",
+        re.compile(r"\b" + _MONTH + r"\s+" + _YEAR + r"\b", re.IGNORECASE),
+    ),
+    (
+        "year_noun",
+        re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])"),
+    ),
 ]
 
 
@@ -271,10 +303,49 @@ def _resolve(
         year = int(groups["year"]) if groups.get("year") else published.year
         first, last = _month(year, month)
         return first, last, "month", None, None
-    if kind == "year":
+    if kind in ("year", "year_noun"):
         year = int(groups["year"])
         return date(year, 1, 1), date(year, 12, 31), "year", None, None
+    if kind == "month_year":
+        if not groups["month"][:1].isupper():
+            return None  # "may 2019" is rarely a month
+        first, last = _month(int(groups["year"]), MONTHS[groups["month"].lower()])
+        return first, last, "month", None, None
+    if kind == "year_range":
+        first_year, last_year = int(groups["first"]), int(groups["last"])
+        if not first_year < last_year <= first_year + 60:
+            return None
+        return date(first_year, 1, 1), date(last_year, 12, 31), "span", None, None
+    if kind == "since_year":
+        year = int(groups["year"])
+        month = MONTHS[groups["month"].lower()] if groups.get("month") else 1
+        first = date(year, month, 1)
+        if first > published:
+            return None
+        return first, published, "span", None, None
+    if kind == "end_of":
+        year = int(groups["year"])
+        in_month = MONTHS[groups["month"].lower()] if groups.get("month") else None
+        part = groups["part"].lower()
+        if in_month is None:
+            first, last = date(year, 1, 1), date(year, 12, 31)
+            if part == "end":
+                return last, last, "day", "approximate", None
+            if part in ("beginning", "start"):
+                return first, first, "day", "approximate", None
+            return date(year, 7, 1), date(year, 7, 1), "day", "approximate", None
+        first, last = _month(year, in_month)
+        if part == "end":
+            return last, last, "day", "approximate", None
+        return first, first, "day", "approximate", None
+    if kind == "decade":
+        decade = int(groups["decade"])
+        return date(decade, 1, 1), date(decade + 9, 12, 31), "span", None, None
     return None
+
+
+CONFIDENCE = {"weekday": 0.7, "deictic": 0.7, "year_noun": 0.6, "decade": 0.7, "ago": 0.7}
+"""Rules that are more often wrong: a weekday's tense and "today" inside a quotation."""
 
 
 def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -> list[Timex]:
@@ -302,6 +373,12 @@ def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -
             if value is None:
                 continue
             first, last, precision, modifier, clock = value
-            found.append(Timex(start, end, match.group(0), first, last, precision, modifier, clock))
+            confidence = CONFIDENCE.get(kind, 0.8)
+            found.append(
+                Timex(
+                    start, end, match.group(0), first, last, precision, modifier, clock,
+                    kind.replace("_", "-"), confidence,
+                )
+            )  # fmt: skip
             taken.update(range(start, end))
     return sorted(found, key=lambda timex: timex.start)
