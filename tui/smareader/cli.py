@@ -37,6 +37,9 @@ commands:
   smareader anchor PATH [--write]       fill in missing spans from the texts
   smareader extract ARTICLE --published YYYY-MM-DD [-o OUT.json]
                                         draft a story from raw article text
+  smareader add PATH ...                add story files or folders to the library
+  smareader list | remove ID            the stories in the library; take one out
+  smareader library check|rebuild|path  look after the library file
 
 Run `smareader COMMAND --help` for a command's options.
 """
@@ -321,12 +324,44 @@ def cmd_read(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_add(argv: Sequence[str]) -> int:
+    """``smareader add PATH...`` (see :mod:`smareader.library.cli`)."""
+    from smareader.library.cli import add
+
+    return add(argv)
+
+
+def cmd_list(argv: Sequence[str]) -> int:
+    """``smareader list``."""
+    from smareader.library.cli import list_stories
+
+    return list_stories(argv)
+
+
+def cmd_remove(argv: Sequence[str]) -> int:
+    """``smareader remove ID...``."""
+    from smareader.library.cli import remove
+
+    return remove(argv)
+
+
+def cmd_library(argv: Sequence[str]) -> int:
+    """``smareader library check|rebuild|path``."""
+    from smareader.library.cli import library
+
+    return library(argv)
+
+
 COMMANDS = {
     "validate": cmd_validate,
     "schema": cmd_schema,
     "export": cmd_export,
     "anchor": cmd_anchor,
     "extract": cmd_extract,
+    "add": cmd_add,
+    "list": cmd_list,
+    "remove": cmd_remove,
+    "library": cmd_library,
 }
 """Sub-commands; anything else is ``smareader [PATH]``."""
 

@@ -469,7 +469,11 @@ def _load(path: Path) -> _Loaded:
     """Read, hash and validate one file (in a worker thread, ahead of the writer)."""
     try:
         # Stat before reading: a change while we read then shows as a new mtime.
-        size, mtime = _stat(path)
+        try:
+            size, mtime = _stat(path)
+        except OSError:
+            read_bytes(path)  # raises with the loader's own wording for a missing file
+            raise
         data = read_bytes(path)
         digest = hashlib.sha256(data).hexdigest()
         story = parse_story(data, path=path)
