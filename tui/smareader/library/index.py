@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -56,11 +57,6 @@ def identity(key: str | None, name: str, kind: str) -> str:
 def series_of(label: str) -> str:
     """The figure label compared across stories (a figure's category over time)."""
     return " ".join(unicodedata.normalize("NFKC", label).casefold().split())
-
-
-def quote_key(published: str, story_id: str, start: int, end: int, position: int) -> str:
-    """Order of quotes across stories: date, story, then place in the text."""
-    return _SEP.join((published, story_id, f"{start:010d}", f"{end:010d}", f"{position:08d}"))
 
 
 def event_key(event: Any, published: str, story_id: str) -> str:
@@ -141,9 +137,8 @@ def story_rows(story: Story) -> StoryRows:
             q.suffix,
             q.cue,
             " ".join(q.events),
-            quote_key(published, info.id, q.start, q.end, position),
         )
-        for position, q in enumerate(story.quotes)
+        for q in story.quotes
     ]
     events = [
         (
@@ -329,24 +324,34 @@ def write_story(connection: sqlite3.Connection, rows: StoryRows, facts: FileFact
             SCHEMA_VERSION,
         ),
     ).fetchone()
-    speakers: dict[str, tuple[int, int]] = {}
-    for row in rows.speakers:
-        (person,) = connection.execute(
-            "INSERT INTO persons (identity, key, name, kind) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (identity) DO UPDATE SET identity = excluded.identity "
-            "RETURNING person",
-            (identity(row[7], row[1], row[2]), row[7], row[1], row[2]),
-        ).fetchone()
-        (speaker,) = connection.execute(
-            "INSERT INTO speakers (story, id, name, kind, role, affiliation, country, aliases,"
-            " key, position, person) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING speaker",
-            (story, *row, person),
-        ).fetchone()
-        speakers[row[0]] = (speaker, person)
+    identities = [identity(row[7], row[1], row[2]) for row in rows.speakers]
+    connection.executemany(
+        "INSERT OR IGNORE INTO persons (identity, key, name, kind) VALUES (?, ?, ?, ?)",
+        ((who, row[7], row[1], row[2]) for who, row in zip(identities, rows.speakers, strict=True)),
+    )
+    known = dict(
+        connection.execute(
+            "SELECT identity, person FROM persons WHERE identity IN"
+            " (SELECT value FROM json_each(?))",
+            (json.dumps(identities),),
+        )
+    )
+    connection.executemany(
+        "INSERT INTO speakers (story, id, name, kind, role, affiliation, country, aliases,"
+        " key, position, person) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        ((story, *row, known[who]) for who, row in zip(identities, rows.speakers, strict=True)),
+    )
+    speakers: dict[str, tuple[int, int]] = {
+        speaker_id: (speaker, person)
+        for speaker_id, speaker, person in connection.execute(
+            "SELECT id, speaker, person FROM speakers WHERE story = ?", (story,)
+        )
+    }
+    day = date.fromisoformat(rows.story[4]).toordinal()
     connection.executemany(
         "INSERT INTO quotes (story, id, speaker, person, text, start, end, kind, prefix,"
-        " suffix, cue, events, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        ((story, row[0], *speakers[row[1]], *row[2:]) for row in rows.quotes),
+        " suffix, cue, events, day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        ((story, row[0], *speakers[row[1]], *row[2:], day) for row in rows.quotes),
     )
     connection.executemany(
         "INSERT INTO events (story, id, title, summary, when_text, when_label, start, end,"

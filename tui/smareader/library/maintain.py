@@ -45,7 +45,7 @@ def dump_story(connection: sqlite3.Connection, story: int) -> StoryRows:
         ),
         rows(
             "SELECT q.id, s.id, q.text, q.start, q.end, q.kind, q.prefix, q.suffix, q.cue,"
-            " q.events, q.sort_key FROM quotes q JOIN speakers s ON s.speaker = q.speaker"
+            " q.events FROM quotes q JOIN speakers s ON s.speaker = q.speaker"
             " WHERE q.story = ? ORDER BY q.quote"
         ),
         rows(

@@ -49,7 +49,7 @@ _STORY_COLUMNS = (
 _QUOTE_SELECT = (
     "SELECT st.id, q.id, s.id, s.name, s.role, q.person, q.text, q.kind, q.cue, q.start,"
     " q.end, q.prefix, q.suffix, q.events, st.published, st.publisher, st.title, st.url,"
-    " q.sort_key, q.quote FROM quotes q JOIN speakers s ON s.speaker = q.speaker"
+    " q.day, q.story, q.quote FROM quotes q JOIN speakers s ON s.speaker = q.speaker"
     " JOIN stories st ON st.story = q.story"
 )
 _EVENT_SELECT = (
@@ -80,7 +80,7 @@ def _quote(row: Any) -> QuoteEntry:
         row[15],
         row[16],
         row[17],
-        row[18],
+        f"{row[18]}:{row[19]}:{row[9]}:{row[10]}:{row[20]}",
     )
 
 
@@ -279,10 +279,11 @@ class Library:
             where += " AND q.person = ?"
             parameters.append(person)
         if after is not None:
-            where += " AND q.sort_key > ?"
-            parameters.append(after)
+            where += " AND (q.day, q.story, q.start, q.end, q.quote) > (?, ?, ?, ?, ?)"
+            parameters.extend(int(part) for part in after.split(":"))
         rows = self._all(
-            f"{_QUOTE_SELECT} WHERE 1{where} ORDER BY q.sort_key LIMIT ? OFFSET ?",
+            f"{_QUOTE_SELECT} WHERE 1{where}"
+            " ORDER BY q.day, q.story, q.start, q.end, q.quote LIMIT ? OFFSET ?",
             [*parameters, limit + 1, offset],
         )
         entries = [_quote(row) for row in rows[:limit]]

@@ -140,11 +140,13 @@ CREATE TABLE quotes (
     suffix TEXT NOT NULL,
     cue TEXT NOT NULL,
     events TEXT NOT NULL,
-    sort_key TEXT NOT NULL
+    day INTEGER NOT NULL
 );
+-- Quotes in date order: the story's day (an ordinal), the story, the place in the text,
+-- then the row number, which keeps the file's order (small integer keys: cheap to insert).
 CREATE INDEX quotes_by_story ON quotes (story, id);
-CREATE INDEX quotes_by_person ON quotes (person, sort_key);
-CREATE INDEX quotes_in_order ON quotes (sort_key);
+CREATE INDEX quotes_by_person ON quotes (person, day, story, start, end);
+CREATE INDEX quotes_in_order ON quotes (day, story, start, end);
 CREATE TABLE events (
     event INTEGER PRIMARY KEY,
     story INTEGER NOT NULL,
@@ -223,10 +225,14 @@ CREATE VIEW event_bodies (event, story, body) AS
     SELECT event, story,
         title || char(10) || summary || char(10) || when_text || char(10) || when_label
     FROM events;
+-- Terms are single words looked up whole, so no positions are kept (detail=none): the
+-- index is half the size and twice as fast to build.
 CREATE VIRTUAL TABLE quote_search USING fts5 (body, content='quote_bodies',
-    content_rowid='quote', tokenize='unicode61 remove_diacritics 0');
+    content_rowid='quote', tokenize='unicode61 remove_diacritics 0', detail=none,
+    columnsize=0);
 CREATE VIRTUAL TABLE event_search USING fts5 (body, content='event_bodies',
-    content_rowid='event', tokenize='unicode61 remove_diacritics 0');
+    content_rowid='event', tokenize='unicode61 remove_diacritics 0', detail=none,
+    columnsize=0);
 -- Every word indexed, lower-cased: a search term is looked up as a part of a word.
 CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
