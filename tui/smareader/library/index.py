@@ -329,13 +329,12 @@ def write_story(connection: sqlite3.Connection, rows: StoryRows, facts: FileFact
         "INSERT OR IGNORE INTO persons (identity, key, name, kind) VALUES (?, ?, ?, ?)",
         ((who, row[7], row[1], row[2]) for who, row in zip(identities, rows.speakers, strict=True)),
     )
-    known = dict(
-        connection.execute(
-            "SELECT identity, person FROM persons WHERE identity IN"
-            " (SELECT value FROM json_each(?))",
-            (json.dumps(identities),),
-        )
-    )
+    known = {
+        who: connection.execute("SELECT person FROM persons WHERE identity = ?", (who,)).fetchone()[
+            0
+        ]
+        for who in set(identities)
+    }
     connection.executemany(
         "INSERT INTO speakers (story, id, name, kind, role, affiliation, country, aliases,"
         " key, position, person) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
