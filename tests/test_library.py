@@ -18,8 +18,7 @@ import pytest
 
 from smareader.cli import main
 from smareader.devtools.generate import generate, generate_library, write
-from smareader.library import Library, default_library_path
-from smareader.library import store
+from smareader.library import Library, default_library_path, store
 from smareader.library.index import add_files
 from smareader.model.bundled import bundled_story_path
 
@@ -210,7 +209,7 @@ def test_an_unusable_library_is_one_line_and_exit_2(
     damage(library_file)
     before = digests(stories)
     argv = [str(stories) if part == "STORIES" else part for part in command]
-    code, out, err = run(capsys, *argv, "--library", str(library_file))
+    code, _, err = run(capsys, *argv, "--library", str(library_file))
     assert code == 2, err
     assert len(err.strip().splitlines()) == 1, err
     assert str(library_file) in err and "smareader library rebuild" in err
