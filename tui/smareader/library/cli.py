@@ -101,7 +101,9 @@ def add(argv: Sequence[str]) -> int:
         progress = Progress(sys.stderr)
         try:
             with library_errors(path):
-                outcomes = add_files(connection, files, force=args.force, progress=progress)
+                outcomes = add_files(
+                    connection, files, force=args.force, progress=progress, parallel=True
+                )
         finally:
             progress.done()
             connection.close()

@@ -12,6 +12,8 @@ uses again to compare the index with a fresh validation of each file.
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import hashlib
 import json
 import os
@@ -19,7 +21,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -303,8 +305,20 @@ def delete_story(connection: sqlite3.Connection, story: int) -> None:
     )
 
 
-def write_story(connection: sqlite3.Connection, rows: StoryRows, facts: FileFacts) -> int:
-    """Insert one story's rows (inside the caller's transaction); return its row id."""
+def write_story(
+    connection: sqlite3.Connection,
+    rows: StoryRows,
+    facts: FileFacts,
+    words: set[str] | None = None,
+) -> int:
+    """Insert one story's rows (inside the caller's transaction); return its row id.
+
+    Args:
+        connection: The library, in a write transaction.
+        rows: The story's rows, from :func:`story_rows`.
+        facts: What to record of its files.
+        words: :func:`story_words` of ``rows``, if already known.
+    """
     (story,) = connection.execute(
         "INSERT INTO stories (id, title, publisher, url, published, byline, agencies, language,"
         " currency, text_length, speakers, quotes, events, figures, categories, comparisons,"
@@ -399,14 +413,19 @@ def write_story(connection: sqlite3.Connection, rows: StoryRows, facts: FileFact
         " WHERE story = ?",
         (story,),
     )
+    connection.executemany(
+        "INSERT OR IGNORE INTO words (word) VALUES (?)",
+        ((word,) for word in sorted(story_words(rows) if words is None else words)),
+    )
+    return int(story)
+
+
+def story_words(rows: StoryRows) -> set[str]:
+    """The words a search can find in a story: of its quotes and events as searched."""
     names = {row[1] for row in rows.speakers}
     texts = [row[2] for row in rows.quotes] + [row[8] for row in rows.quotes]
     texts += [" ".join((row[1], row[2], row[3], row[4])) for row in rows.events]
-    connection.executemany(
-        "INSERT OR IGNORE INTO words (word) VALUES (?)",
-        ((word,) for word in sorted(words_of([*texts, *names]))),
-    )
-    return int(story)
+    return words_of([*texts, *names])
 
 
 # ------------------------------------------------------------------- adding files
@@ -463,10 +482,20 @@ def is_current(row: sqlite3.Row, path: Path) -> bool:
 
 @dataclass(frozen=True)
 class _Loaded:
+    """A file read, validated and turned into rows, ready for the writer."""
+
     path: Path
-    story: Story | None = None
+    rows: StoryRows | None = None
+    words: set[str] | None = None
     facts: FileFacts | None = None
-    error: StoryFileError | None = None
+    problems: tuple[Problem, ...] = ()
+    """Why the file cannot be added (plain data: it may come from another process)."""
+    exit_code: int = 0
+
+    @property
+    def error(self) -> StoryFileError | None:
+        """The problems as the loader's exception, if any."""
+        return StoryFileError(self.path, self.problems, self.exit_code) if self.problems else None
 
 
 def _load(path: Path) -> _Loaded:
@@ -488,14 +517,16 @@ def _load(path: Path) -> _Loaded:
             source_path = str(source)
             source_size, source_mtime = _stat(source)
     except StoryFileError as error:
-        return _Loaded(path, error=error)
+        return _Loaded(path, problems=tuple(error.problems), exit_code=error.exit_code)
     except OSError as error:
         problem = Problem("", f"cannot read: {error.strerror or type(error).__name__}")
-        return _Loaded(path, error=StoryFileError(path, [problem], EXIT_UNREADABLE))
+        return _Loaded(path, problems=(problem,), exit_code=EXIT_UNREADABLE)
     facts = FileFacts(
         str(path), size, mtime, digest, source_path, source_size, source_mtime, story.source.sha256
     )
-    return _Loaded(path, story, facts)
+    # Rows and words are made here too, so the writer thread only runs SQL.
+    rows = story_rows(story)
+    return _Loaded(path, rows, story_words(rows), facts)
 
 
 def _same_content(row: sqlite3.Row, path: Path) -> bool:
@@ -519,18 +550,21 @@ def add_files(
     *,
     force: bool = False,
     progress: Callable[[int, int, Path], None] | None = None,
+    parallel: bool = False,
 ) -> list[Outcome]:
     """Validate and index story files, one transaction each.
 
-    One file is validated in a worker thread while the previous one is written: the
-    writes run inside SQLite without holding the interpreter's lock, so on two cores
-    validation and indexing overlap.
+    With ``parallel``, files are validated in a second process a few ahead of the
+    writer, so validation and indexing overlap on two cores. (A thread does not:
+    the validator holds the interpreter's lock, and the writer, releasing it for
+    every row, then waits for it again each time.)
 
     Args:
         connection: An open library.
         paths: Story files (absolute or relative; recorded absolute).
         force: Re-index even files that look unchanged.
         progress: Called before each file with its number, the total and its path.
+        parallel: Validate in a worker process, ahead of the writer.
 
     Returns:
         One outcome per file, in order.
@@ -547,17 +581,30 @@ def add_files(
         else:
             pending.append((path, row))
     done = {outcome.path: outcome for outcome in outcomes}
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="smareader-validate") as pool:
-        ahead: Future[_Loaded] | None = pool.submit(_load, pending[0][0]) if pending else None
-        for number, (path, row) in enumerate(pending, start=1):
+    with contextlib.ExitStack() as stack:
+        paths_pending = [path for path, _ in pending]
+        if parallel and len(pending) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=1))
+            loads: Iterator[_Loaded] = _ahead(pool, paths_pending)
+        else:
+            loads = map(_load, paths_pending)
+        for number, ((path, row), loaded) in enumerate(zip(pending, loads, strict=True), 1):
             if progress is not None:
                 progress(number, len(pending), path)
-            assert ahead is not None
-            loaded = ahead.result()
-            ahead = pool.submit(_load, pending[number][0]) if number < len(pending) else None
             done[path] = _index(connection, loaded, row)
             del loaded
     return [done[path] for path in files if path in done]
+
+
+def _ahead(pool: ProcessPoolExecutor, paths: list[Path], window: int = 2) -> Iterator[_Loaded]:
+    """Loaded files in order, at most ``window`` ahead: memory stays that of a few stories."""
+    queue: collections.deque[Future[_Loaded]] = collections.deque()
+    for path in paths:
+        queue.append(pool.submit(_load, path))
+        if len(queue) > window:
+            yield queue.popleft().result()
+    while queue:
+        yield queue.popleft().result()
 
 
 def _touch(connection: sqlite3.Connection, story: int, path: Path) -> None:
@@ -573,33 +620,32 @@ def _touch(connection: sqlite3.Connection, story: int, path: Path) -> None:
 
 
 def _index(connection: sqlite3.Connection, loaded: _Loaded, row: sqlite3.Row | None) -> Outcome:
-    if loaded.error is not None or loaded.story is None or loaded.facts is None:
+    if loaded.error is not None or loaded.rows is None or loaded.facts is None:
         return Outcome(loaded.path, "failed", error=loaded.error)
-    story, facts = loaded.story, loaded.facts
-    assert facts is not None
-    rows = story_rows(story)
+    rows, facts = loaded.rows, loaded.facts
+    story_id = rows.story[0]
 
     def work() -> str:
         clash = connection.execute(
-            "SELECT path FROM stories WHERE id = ? AND path != ?", (story.story.id, facts.path)
+            "SELECT path FROM stories WHERE id = ? AND path != ?", (story_id, facts.path)
         ).fetchone()
         if clash is not None:
             return clash[0]  # type: ignore[no-any-return]
         if row is not None:
             delete_story(connection, row["story"])
-        write_story(connection, rows, facts)
+        write_story(connection, rows, facts, loaded.words)
         return ""
 
     clash = transaction(connection, work)
     if clash:
         problem = Problem(
             "story.id",
-            f"the library already has a story with id {story.story.id!r}, from {clash}; "
+            f"the library already has a story with id {story_id!r}, from {clash}; "
             "expected ids unique across the library (remove that one first)",
         )
         return Outcome(loaded.path, "failed", error=StoryFileError(loaded.path, [problem], 1))
     status: Status = "updated" if row is not None else "added"
-    return Outcome(loaded.path, status, story.story.id, len(story.quotes))
+    return Outcome(loaded.path, status, story_id, len(rows.quotes))
 
 
 def remove_story(connection: sqlite3.Connection, story_id: str) -> bool:

@@ -213,7 +213,7 @@ def rebuild_library(
         leftover.unlink(missing_ok=True)
     connection = connect(temporary)
     try:
-        outcomes = add_files(connection, paths, progress=progress)
+        outcomes = add_files(connection, paths, progress=progress, parallel=True)
     except BaseException:
         connection.close()
         for leftover in [temporary, *_sidecars(temporary)]:
