@@ -403,3 +403,41 @@ def test_article_that_changed_is_refused(
         (stories / "story-1.txt").write_text(text + "more", encoding="utf-8")
         with pytest.raises(store.LibraryError, match="changed since the story was indexed"):
             library.article(first.id)
+
+
+def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
+    import io
+
+    from smareader.library.cli import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    quiet, shown = io.StringIO(), Terminal()
+    for stream in (quiet, shown):
+        progress = Progress(stream)
+        for number in (1, 2, 3):
+            progress(number, 3, tmp_path / f"story-\x1b[31m{number}.json")
+        progress.done()
+    assert quiet.getvalue() == ""
+    assert "[1/3] validating and indexing story-␛[31m1.json" in shown.getvalue()
+    assert "\x1b" not in shown.getvalue()
+
+
+def test_check_names_a_story_that_no_longer_validates(
+    capsys: pytest.CaptureFixture[str], raw: dict[str, Any], tmp_path: Path, library_file: Path
+) -> None:
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    assert run(capsys, "add", str(path), "--library", str(library_file))[0] == 0
+    raw["quotes"][0]["speaker"] = "ghost"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    code, _, err = run(capsys, "library", "check", "--library", str(library_file))
+    assert code == 1
+    assert "its file no longer validates" in err and "unknown speaker id 'ghost'" in err
+
+
+def test_add_without_story_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "add", str(tmp_path), "--library", str(tmp_path / "l.sqlite3"))
+    assert code == 1 and "no story files" in err
