@@ -213,7 +213,11 @@ def _check(path: Path) -> int:
 def _rebuild(path: Path) -> int:
     from smareader.library.maintain import rebuild_library
 
-    result = rebuild_library(path, progress=Progress(sys.stderr))
+    progress = Progress(sys.stderr)
+    try:
+        result = rebuild_library(path, progress=progress)
+    finally:
+        progress.done()
     for line in result.messages:
         print(strip_controls(line), file=sys.stderr)
     return result.status

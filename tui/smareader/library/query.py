@@ -233,7 +233,7 @@ class Library:
         rows = self._all(
             "SELECT p.person, p.name, p.kind, p.key, count(DISTINCT s.story)"
             " FROM speakers s JOIN persons p ON p.person = s.person"
-            f" WHERE 1{where.replace('story', 's.story')} GROUP BY p.person"
+            f" WHERE 1{self._filter(stories, 's.story')} GROUP BY p.person"
         )
         entries = [
             SpeakerEntry(row[0], row[1], row[2], row[3], counts.get(row[0], 0), row[4])
