@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from smareader.devtools.generate import generate, generate_library, write
 from smareader.library import Library
+from smareader.library import query as library_query
 from smareader.library.index import add_files
 from smareader.library.rows import Page
 from smareader.model import Story, load_story
@@ -212,6 +213,23 @@ def test_cross_story_views_agree_with_each_story(tmp_path: Path) -> None:
         assert {quote.story_id for quote in picked} == set(chosen)
         assert len(picked) == sum(len(stories[s].quotes) for s in chosen)
         assert library.counts(chosen).quotes == len(picked)
+        everyone = list(pages(lambda after: library.quotes(after=after, limit=70)))
+        assert [q.cursor for q in picked] == [q.cursor for q in everyone if q.story_id in chosen]
+        assert [q.id for q in library.quotes(chosen, offset=45, limit=20).rows] == [
+            q.id for q in picked[45:65]
+        ]
+        mine = list(pages(lambda after: library.quotes(chosen, person=top.person, after=after)))
+        assert [q.cursor for q in mine] == [q.cursor for q in picked if q.person == top.person]
+        for few_events in (5000, 0):  # read by story and sorted, or the date order walked
+            library_query._FEW_EVENTS = few_events
+            few = list(pages(lambda after: library.timeline(chosen[:1], after=after, limit=9)))
+            assert [row.cursor for row in few] == [
+                row.cursor
+                for row in rows
+                if (row.event and row.event.story_id == chosen[0])
+                or (row.is_marker and chosen[0] in row.stories)
+            ]
+        library_query._FEW_EVENTS = 5000
         # Figures over time, by label and by speaker, hold every money/multiplier figure.
         every = {
             (story_id, figure.id)

@@ -41,6 +41,7 @@ _SEP = "\x01"
 _TOKEN_SPLIT = re.compile(r"[\W_]+")
 _MAX_WORDS = 2000  # beyond this many words containing a term, check rows one by one
 _MAX_ARTICLE = 64 * 1024 * 1024
+_FEW_EVENTS = 5000  # chosen stories with fewer events are read by story and sorted
 
 _STORY_COLUMNS = (
     "id, title, publisher, published, url, byline, language, currency, path,"
@@ -273,8 +274,9 @@ class Library:
             limit: Rows per page.
             offset: Rows to skip first (for a jump; ``after`` is the fast way on).
         """
-        where = self._filter(stories, "q.story")
-        parameters: list[Any] = []
+        if stories is not None:
+            return self._chosen_quotes(stories, person, after, limit, offset)
+        where, parameters = "", []
         if person is not None:
             where += " AND q.person = ?"
             parameters.append(person)
@@ -288,6 +290,62 @@ class Library:
         )
         entries = [_quote(row) for row in rows[:limit]]
         more = len(rows) > limit
+        return Page(entries, entries[-1].cursor if more and entries else None)
+
+    def _chosen_quotes(
+        self, stories: Sequence[str], person: int | None, after: str | None, limit: int, skip: int
+    ) -> Page[QuoteEntry]:
+        """:meth:`quotes` of chosen stories: story by story, each an index seek.
+
+        A story's quotes are one run of the date order, so a page reads the runs of
+        the chosen stories in turn instead of filtering the whole order.
+        """
+        numbers = ",".join(str(self._rowid(story_id)) for story_id in stories)
+        if person is None:
+            sizes = self._all(f"SELECT story, quotes FROM stories WHERE story IN ({numbers})")
+        else:
+            sizes = self._all(
+                f"SELECT story, count(*) FROM quotes WHERE person = ? AND story IN ({numbers})"
+                " GROUP BY story",
+                (person,),
+            )
+        size = dict(sizes)
+        order = [
+            (date.fromisoformat(published).toordinal(), story)
+            for published, story in self._all(
+                f"SELECT published, story FROM stories WHERE story IN ({numbers})"
+                " ORDER BY published, story"
+            )
+        ]
+        cursor = [int(part) for part in after.split(":")] if after is not None else None
+        found: list[Any] = []
+        for day, story in order:
+            if cursor is not None and (day, story) < (cursor[0], cursor[1]):
+                continue  # before the cursor
+            if cursor is not None and (day, story) > (cursor[0], cursor[1]):
+                cursor = None  # the cursor's story is no longer chosen: go on after it
+            if skip >= size.get(story, 0) and cursor is None:
+                skip -= size.get(story, 0)
+                continue
+            # Day and story fixed: the order index (with or without the person) is
+            # then in text order, so this is a seek and a short read.
+            where, parameters = " AND q.day = ? AND q.story = ?", [day, story]
+            if person is not None:
+                where += " AND q.person = ?"
+                parameters.append(person)
+            if cursor is not None:
+                where += " AND (q.start, q.end, q.quote) > (?, ?, ?)"
+                parameters.extend(cursor[2:])
+                cursor = None
+            found += self._all(
+                f"{_QUOTE_SELECT} WHERE 1{where} ORDER BY q.start, q.end, q.quote LIMIT ? OFFSET ?",
+                [*parameters, limit + 1 - len(found), skip],
+            )
+            skip = 0
+            if len(found) > limit:
+                break
+        entries = [_quote(row) for row in found[:limit]]
+        more = len(found) > limit
         return Page(entries, entries[-1].cursor if more and entries else None)
 
     def quote_count(self, stories: Chosen = None, *, person: int | None = None) -> int:
@@ -321,14 +379,25 @@ class Library:
         single-story timeline.
         """
         where = self._filter(stories, "e.story")
+        index = "events_in_order"
+        if stories is not None:
+            # Few events: read them by story and sort; many: walk the date order.
+            (chosen,) = self._one(
+                f"SELECT total(events) FROM stories WHERE 1{self._filter(stories, 'story')}"
+            )
+            if chosen <= _FEW_EVENTS:
+                index = "events_by_story"
+            else:
+                where = where.replace("e.story", "+e.story")
         parameters: list[Any] = []
         if after is not None:
             where += " AND e.sort_key > ?"
             parameters.append(after)
+        select = _EVENT_SELECT.replace("FROM events e", f"FROM events e INDEXED BY {index}")
         events = [
             _event(row)
             for row in self._all(
-                f"{_EVENT_SELECT} WHERE 1{where} ORDER BY e.sort_key LIMIT ?",
+                f"{select} WHERE 1{where} ORDER BY e.sort_key LIMIT ?",
                 [*parameters, limit + 1],
             )
         ]
@@ -380,14 +449,15 @@ class Library:
 
     # ----------------------------------------------------------------- search
 
-    def _match(self, query: str, table: str) -> tuple[str, list[Any]] | None:
-        """The SQL condition for ``query`` on ``table``'s search index.
+    def _match(self, query: str) -> tuple[str | None, str | None] | None:
+        """What ``query`` asks of the search index: an FTS5 expression, and terms to check.
 
         Matches as the single-story search does: every whitespace-separated term must
-        occur, ignoring case, anywhere in the item's text. The words that contain a
-        term are looked up in the vocabulary and matched in FTS5; a term with
-        punctuation, a non-ASCII letter, or too many words containing it is then
-        checked row by row. ``None`` means nothing can match.
+        occur, ignoring case, anywhere in the item's text. The words that contain each
+        run of letters and digits of a term are looked up in the vocabulary and
+        matched in FTS5; a term with punctuation, a non-ASCII letter, or too many
+        words containing it is also checked row by row (the second value: the terms,
+        one a line). ``None`` means nothing can match.
         """
         terms = query.casefold().split()
         groups: list[str] = []
@@ -396,29 +466,68 @@ class Library:
             pieces = [piece for piece in _TOKEN_SPLIT.split(term) if piece]
             if pieces != [term] or not term.isascii():
                 check = True
-            usable = [piece for piece in pieces if piece.isascii()]
-            if not usable:
-                continue
-            piece = max(usable, key=len)
-            words = self._all(
-                "SELECT word FROM words WHERE instr(word, ?) > 0 LIMIT ?", (piece, _MAX_WORDS + 1)
-            )
-            if not words:
-                return None
-            if len(words) > _MAX_WORDS:
-                check = True
-                continue
-            groups.append("(" + " OR ".join(f'"{word}"' for (word,) in words) + ")")
-        alias = "quote" if table == "quote_search" else "event"
-        condition = ""
+            for piece in dict.fromkeys(piece for piece in pieces if piece.isascii()):
+                words = self._all(
+                    "SELECT word FROM words WHERE instr(word, ?) > 0 LIMIT ?",
+                    (piece, _MAX_WORDS + 1),
+                )
+                if not words:
+                    return None
+                if len(words) > _MAX_WORDS:
+                    check = True
+                    continue
+                groups.append("(" + " OR ".join(f'"{word}"' for (word,) in words) + ")")
+        return (" AND ".join(groups) or None), ("\n".join(terms) if check else None)
+
+    def _search(
+        self, kind: Literal["quote", "event"], query: str, stories: Chosen, person: int | None
+    ) -> tuple[str, str, list[Any]] | None:
+        """``(key column, FROM … WHERE …, parameters)`` of the items matching ``query``.
+
+        With an FTS5 expression the index drives the query in row order, so the first
+        page stops after its rows however many match.
+        """
+        match = self._match(query)
+        if match is None:
+            return None
+        expression, check = match
+        table, view = f"{kind}_search", f"{kind}_bodies"
         parameters: list[Any] = []
-        if groups:
-            condition += f" AND {alias} IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)"
-            parameters.append(" AND ".join(groups))
-        if check:
-            condition += " AND smr_contains(body, ?)"
-            parameters.append("\n".join(terms))
-        return condition, parameters
+        if expression is not None:
+            key = "f.rowid"
+            sql = f"FROM {table} f JOIN {view} b ON b.{kind} = f.rowid WHERE {table} MATCH ?"
+            parameters.append(expression)
+        else:
+            key, sql = f"b.{kind}", f"FROM {view} b WHERE 1"
+        if check is not None:
+            sql += " AND smr_contains(b.body, ?)"
+            parameters.append(check)
+        # The unary + keeps SQLite from driving the query by story instead of by row.
+        sql += self._filter(stories, "+b.story")
+        if person is not None:
+            sql += " AND +b.person = ?"
+            parameters.append(person)
+        return key, sql, parameters
+
+    def _search_ids(
+        self,
+        kind: Literal["quote", "event"],
+        query: str,
+        stories: Chosen,
+        person: int | None,
+        after: str | None,
+        limit: int,
+    ) -> tuple[list[int], str | None]:
+        found = self._search(kind, query, stories, person)
+        if found is None:
+            return [], None
+        key, sql, parameters = found
+        if after is not None:
+            sql += f" AND {key} > ?"
+            parameters.append(int(after))
+        rows = self._all(f"SELECT {key} {sql} ORDER BY {key} LIMIT ?", [*parameters, limit + 1])
+        numbers = [row[0] for row in rows[:limit]]
+        return numbers, str(numbers[-1]) if len(rows) > limit and numbers else None
 
     def search_quotes(
         self,
@@ -434,78 +543,41 @@ class Library:
         In the order the stories were added and, within a story, the order of its
         file (as the single-story search returns them). A blank query matches all.
         """
-        match = self._match(query, "quote_search")
-        if match is None:
-            return Page([], None)
-        condition, parameters = match
-        condition += self._filter(stories, "story")
-        if person is not None:
-            condition += " AND quote IN (SELECT quote FROM quotes WHERE person = ?)"
-            parameters.append(person)
-        if after is not None:
-            condition += " AND quote > ?"
-            parameters.append(int(after))
-        numbers = [
-            row[0]
-            for row in self._all(
-                f"SELECT quote FROM quote_bodies WHERE 1{condition} ORDER BY quote LIMIT ?",
-                [*parameters, limit + 1],
-            )
-        ]
-        more = len(numbers) > limit
-        numbers = numbers[:limit]
+        numbers, following = self._search_ids("quote", query, stories, person, after, limit)
         rows = self._all(
             f"{_QUOTE_SELECT} WHERE q.quote IN ({','.join(map(str, numbers))}) ORDER BY q.quote"
         )
-        entries = [_quote(row) for row in rows]
-        return Page(entries, str(numbers[-1]) if more and numbers else None)
+        return Page([_quote(row) for row in rows], following)
 
     def search_events(
         self, query: str, stories: Chosen = None, *, after: str | None = None, limit: int = 100
     ) -> Page[EventEntry]:
         """Events whose title, summary or time hold every term of ``query``."""
-        match = self._match(query, "event_search")
-        if match is None:
-            return Page([], None)
-        condition, parameters = match
-        condition += self._filter(stories, "story")
-        if after is not None:
-            condition += " AND event > ?"
-            parameters.append(int(after))
-        numbers = [
-            row[0]
-            for row in self._all(
-                f"SELECT event FROM event_bodies WHERE 1{condition} ORDER BY event LIMIT ?",
-                [*parameters, limit + 1],
-            )
-        ]
-        more = len(numbers) > limit
-        numbers = numbers[:limit]
+        numbers, following = self._search_ids("event", query, stories, None, after, limit)
         rows = self._all(
             f"{_EVENT_SELECT} WHERE e.event IN ({','.join(map(str, numbers))}) ORDER BY e.event"
         )
-        entries = [_event(row) for row in rows]
-        return Page(entries, str(numbers[-1]) if more and numbers else None)
+        return Page([_event(row) for row in rows], following)
 
-    def search_count(self, query: str, stories: Chosen = None) -> tuple[int, int]:
-        """How many quotes and events match ``query``."""
+    def search_count(
+        self, query: str, stories: Chosen = None, *, cap: int | None = None
+    ) -> tuple[int, int]:
+        """How many quotes and events match ``query`` (counting stops at ``cap``).
+
+        A capped count is what a pane shows as "10,000+" while typing: counting every
+        one of 400,000 matches takes most of a second.
+        """
         counts = []
-        for table, view, column in (
-            ("quote_search", "quote_bodies", "quote"),
-            ("event_search", "event_bodies", "event"),
-        ):
-            match = self._match(query, table)
-            if match is None:
+        kinds: tuple[Literal["quote", "event"], ...] = ("quote", "event")
+        for kind in kinds:
+            found = self._search(kind, query, stories, None)
+            if found is None:
                 counts.append(0)
                 continue
-            condition, parameters = match
-            condition += self._filter(stories, "story")
+            _, sql, parameters = found
+            limit = "" if cap is None else f" LIMIT {int(cap)}"
             counts.append(
-                int(
-                    self._one(f"SELECT count({column}) FROM {view} WHERE 1{condition}", parameters)[
-                        0
-                    ]
-                )
+                int(self._one(f"SELECT count(*) FROM (SELECT 1 {sql}{limit})", parameters)[0])
             )
         return counts[0], counts[1]
 

@@ -218,8 +218,8 @@ CREATE TABLE comparisons (
 );
 CREATE INDEX comparisons_by_story ON comparisons (story);
 -- Search: what the single-story search looks in, one body per quote and per event.
-CREATE VIEW quote_bodies (quote, story, body) AS
-    SELECT q.quote, q.story, q.text || char(10) || s.name || char(10) || q.cue
+CREATE VIEW quote_bodies (quote, story, person, body) AS
+    SELECT q.quote, q.story, q.person, q.text || char(10) || s.name || char(10) || q.cue
     FROM quotes q JOIN speakers s ON s.speaker = q.speaker;
 CREATE VIEW event_bodies (event, story, body) AS
     SELECT event, story,
