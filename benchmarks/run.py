@@ -61,9 +61,11 @@ def run_python(code: str) -> dict[str, float]:
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
         env={**os.environ, "TEXTUAL_ANIMATIONS": "none"},
     )
+    if result.returncode != 0:
+        raise SystemExit(f"a benchmark process failed:\n{result.stderr[-3000:]}")
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
