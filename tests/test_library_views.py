@@ -20,7 +20,8 @@ from smareader.devtools.generate import generate, generate_library, write
 from smareader.library import Library
 from smareader.library import query as library_query
 from smareader.library.index import add_files
-from smareader.library.rows import Page
+from smareader.library.query import citation
+from smareader.library.rows import Page, QuoteEntry
 from smareader.model import Story, load_story
 from smareader.model.bundled import bundled_story_path
 from smareader.model.views import (
@@ -30,6 +31,7 @@ from smareader.model.views import (
     quotes_by_speaker,
     timeline_rows,
 )
+from smareader.model.views import citation as model_citation
 
 HOSTILE = Path(__file__).parent / "data" / "hostile.json"
 _T = TypeVar("_T")
@@ -65,6 +67,10 @@ def queries_for(story: Story, seed: int) -> list[str]:
     if story.events:
         queries += [story.events[0].when, story.events[0].title.split()[0]]
     return queries
+
+
+def everyone_entries(library: Library) -> list[QuoteEntry]:
+    return list(pages(lambda after: library.quotes(after=after, limit=50)))
 
 
 def assert_same_views(story: Story, library: Library, seed: int = 0) -> None:
@@ -128,6 +134,13 @@ def assert_same_views(story: Story, library: Library, seed: int = 0) -> None:
         events = pages(lambda after, q=query: library.search_events(q, after=after, limit=5))
         assert [event.id for event in events] == [story.events[i].id for i in event_hits], query
         assert library.search_count(query) == (len(quote_hits), len(event_hits))
+
+    # Citations, and each story's speakers as the file gives them.
+    for quote in everyone_entries(library):
+        assert citation(quote) == model_citation(story, story.quote_by_id[quote.id])
+    assert [(s.id, s.name, s.aliases, s.key) for s in library.story_speakers(story_id)] == [
+        (s.id, s.name, tuple(s.aliases), s.key) for s in story.speakers
+    ]
 
     # The article and its anchored spans.
     assert library.article(story_id) == story.text

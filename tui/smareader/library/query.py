@@ -9,6 +9,7 @@ does.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -30,6 +31,7 @@ from smareader.library.rows import (
     QuoteEntry,
     SpeakerEntry,
     StoryEntry,
+    StorySpeaker,
     TimelineEntry,
 )
 from smareader.library.store import LibraryError, connect, library_errors, resolve_library_path
@@ -242,6 +244,28 @@ class Library:
         ]
         entries.sort(key=lambda entry: (-entry.count, entry.name.casefold(), entry.person))
         return entries
+
+    def story_speakers(self, story_id: str) -> list[StorySpeaker]:
+        """One story's speakers, in the file's order (for details and links)."""
+        return [
+            StorySpeaker(
+                story_id,
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                tuple(json.loads(row[6])),
+                row[7],
+                row[8],
+            )
+            for row in self._all(
+                "SELECT id, name, kind, role, affiliation, country, aliases, key, person"
+                " FROM speakers WHERE story = ? ORDER BY position",
+                (self._rowid(story_id),),
+            )
+        ]
 
     def speakers_of(self, person: int) -> list[tuple[str, str]]:
         """``(story id, speaker id)`` of every story the person speaks in."""
@@ -752,6 +776,24 @@ class Library:
         ]
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_day(day: date) -> str:
+    """A date as a reader writes it, ``19 Nov 2019`` (as the model's ``format_date``)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def citation(quote: QuoteEntry) -> str:
+    """A quote with its citation, as :func:`smareader.model.views.citation` writes it."""
+    who = quote.speaker + (f", {quote.role}" if quote.role else "")
+    words = quote.text if quote.kind == "reported" else f"“{quote.text}”"
+    reported = " (reported)" if quote.kind == "reported" else ""
+    where = f"{quote.publisher}, {format_day(quote.published)}"
+    address = f". {quote.url}" if quote.url else ""
+    return f"{words} — {who}{reported}. {quote.title}, {where}{address}"
+
+
 def _flag(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
@@ -776,4 +818,4 @@ def _story(row: Any) -> StoryEntry:
     )
 
 
-__all__ = ["Chosen", "Library", "LibraryError"]
+__all__ = ["Chosen", "Library", "LibraryError", "citation", "format_day"]

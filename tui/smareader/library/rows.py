@@ -62,6 +62,23 @@ class SpeakerEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class StorySpeaker:
+    """A speaker as one story gives them."""
+
+    story_id: str
+    id: str
+    name: str
+    kind: str
+    role: str
+    affiliation: str
+    country: str
+    aliases: tuple[str, ...]
+    key: str | None
+    person: int
+    """The library's number for them across stories."""
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteEntry:
     """A quote with its speaker and its story."""
 
