@@ -18,7 +18,7 @@ import pytest
 
 from smareader.cli import main
 from smareader.devtools.generate import generate, generate_library, write
-from smareader.library import Library, default_library_path, store
+from smareader.library import Library, default_library_path, open_library, store
 from smareader.library.index import add_files
 from smareader.model.bundled import bundled_story_path
 
@@ -379,8 +379,8 @@ import sys
 opened = []
 sys.addaudithook(lambda event, args: opened.append(str(args[0]))
                  if event == "open" and str(args[0]).endswith(".json") else None)
-from smareader.library import Library
-with Library.open({str(library_file)!r}) as library:
+from smareader.library import open_library
+with open_library({str(library_file)!r}) as library:
     ids = [story.id for story in library.stories()]
     library.speakers(); library.counts(ids[:2]); library.timeline(ids); library.quotes()
     library.search_quotes("talks"); library.search_events("talks"); library.article(ids[0])
@@ -441,3 +441,19 @@ def test_check_names_a_story_that_no_longer_validates(
 def test_add_without_story_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "add", str(tmp_path), "--library", str(tmp_path / "l.sqlite3"))
     assert code == 1 and "no story files" in err
+
+
+def test_the_first_run_makes_the_library_with_the_bundled_stories(tmp_path: Path) -> None:
+    library_file = tmp_path / "first" / "library.sqlite3"
+    with open_library(library_file) as library:
+        assert [story.path for story in library.stories()] == [str(BUNDLED)]
+    with open_library(library_file) as library:  # the second start only opens it
+        assert len(library.stories()) == 1
+
+
+def test_two_adds_of_one_file_at_once(tmp_path: Path, library_file: Path) -> None:
+    data, text = generate(quotes=3000, speakers=50, events=300, cost_items=20, seed=4)
+    path = write(tmp_path / "one", data, text)
+    children = [_add_in_child(library_file, path) for _ in range(2)]
+    assert [child.wait(timeout=300) for child in children] == [0, 0]
+    _assert_whole(library_file, {data["story"]["id"]: 3000})

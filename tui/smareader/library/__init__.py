@@ -5,7 +5,14 @@ validated story files, :mod:`.store` opens it and says what is wrong with a bad 
 Nothing in this package imports Textual.
 """
 
-from smareader.library.query import Chosen, Library
+from smareader.library.query import Chosen, Library, open_library
 from smareader.library.store import LibraryError, default_library_path, resolve_library_path
 
-__all__ = ["Chosen", "Library", "LibraryError", "default_library_path", "resolve_library_path"]
+__all__ = [
+    "Chosen",
+    "Library",
+    "LibraryError",
+    "default_library_path",
+    "open_library",
+    "resolve_library_path",
+]

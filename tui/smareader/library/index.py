@@ -593,10 +593,10 @@ def add_files(
             loads: Iterator[_Loaded] = _ahead(pool, paths_pending)
         else:
             loads = map(_load, paths_pending)
-        for number, ((path, row), loaded) in enumerate(zip(pending, loads, strict=True), 1):
+        for number, ((path, _), loaded) in enumerate(zip(pending, loads, strict=True), 1):
             if progress is not None:
                 progress(number, len(pending), path)
-            done[path] = _index(connection, loaded, row)
+            done[path] = _index(connection, loaded)
             del loaded
     return [done[path] for path in files if path in done]
 
@@ -624,24 +624,28 @@ def _touch(connection: sqlite3.Connection, story: int, path: Path) -> None:
     )
 
 
-def _index(connection: sqlite3.Connection, loaded: _Loaded, row: sqlite3.Row | None) -> Outcome:
+def _index(connection: sqlite3.Connection, loaded: _Loaded) -> Outcome:
     if loaded.error is not None or loaded.rows is None or loaded.facts is None:
         return Outcome(loaded.path, "failed", error=loaded.error)
     rows, facts = loaded.rows, loaded.facts
     story_id = rows.story[0]
 
-    def work() -> str:
+    def work() -> tuple[str, bool]:
         clash = connection.execute(
             "SELECT path FROM stories WHERE id = ? AND path != ?", (story_id, facts.path)
         ).fetchone()
         if clash is not None:
-            return clash[0]  # type: ignore[no-any-return]
-        if row is not None:
-            delete_story(connection, row["story"])
+            return str(clash[0]), False
+        # Looked up inside the transaction: another `add` of the same file may have
+        # finished since this one started.
+        old = connection.execute("SELECT story FROM stories WHERE path = ?", (facts.path,))
+        existing = old.fetchone()
+        if existing is not None:
+            delete_story(connection, existing[0])
         write_story(connection, rows, facts, loaded.words)
-        return ""
+        return "", existing is not None
 
-    clash = transaction(connection, work)
+    clash, replaced = transaction(connection, work)
     if clash:
         problem = Problem(
             "story.id",
@@ -649,7 +653,7 @@ def _index(connection: sqlite3.Connection, loaded: _Loaded, row: sqlite3.Row | N
             "expected ids unique across the library (remove that one first)",
         )
         return Outcome(loaded.path, "failed", error=StoryFileError(loaded.path, [problem], 1))
-    status: Status = "updated" if row is not None else "added"
+    status: Status = "updated" if replaced else "added"
     return Outcome(loaded.path, status, story_id, len(rows.quotes))
 
 

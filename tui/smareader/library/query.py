@@ -794,6 +794,32 @@ def citation(quote: QuoteEntry) -> str:
     return f"{words} — {who}{reported}. {quote.title}, {where}{address}"
 
 
+def open_library(path: Path | str | None = None) -> Library:
+    """The library the reader opens: ``--library FILE``, else the user's.
+
+    On the first run (no file yet) it is made, with the stories that ship with
+    smareader in it; that once, the model validates them. Every later start only
+    opens the file.
+
+    Raises:
+        LibraryError: If the file cannot be used; the message names it.
+    """
+    where = resolve_library_path(path)
+    if where.exists():
+        return Library(connect(where, create=False), where)
+    from smareader.library.index import add_files
+    from smareader.model.bundled import bundled_story_path
+
+    library = Library(connect(where, create=True), where)
+    try:
+        with library_errors(where):
+            add_files(library.connection, [bundled_story_path()])
+    except BaseException:
+        library.close()
+        raise
+    return library
+
+
 def _flag(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
@@ -818,4 +844,4 @@ def _story(row: Any) -> StoryEntry:
     )
 
 
-__all__ = ["Chosen", "Library", "LibraryError", "citation", "format_day"]
+__all__ = ["Chosen", "Library", "LibraryError", "citation", "format_day", "open_library"]
