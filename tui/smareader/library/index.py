@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from smareader.library.store import transaction
+from smareader.library.store import KEY_SEPARATOR, transaction
 from smareader.model.load import EXIT_UNREADABLE, Problem, StoryFileError, parse_story, read_bytes
 from smareader.model.story import Story
 from smareader.model.views import format_figure, format_when
@@ -36,7 +36,6 @@ SCHEMA_VERSION: int = get_args(Story.model_fields["schema_version"].annotation)[
 """The story format version this model reads; a story indexed under another is redone."""
 
 Row = tuple[Any, ...]
-_SEP = "\x01"  # sorts below every character of an id or a date: keys compare as tuples
 
 
 # ------------------------------------------------------------------- derived rows
@@ -65,10 +64,10 @@ def event_key(event: Any, published: str, story_id: str) -> str:
     """Timeline order: as :func:`smareader.model.views.sort_key`, then the story.
 
     The ``1`` puts an event after the publication-day marker of its first day
-    (whose key is :func:`marker_key`), as the single-story timeline does.
+    (whose key is :func:`smareader.library.store.marker_key`), as the single-story timeline does.
     """
     clock = event.time.isoformat() if event.time else ""
-    return _SEP.join(
+    return KEY_SEPARATOR.join(
         (
             event.date_start.isoformat(),
             "1",
@@ -80,11 +79,6 @@ def event_key(event: Any, published: str, story_id: str) -> str:
             event.id,
         )
     )
-
-
-def marker_key(published: str) -> str:
-    """Key of the publication-day marker of ``published`` on the timeline."""
-    return f"{published}{_SEP}0"
 
 
 @dataclass(frozen=True)

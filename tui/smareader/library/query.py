@@ -34,12 +34,17 @@ from smareader.library.rows import (
     StorySpeaker,
     TimelineEntry,
 )
-from smareader.library.store import LibraryError, connect, library_errors, resolve_library_path
+from smareader.library.store import (
+    LibraryError,
+    connect,
+    library_errors,
+    marker_key,
+    resolve_library_path,
+)
 
 Chosen = Sequence[str] | None
 """Story ids to show, or ``None`` for every story in the library."""
 
-_SEP = "\x01"
 _TOKEN_SPLIT = re.compile(r"[\W_]+")
 _MAX_WORDS = 2000  # beyond this many words containing a term, check rows one by one
 _MAX_ARTICLE = 64 * 1024 * 1024
@@ -445,7 +450,7 @@ class Library:
             days.setdefault(published, []).append(story_id)
         markers = []
         for day, ids in days.items():
-            key = f"{day}{_SEP}0"
+            key = marker_key(day)
             if (after is None or key > after) and (upto is None or key <= upto):
                 markers.append(TimelineEntry(None, date.fromisoformat(day), tuple(ids), key))
         return markers

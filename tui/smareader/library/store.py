@@ -28,6 +28,19 @@ ENVIRONMENT = "SMAREADER_LIBRARY"
 """Environment variable that chooses the library file."""
 LIBRARY_NAME = "library.sqlite3"
 
+KEY_SEPARATOR = "\x01"
+"""Joins the parts of a timeline order key: it sorts below every character of an id or
+a date, so the joined strings compare as the tuples of their parts would."""
+
+
+def marker_key(published: str) -> str:
+    """Timeline order key of the publication-day marker of ``published`` (ISO date).
+
+    Its ``0`` puts it before the events that start that day (whose keys have ``1``).
+    """
+    return f"{published}{KEY_SEPARATOR}0"
+
+
 EXIT_LIBRARY = 2
 """Exit status for a library that cannot be used."""
 
