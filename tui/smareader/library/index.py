@@ -17,7 +17,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from smareader.library.store import KEY_SEPARATOR, transaction
+from smareader.library.store import KEY_SEPARATOR, WORD_SPLIT, transaction
 from smareader.model.load import EXIT_UNREADABLE, Problem, StoryFileError, parse_story, read_bytes
 from smareader.model.story import Story
 from smareader.model.views import format_figure, format_when
@@ -229,9 +228,6 @@ def story_rows(story: Story) -> StoryRows:
     )
 
 
-_TOKEN_SPLIT = re.compile(r"[\W_]+")
-
-
 def words_of(texts: Iterable[str]) -> set[str]:
     """The distinct lower-case words of ``texts``, split as FTS5's unicode61 does."""
     chunks: set[str] = set()
@@ -242,7 +238,7 @@ def words_of(texts: Iterable[str]) -> set[str]:
         if chunk.isalnum():
             words.add(chunk)
         else:
-            words.update(part for part in _TOKEN_SPLIT.split(chunk) if part)
+            words.update(part for part in WORD_SPLIT.split(chunk) if part)
     return words
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 from collections.abc import Sequence
 from datetime import date
@@ -35,6 +34,7 @@ from smareader.library.rows import (
     TimelineEntry,
 )
 from smareader.library.store import (
+    WORD_SPLIT,
     LibraryError,
     connect,
     library_errors,
@@ -45,9 +45,8 @@ from smareader.library.store import (
 Chosen = Sequence[str] | None
 """Story ids to show, or ``None`` for every story in the library."""
 
-_TOKEN_SPLIT = re.compile(r"[\W_]+")
 _MAX_WORDS = 2000  # beyond this many words containing a term, check rows one by one
-_MAX_ARTICLE = 64 * 1024 * 1024
+_MAX_ARTICLE = 64 * 1024 * 1024  # read no more of an article file than this
 _FEW_EVENTS = 5000  # chosen stories with fewer events are read by story and sorted
 
 _STORY_COLUMNS = (
@@ -492,7 +491,7 @@ class Library:
         groups: list[str] = []
         check = False
         for term in terms:
-            pieces = [piece for piece in _TOKEN_SPLIT.split(term) if piece]
+            pieces = [piece for piece in WORD_SPLIT.split(term) if piece]
             if pieces != [term] or not term.isascii():
                 check = True
             for piece in dict.fromkeys(piece for piece in pieces if piece.isascii()):

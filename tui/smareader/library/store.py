@@ -12,6 +12,7 @@ warm start path.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -40,6 +41,10 @@ def marker_key(published: str) -> str:
     """
     return f"{published}{KEY_SEPARATOR}0"
 
+
+WORD_SPLIT = re.compile(r"[\W_]+")
+"""What separates words, as FTS5's ``unicode61`` tokenizer splits them (near enough:
+a word split differently is still found, by the row-by-row check)."""
 
 EXIT_LIBRARY = 2
 """Exit status for a library that cannot be used."""
