@@ -457,3 +457,13 @@ def test_two_adds_of_one_file_at_once(tmp_path: Path, library_file: Path) -> Non
     children = [_add_in_child(library_file, path) for _ in range(2)]
     assert [child.wait(timeout=300) for child in children] == [0, 0]
     _assert_whole(library_file, {data["story"]["id"]: 3000})
+
+
+def test_an_article_replaced_by_a_fifo_is_not_opened(stories: Path, library_file: Path) -> None:
+    with Library.open(library_file, create=True) as library:
+        add_files(library.connection, sorted(stories.glob("*.json")))
+        first = library.stories()[0]
+        (stories / "story-1.txt").unlink()
+        os.mkfifo(stories / "story-1.txt")
+        with pytest.raises(store.LibraryError, match="not a regular file"):
+            library.article(first.id)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import stat
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -745,6 +747,9 @@ class Library:
         )
         hint = f"run `smareader add {story_path}` to index the story again"
         try:
+            # Never open a FIFO or a device put in the article's place: it could block.
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                raise LibraryError(path, "the article is not a regular file", hint=hint)
             with open(path, "rb") as stream:
                 data = stream.read(_MAX_ARTICLE + 1)
         except OSError as error:
