@@ -467,3 +467,10 @@ def test_an_article_replaced_by_a_fifo_is_not_opened(stories: Path, library_file
         os.mkfifo(stories / "story-1.txt")
         with pytest.raises(store.LibraryError, match="not a regular file"):
             library.article(first.id)
+
+
+def test_add_refuses_a_fifo(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    fifo = tmp_path / "story.json"
+    os.mkfifo(fifo)
+    code, _, err = run(capsys, "add", str(fifo), "--library", str(tmp_path / "l.sqlite3"))
+    assert code == 2 and "story.json: not a regular file" in err

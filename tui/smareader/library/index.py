@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -489,14 +490,18 @@ class _Loaded:
 
 
 def _load(path: Path) -> _Loaded:
-    """Read, hash and validate one file (in a worker thread, ahead of the writer)."""
+    """Read, hash and validate one file (in a worker process, ahead of the writer)."""
     try:
         # Stat before reading: a change while we read then shows as a new mtime.
         try:
-            size, mtime = _stat(path)
+            found = path.stat()
         except OSError:
             read_bytes(path)  # raises with the loader's own wording for a missing file
             raise
+        if not stat.S_ISREG(found.st_mode):  # a FIFO or a device would block or never end
+            problem = Problem("", "not a regular file; expected a story file (JSON)")
+            return _Loaded(path, problems=(problem,), exit_code=EXIT_UNREADABLE)
+        size, mtime = found.st_size, found.st_mtime_ns
         data = read_bytes(path)
         digest = hashlib.sha256(data).hexdigest()
         story = parse_story(data, path=path)
@@ -523,12 +528,15 @@ def _same_content(row: sqlite3.Row, path: Path) -> bool:
     """Size or mtime moved: compare the hashes before redoing the work."""
     if row["schema_version"] != SCHEMA_VERSION:
         return False
+    sources = [(path, row["sha256"])]
+    if row["source_path"] is not None:
+        sources.append((Path(row["source_path"]), row["source_sha256"]))
     try:
-        if hashlib.sha256(path.read_bytes()).hexdigest() != row["sha256"]:
-            return False
-        if row["source_path"] is not None:
-            source = Path(row["source_path"]).read_bytes()
-            return bool(hashlib.sha256(source).hexdigest() == row["source_sha256"])
+        for file, digest in sources:
+            if not stat.S_ISREG(file.stat().st_mode):
+                return False  # never read a FIFO or a device: validation will say why
+            if hashlib.sha256(file.read_bytes()).hexdigest() != digest:
+                return False
     except OSError:
         return False
     return True
@@ -561,7 +569,7 @@ def add_files(
     """
     files = [Path(os.path.abspath(path)) for path in paths]
     outcomes: list[Outcome] = []
-    pending: list[tuple[Path, sqlite3.Row | None]] = []
+    pending: list[Path] = []
     for path in files:
         row = _recorded(connection, str(path))
         if row is not None and not force and (is_current(row, path) or _same_content(row, path)):
@@ -569,7 +577,7 @@ def add_files(
                 _touch(connection, row["story"], path)
             outcomes.append(Outcome(path, "unchanged", row["id"]))
         else:
-            pending.append((path, row))
+            pending.append(path)
     done = {outcome.path: outcome for outcome in outcomes}
     with contextlib.ExitStack() as stack:
         # No fsync while adding: a killed process still leaves whole transactions (the
@@ -577,13 +585,12 @@ def add_files(
         # then reported and rebuilt from the stories. It halves the cost of a commit.
         connection.execute("PRAGMA synchronous = OFF")
         stack.callback(connection.execute, "PRAGMA synchronous = NORMAL")
-        paths_pending = [path for path, _ in pending]
         if parallel and len(pending) > 1:
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=1))
-            loads: Iterator[_Loaded] = _ahead(pool, paths_pending)
+            loads: Iterator[_Loaded] = _ahead(pool, pending)
         else:
-            loads = map(_load, paths_pending)
-        for number, ((path, _), loaded) in enumerate(zip(pending, loads, strict=True), 1):
+            loads = map(_load, pending)
+        for number, (path, loaded) in enumerate(zip(pending, loads, strict=True), 1):
             if progress is not None:
                 progress(number, len(pending), path)
             done[path] = _index(connection, loaded)
