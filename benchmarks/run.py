@@ -353,8 +353,7 @@ print(json.dumps({{"in_process": elapsed, "code": code, "peak_mb": own, "worker_
 
 def bench_add(folder: Path, library: Path) -> None:
     files = sorted(str(path) for path in folder.glob("*.json"))
-    quotes = sum(1 for _ in files)  # file count, for the heading
-    print(f"\n7. The library: {quotes:,} story files in {folder.name}")
+    print(f"\n7. The library: {len(files):,} story files in {folder.name}")
     validate = run_python(COMMAND.format(argv=["validate", *files]))
     for leftover in (library, Path(f"{library}-wal"), Path(f"{library}-shm")):
         leftover.unlink(missing_ok=True)
