@@ -474,3 +474,13 @@ def test_add_refuses_a_fifo(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     os.mkfifo(fifo)
     code, _, err = run(capsys, "add", str(fifo), "--library", str(tmp_path / "l.sqlite3"))
     assert code == 2 and "story.json: not a regular file" in err
+
+
+def test_list_shows_a_hostile_story_inert(
+    capsys: pytest.CaptureFixture[str], library_file: Path
+) -> None:
+    assert run(capsys, "add", str(HOSTILE), "--library", str(library_file))[0] == 0
+    code, out, err = run(capsys, "list", "--library", str(library_file))
+    assert code == 0 and "hostile" in out
+    for control in ("\x1b", "\x07", "\x9b", "\u202e", "\x00"):
+        assert control not in out + err
