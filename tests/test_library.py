@@ -18,7 +18,7 @@ import pytest
 
 from smareader.cli import main
 from smareader.devtools.generate import generate, generate_library, write
-from smareader.library import Library, default_library_path, open_library, store
+from smareader.library import Cancelled, Library, default_library_path, open_library, store
 from smareader.library.index import add_files
 from smareader.model.bundled import bundled_story_path
 
@@ -484,3 +484,26 @@ def test_list_shows_a_hostile_story_inert(
     assert code == 0 and "hostile" in out
     for control in ("\x1b", "\x07", "\x9b", "\u202e", "\x00"):
         assert control not in out + err
+
+
+def test_a_search_in_a_worker_thread_can_be_cancelled(tmp_path: Path, library_file: Path) -> None:
+    data, text = generate(quotes=20_000, speakers=200, events=100, cost_items=4, seed=8)
+    path = write(tmp_path / "big", data, text)
+    with Library.open(library_file, create=True) as library:
+        add_files(library.connection, [path])
+        outcome: list[object] = []
+
+        def search() -> None:
+            try:  # every quote is a candidate for "a.e", and each is checked: slow
+                outcome.append(library.search_count("a.e"))
+            except Exception as error:  # handed to the test thread
+                outcome.append(error)
+
+        worker = threading.Thread(target=search)
+        worker.start()
+        while worker.is_alive():
+            library.cancel()
+            time.sleep(0.002)
+        worker.join()
+        assert len(outcome) == 1 and isinstance(outcome[0], Cancelled), outcome
+        assert library.search_count("talks")[0] > 0  # and the library goes on working

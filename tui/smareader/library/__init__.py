@@ -6,9 +6,15 @@ Nothing in this package imports Textual.
 """
 
 from smareader.library.query import Chosen, Library, open_library
-from smareader.library.store import LibraryError, default_library_path, resolve_library_path
+from smareader.library.store import (
+    Cancelled,
+    LibraryError,
+    default_library_path,
+    resolve_library_path,
+)
 
 __all__ = [
+    "Cancelled",
     "Chosen",
     "Library",
     "LibraryError",

@@ -107,6 +107,7 @@ def story_rows(story: Story) -> StoryRows:
     published = info.published.isoformat()
     costs = story.costs
     currency = costs.currency if costs else ""
+    quoted = collections.Counter(quote.speaker for quote in story.quotes)
     speakers = [
         (
             s.id,
@@ -118,6 +119,7 @@ def story_rows(story: Story) -> StoryRows:
             json.dumps(s.aliases, ensure_ascii=False),
             s.key,
             position,
+            quoted[s.id],
         )
         for position, s in enumerate(story.speakers)
     ]
@@ -342,7 +344,7 @@ def write_story(
     }
     connection.executemany(
         "INSERT INTO speakers (story, id, name, kind, role, affiliation, country, aliases,"
-        " key, position, person) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        " key, position, quotes, person) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         ((story, *row, known[who]) for who, row in zip(identities, rows.speakers, strict=True)),
     )
     speakers: dict[str, tuple[int, int]] = {

@@ -40,7 +40,7 @@ def dump_story(connection: sqlite3.Connection, story: int) -> StoryRows:
     return StoryRows(
         tuple(head),
         rows(
-            "SELECT id, name, kind, role, affiliation, country, aliases, key, position"
+            "SELECT id, name, kind, role, affiliation, country, aliases, key, position, quotes"
             " FROM speakers WHERE story = ? ORDER BY position"
         ),
         rows(

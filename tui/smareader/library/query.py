@@ -13,7 +13,9 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -37,6 +39,7 @@ from smareader.library.rows import (
 )
 from smareader.library.store import (
     WORD_SPLIT,
+    Cancelled,
     LibraryError,
     connect,
     library_errors,
@@ -126,13 +129,15 @@ def _contains_all(body: str, terms: str) -> bool:
 class Library:
     """A library opened for reading (and for ``add`` through :mod:`.index`).
 
-    One connection; not to be shared between threads (open one per thread).
+    One connection, usable from any thread, one query at a time: a search in a worker
+    thread, and the UI thread calling :meth:`cancel` when the next key makes it stale.
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.connection = connection
         self.path = path
         self._rowids: dict[str, int] = {}
+        self._lock = threading.RLock()
         connection.create_function("smr_contains", 2, _contains_all, deterministic=True)
 
     @classmethod
@@ -143,11 +148,16 @@ class Library:
             LibraryError: If it cannot be used; the message names the file.
         """
         where = resolve_library_path(path)
-        return cls(connect(where, create=create), where)
+        return cls(connect(where, create=create, shared=True), where)
 
     def close(self) -> None:
         """Close the connection."""
-        self.connection.close()
+        with self._lock:
+            self.connection.close()
+
+    def cancel(self) -> None:
+        """Stop the query running now, from any thread; it raises :class:`Cancelled`."""
+        self.connection.interrupt()
 
     def __enter__(self) -> Library:
         return self
@@ -156,12 +166,22 @@ class Library:
         self.close()
 
     def _all(self, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
-        with library_errors(self.path):
+        with self._lock, self._errors():
             return self.connection.execute(sql, parameters).fetchall()
 
     def _one(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
-        with library_errors(self.path):
+        with self._lock, self._errors():
             return self.connection.execute(sql, parameters).fetchone()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            with library_errors(self.path):
+                yield
+        except LibraryError as error:
+            if error.reason.endswith("(interrupted)"):
+                raise Cancelled from None
+            raise
 
     def _filter(self, stories: Chosen, column: str) -> str:
         """`` AND column IN (…)`` for chosen stories; nothing when all are chosen."""
@@ -235,18 +255,15 @@ class Library:
 
         Speakers with no quotes in the chosen stories come last.
         """
-        where = self._filter(stories, "story")
-        counts = dict(
-            self._all(f"SELECT person, count(*) FROM quotes WHERE 1{where} GROUP BY person")
-        )
+        # Each story's speakers carry their quote counts: a thousand stories sum a
+        # hundred thousand small rows, not a million quotes.
         rows = self._all(
-            "SELECT p.person, p.name, p.kind, p.key, count(DISTINCT s.story)"
+            "SELECT p.person, p.name, p.kind, p.key, total(s.quotes), count(DISTINCT s.story)"
             " FROM speakers s JOIN persons p ON p.person = s.person"
             f" WHERE 1{self._filter(stories, 's.story')} GROUP BY p.person"
         )
         entries = [
-            SpeakerEntry(row[0], row[1], row[2], row[3], counts.get(row[0], 0), row[4])
-            for row in rows
+            SpeakerEntry(row[0], row[1], row[2], row[3], int(row[4]), row[5]) for row in rows
         ]
         entries.sort(key=lambda entry: (-entry.count, entry.name.casefold(), entry.person))
         return entries
@@ -815,11 +832,11 @@ def open_library(path: Path | str | None = None) -> Library:
     """
     where = resolve_library_path(path)
     if where.exists():
-        return Library(connect(where, create=False), where)
+        return Library(connect(where, create=False, shared=True), where)
     from smareader.library.index import add_files
     from smareader.model.bundled import bundled_story_path
 
-    library = Library(connect(where, create=True), where)
+    library = Library(connect(where, create=True, shared=True), where)
     try:
         with library_errors(where):
             add_files(library.connection, [bundled_story_path()])
@@ -853,4 +870,12 @@ def _story(row: Any) -> StoryEntry:
     )
 
 
-__all__ = ["Chosen", "Library", "LibraryError", "citation", "format_day", "open_library"]
+__all__ = [
+    "Cancelled",
+    "Chosen",
+    "Library",
+    "LibraryError",
+    "citation",
+    "format_day",
+    "open_library",
+]

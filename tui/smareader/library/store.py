@@ -52,6 +52,10 @@ EXIT_LIBRARY = 2
 REBUILD_HINT = "run `smareader library rebuild` to make it again from the story files"
 
 
+class Cancelled(Exception):
+    """A query stopped by :meth:`smareader.library.Library.cancel` (say, a stale search)."""
+
+
 class LibraryError(Exception):
     """A library file that cannot be used as it is."""
 
@@ -140,7 +144,8 @@ CREATE TABLE speakers (
     affiliation TEXT NOT NULL,
     country TEXT NOT NULL,
     aliases TEXT NOT NULL,
-    key TEXT
+    key TEXT,
+    quotes INTEGER NOT NULL
 );
 CREATE INDEX speakers_by_story ON speakers (story, id);
 CREATE INDEX speakers_by_person ON speakers (person);
@@ -284,12 +289,13 @@ def describe(error: sqlite3.Error) -> str:
     return f"the library cannot be used ({text})"
 
 
-def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
+def connect(path: Path, *, create: bool = True, shared: bool = False) -> sqlite3.Connection:
     """Open (and if need be create) the library at ``path``, checked and ready.
 
     The file is created by SQLite with the default mode, so the user's umask decides
     who may read it. A new file gets the tables; an existing one must carry our
-    application id and a format this version understands.
+    application id and a format this version understands. A ``shared`` connection
+    may be used from several threads, one at a time (the caller locks).
 
     Raises:
         LibraryError: For anything that makes the file unusable as a library.
@@ -303,7 +309,12 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
             path.parent.mkdir(parents=True, exist_ok=True)
         elif not path.is_file():
             raise LibraryError(path, "not a regular file", hint="choose another --library FILE")
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        connection = sqlite3.connect(
+            path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=not shared,
+        )
         try:
             _configure(connection, path)
         except BaseException:
