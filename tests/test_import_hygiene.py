@@ -18,6 +18,9 @@ import pytest
         "smareader.files",
         "smareader.sanitize",
         "smareader.review",
+        "smareader.library",
+        "smareader.library.index",
+        "smareader.library.cli",
     ],
 )
 def test_no_textual_import(module: str) -> None:

@@ -16,12 +16,11 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
 from smareader.files import DEFAULT_LIMIT_MIB, LIMIT_VARIABLE, MIB, FileRefused
 from smareader.model.load import StoryFileError, load_story, read_article, read_bytes
 from smareader.model.story import MAX_SHOWN, Story
-from smareader.sanitize import for_terminal
+from smareader.sanitize import say
 
 EXIT_INVALID = 1
 """Exit status for a file that was read but is not a valid story."""
@@ -42,6 +41,9 @@ commands:
   smareader anchor PATH [--write]       fill in missing spans from the texts
   smareader extract ARTICLE --published YYYY-MM-DD [-o OUT.json]
                                         draft a story from raw article text
+  smareader add PATH ...                add story files or folders to the library
+  smareader list | remove ID            the stories in the library; take one out
+  smareader library check|rebuild|path  look after the library file
 
 Run `smareader COMMAND --help` for a command's options.
 """
@@ -66,16 +68,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         say(f"{self.prog}: error: {message}")
         self.exit(EXIT_UNREADABLE)
-
-
-def say(line: str, stream: TextIO | None = None) -> None:
-    """Print one line of a message (stderr by default), made safe for a terminal.
-
-    The one way the command line speaks: the line may hold file names, JSON keys
-    and story text, so every control character is shown as an escape and the line
-    stays one line.
-    """
-    print(for_terminal(line), file=sys.stderr if stream is None else stream)
 
 
 def _clip(text: str) -> str:
@@ -442,12 +434,44 @@ def cmd_read(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_add(argv: Sequence[str]) -> int:
+    """``smareader add PATH...`` (see :mod:`smareader.library.cli`)."""
+    from smareader.library.cli import add
+
+    return add(argv)
+
+
+def cmd_list(argv: Sequence[str]) -> int:
+    """``smareader list``."""
+    from smareader.library.cli import list_stories
+
+    return list_stories(argv)
+
+
+def cmd_remove(argv: Sequence[str]) -> int:
+    """``smareader remove ID...``."""
+    from smareader.library.cli import remove
+
+    return remove(argv)
+
+
+def cmd_library(argv: Sequence[str]) -> int:
+    """``smareader library check|rebuild|path``."""
+    from smareader.library.cli import library
+
+    return library(argv)
+
+
 COMMANDS = {
     "validate": cmd_validate,
     "schema": cmd_schema,
     "export": cmd_export,
     "anchor": cmd_anchor,
     "extract": cmd_extract,
+    "add": cmd_add,
+    "list": cmd_list,
+    "remove": cmd_remove,
+    "library": cmd_library,
 }
 """Sub-commands; anything else is ``smareader [PATH]``."""
 

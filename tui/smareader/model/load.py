@@ -52,7 +52,7 @@ class StoryFileError(Exception):
         keys and values come from strangers, and must neither forge a line nor reach
         the terminal as control sequences.
         """
-        name = for_terminal(str(self.path), limit=MAX_SHOWN)
+        name = for_terminal(str(self.path))
         lines = []
         for problem in self.problems[:limit]:
             where = f"{name}: {problem.location}: " if problem.location else f"{name}: "

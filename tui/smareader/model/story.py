@@ -190,6 +190,11 @@ class Speaker:
     """Country the speaker is associated with."""
     aliases: list[NonEmpty] = Field(default_factory=list)
     """Every other name under which the text refers to the speaker."""
+    key: Annotated[str, StringConstraints(min_length=1, max_length=120)] | None = None
+    """Identity of the speaker across stories, at most 120 characters: a Wikidata id
+    such as ``Q7164``, or a slug such as ``person/jeong-eun-bo``. Stories that give one
+    speaker the same key are about the same person or organization; without a key the
+    library matches speakers by normalized name and kind."""
     review: ReviewState | None = None
     """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
     rule: Rule | None = None
