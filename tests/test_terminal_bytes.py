@@ -154,6 +154,7 @@ def _hostile_files(tmp_path: Path) -> dict[str, Path]:
         ["extract", "{article}", "--published", "2020-01-08"],
         ["extract", "{article}", "--published", "2020-01-08", "--url", "x{payload}"],
         ["{keys}"],
+        ["add", "{valid}", "{keys}", "{duplicate}", "--library", "{folder}/lib.sqlite3"],
     ],
     ids=lambda argv: " ".join(argv)[:40],
 )
