@@ -351,3 +351,15 @@ def test_markup_values_and_show_names_are_not_quotes() -> None:
 def test_subjects_with_asides(text: str, name: str) -> None:
     (found,) = speakers_of(text)
     assert name in found
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("The Harbor Post's Dana Mill", "Dana Mill"),
+        ("Velmora’s Foreign Ministry", "Velmora’s Foreign Ministry"),
+        ("Harbor Party Committee Chairman Ed Rand", "Chairman Ed Rand"),
+    ],
+)
+def test_owners_and_titles_in_a_name_run(phrase: str, expected: str) -> None:
+    assert clean_speaker(phrase) == expected

@@ -239,11 +239,15 @@ def clean_speaker(phrase: str) -> str | None:
             candidate = first  # "another New Hampshire Republican": a description
         else:
             run = words[index:]
+            owners = [at for at, word in enumerate(run[:-1]) if re.search(r"[’']s?$", word)]
+            if owners and _person_run(" ".join(run[owners[-1] + 1 :])):
+                run = run[owners[-1] + 1 :]  # "The Post's Dana Milbank" is Dana Milbank
             # "Democratic National Committee Chairman Ed Rendell": from the last title on.
             titled = [
                 position
                 for position, word in enumerate(run[:-1])
-                if word.lower() in TITLES or word.lower() + "." in TITLES
+                if (word.lower() in TITLES or word.lower() + "." in TITLES)
+                and kind_of(" ".join(run[position + 1 :])) == "person"  # not "Foreign Ministry"
             ]
             candidate = " ".join(run[titled[-1] :] if titled else run)
     elif len(segments) > 1 and _name_like(segments[1]):
