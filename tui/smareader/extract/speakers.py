@@ -236,6 +236,13 @@ def split_title(mention: str) -> tuple[str, str]:
     index = 0
     while index < len(words) - 1 and words[index].lower() in TITLES:
         index += 1
+    # A title after a place or an outlet: "Wisconsin Gov. Scott Walker", "CNN President
+    # Jeff Zucker" — the name is what follows the last title, if that is two words or more.
+    for later in range(len(words) - 3, index - 1, -1):
+        rest = " ".join(words[later + 1 :])
+        if words[later].lower() in TITLES and _kind(rest) == "person" and rest[:1].isupper():
+            index = later + 1
+            break
     return " ".join(words[:index]), " ".join(words[index:])
 
 
