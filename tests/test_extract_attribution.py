@@ -14,6 +14,7 @@ from smareader.extract import extract_story
 from smareader.extract.evaluate import main as evaluate
 from smareader.extract.money import find_amounts
 from smareader.extract.quotes import clean_speaker
+from smareader.extract.speakers import split_title
 from smareader.extract.text import paragraphs, sentences
 from smareader.extract.timex import find_timexes
 from smareader.model import Story
@@ -363,3 +364,24 @@ def test_subjects_with_asides(text: str, name: str) -> None:
 )
 def test_owners_and_titles_in_a_name_run(phrase: str, expected: str) -> None:
     assert clean_speaker(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Velmora Gov. Ann Lee", ("Velmora Gov.", "Ann Lee")),
+        ("Harbor TV President Tom Reyk", ("Harbor TV President", "Tom Reyk")),
+        ("Harbor Party Committee Chairman Ed Rand", ("Harbor Party Committee Chairman", "Ed Rand")),
+        ("Finance Ministry", ("", "Finance Ministry")),
+    ],
+)
+def test_titles_after_places_and_bodies(mention: str, expected: tuple[str, str]) -> None:
+    assert split_title(mention) == expected
+
+
+def test_a_governor_named_by_place_is_found_by_surname() -> None:
+    text = (
+        "Velmora Gov. Ann Lee spoke at the port on Monday. Lee said the cranes were old. "
+        "“We will replace every one of them,” she said."
+    )
+    assert speakers_of(text) == ["Ann Lee"]
