@@ -264,6 +264,7 @@ ADVERBS = {
     "Ever", "Further", "Furthermore", "Additionally", "Besides", "Specifically", "Initially",
     "Afterward", "Afterwards", "Recently", "Currently", "Previously", "Originally", "Thus",
     "Hence", "Therefore", "Accordingly", "Consequently", "Nonetheless", "Anyway", "Plus",
+    "Hours", "Days", "Weeks", "Months", "Years", "Minutes", "Moments", "Decades",
 }  # fmt: skip
 SURNAMES = {"King", "Pope", "Bishop", "Major", "Judge", "Marshal", "Chancellor", "Rich"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my"}
@@ -297,7 +298,9 @@ def _acceptable(candidate: str) -> bool:
     if not words or len(words) > 9:
         return False
     titled = words[0].lower() in TITLES or words[0].lower() + "." in TITLES
-    leading = words[0] in STOP or words[0] in ADVERBS
+    leading = (words[0] in STOP or words[0] in ADVERBS) and not (
+        words[0] == "Will" and len(words) > 1  # Will Doyle, not "Will he run?"
+    )
     if leading and not titled and words[0] not in {"The", "A", "An", "One", "Another"}:
         return False
     if TIME_WORD.match(candidate) or (re.search(r"\d", candidate) and words[0] not in DETERMINERS):
