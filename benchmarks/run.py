@@ -8,7 +8,13 @@ Prints, side by side in one run:
 3. time to first paint with 100k quotes;
 4. filter latency per keystroke at 100k quotes (p50, p95);
 5. paging through a 100k list;
-6. Textual's own ``OptionList`` holding the same 100k quotes, for comparison.
+6. Textual's own ``OptionList`` holding the same 100k quotes, for comparison;
+7. the library: ``add`` of a generated multi-story library against ``validate`` of
+   the same files, search, paging and the first page of each list at that size;
+8. ``export`` of 100k quotes to CSV.
+
+``python benchmarks/run.py --only library --stories 1000 --library-quotes 1000000``
+runs the library part at a million quotes.
 
 Every app runs headless; every process is a fresh interpreter, as a user's would
 be. Generated stories are cached under the system temporary folder.
@@ -55,9 +61,11 @@ def run_python(code: str) -> dict[str, float]:
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
         env={**os.environ, "TEXTUAL_ANIMATIONS": "none"},
     )
+    if result.returncode != 0:
+        raise SystemExit(f"a benchmark process failed:\n{result.stderr[-3000:]}")
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
@@ -315,9 +323,160 @@ def bench_option_list(size: int, pages: int) -> None:
     )
 
 
+def library_for(stories: int, quotes: int) -> Path:
+    """A generated folder of ``stories`` story files sharing ``quotes`` quotes."""
+    folder = CACHE / f"lib-s{stories}-q{quotes}"
+    if not folder.exists():
+        from smareader.devtools.generate import generate_library, write
+
+        partial = folder.with_name(folder.name + ".partial")
+        for stem, story, text in generate_library(stories=stories, quotes=quotes, seed=7):
+            write(partial, story, text, stem)
+        partial.rename(folder)
+    return folder
+
+
+# A child that runs one smareader command, its output discarded, and reports its
+# wall time and the peak RSS of itself and of any worker it started.
+COMMAND = """
+import contextlib, io, json, resource, sys, time
+started = time.perf_counter()
+from smareader.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    code = main({argv!r})
+elapsed = time.perf_counter() - started
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({{"in_process": elapsed, "code": code, "peak_mb": own, "worker_mb": workers}}))
+"""
+
+
+def bench_add(folder: Path, library: Path) -> None:
+    files = sorted(str(path) for path in folder.glob("*.json"))
+    print(f"\n7. The library: {len(files):,} story files in {folder.name}")
+    validate = run_python(COMMAND.format(argv=["validate", *files]))
+    for leftover in (library, Path(f"{library}-wal"), Path(f"{library}-shm")):
+        leftover.unlink(missing_ok=True)
+    add = run_python(COMMAND.format(argv=["add", "--library", str(library), str(folder)]))
+    assert add["code"] == 0, add
+    ratio = add["in_process"] / validate["in_process"]
+    print(f"   validate {validate['in_process']:7.2f} s, peak RSS {validate['peak_mb']:.0f} MB")
+    print(
+        f"   add      {add['in_process']:7.2f} s, peak RSS {add['peak_mb']:.0f} MB "
+        f"(validating worker {add['worker_mb']:.0f} MB); "
+        f"library {library.stat().st_size / 1e6:.0f} MB"
+    )
+    print(f"   ratio    {ratio:7.2f}   (target ≤ 1.5, peak RSS ≤ 600 MB)")
+
+
+LIBRARY_READS = """
+import json, resource, time
+started = time.perf_counter()
+from smareader.library import Library
+library = Library.open({path!r})
+timings = {{}}
+
+def timed(name, call):
+    start = time.perf_counter()
+    result = call()
+    timings[name] = time.perf_counter() - start
+    return result
+
+stories = timed("stories", library.stories)
+timed("counts", library.counts)
+speakers = timed("speakers", library.speakers)
+timed("first quotes page", lambda: library.quotes(limit=60))
+timed("first timeline page", lambda: library.timeline(limit=60))
+timed("article", lambda: library.article(stories[len(stories) // 2].id))
+imported = timings["stories"]
+
+def pages(fetch, count):
+    times, after = [], None
+    for _ in range(count):
+        start = time.perf_counter()
+        page = fetch(after)
+        times.append(time.perf_counter() - start)
+        after = page.next
+        if after is None:
+            break
+    return times
+
+paging = {{
+    "all quotes": pages(lambda after: library.quotes(after=after, limit=60), 300),
+    "top speaker": pages(
+        lambda after: library.quotes(person=speakers[0].person, after=after, limit=60), 300),
+    "timeline": pages(lambda after: library.timeline(after=after, limit=60), 300),
+    "half the stories": pages(lambda after: library.quotes(
+        [story.id for story in stories[::2]], after=after, limit=60), 300),
+}}
+search = {{}}
+for query in {queries!r}:
+    start = time.perf_counter()
+    first = library.search_quotes(query, limit=60)
+    events = library.search_events(query, limit=60)
+    search[query] = [time.perf_counter() - start, len(first.rows)]
+    start = time.perf_counter()
+    search[query].append(library.search_count(query, cap=10_000)[0])
+    search[query].append(time.perf_counter() - start)
+    start = time.perf_counter()
+    search[query].append(library.search_count(query)[0])
+    search[query].append(time.perf_counter() - start)
+print(json.dumps({{"timings": timings, "paging": paging, "search": search,
+    "speakers": len(speakers),
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+QUERIES = ["parliament", "secur", "rotation pen", "ment", "u.s.", "zzz", "Ana Kim", "remark 4711"]
+
+
+def bench_library_reads(library: Path) -> None:
+    result = run_python(LIBRARY_READS.format(path=str(library), queries=QUERIES))
+    timings = result["timings"]
+    print(f"   reading it (fresh process, {int(result['speakers']):,} speakers across stories):")
+    for name, seconds in timings.items():  # type: ignore[union-attr]
+        print(f"     {name:<22} {seconds * 1000:8.1f} ms")
+    print("   paging, 60 rows a page (keyset):")
+    for name, times in result["paging"].items():  # type: ignore[union-attr]
+        ms = [t * 1000 for t in times]
+        print(
+            f"     {name:<22} p50 {percentile(ms, 0.5):6.2f} ms, "
+            f"p95 {percentile(ms, 0.95):6.2f} ms,"
+            f" max {max(ms):6.2f} ms over {len(ms)} pages"
+        )
+    print(
+        "   search (FTS5): first page of quotes and of events; matching quotes counted up "
+        "to 10,000 (what a pane shows), and all of them"
+    )
+    for query, values in result["search"].items():  # type: ignore[union-attr]
+        seconds, shown, capped, capping, count, counting = values
+        print(
+            f"     {query!r:<16} first pages {seconds * 1000:7.1f} ms ({int(shown)} shown), "
+            f"count {int(capped):>6,} in {capping * 1000:6.1f} ms, "
+            f"all {int(count):>8,} in {counting * 1000:7.1f} ms"
+        )
+    print(f"   peak RSS of the reading process {result['peak_mb']:.0f} MB")
+
+
+def bench_export(size: int) -> None:
+    path = story_for(size)
+    output = CACHE / "export.csv"
+    result = run_python(
+        COMMAND.format(argv=["export", str(path), "--format", "csv", "-o", str(output), "--force"])
+    )
+    print(f"\n8. export of {size:,} quotes to CSV (fresh process, includes validation)")
+    print(f"   {result['in_process']:.2f} s, peak RSS {result['peak_mb']:.0f} MB   (target ≤ 2 s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="smareader benchmarks")
     parser.add_argument("--quick", action="store_true", help="small sizes, one run each")
+    parser.add_argument(
+        "--only", choices=("reader", "library", "export"), help="run one part of the benchmarks"
+    )
+    parser.add_argument("--stories", type=int, default=100, help="stories in the library")
+    parser.add_argument(
+        "--library-quotes", type=int, default=100_000, help="quotes in the library, in all"
+    )
     args = parser.parse_args()
     big = 5_000 if args.quick else 100_000
     runs = 1 if args.quick else 5
@@ -325,11 +484,19 @@ def main() -> None:
         f"smareader benchmarks — Python {platform.python_version()}, "
         f"{platform.machine()}, {os.cpu_count()} cores"
     )
-    bench_startup(runs)
-    bench_load([1_000, 10_000, big] if not args.quick else [1_000, big], max(1, runs - 2))
-    bench_first_paint(big, max(1, runs - 2))
-    bench_interaction(big, pages=50)
-    bench_option_list(big, pages=20)
+    if args.only in (None, "reader"):
+        bench_startup(runs)
+        bench_load([1_000, 10_000, big] if not args.quick else [1_000, big], max(1, runs - 2))
+        bench_first_paint(big, max(1, runs - 2))
+        bench_interaction(big, pages=50)
+        bench_option_list(big, pages=20)
+    if args.only in (None, "library"):
+        stories, quotes = (10, 5_000) if args.quick else (args.stories, args.library_quotes)
+        library = CACHE / f"library-s{stories}-q{quotes}.sqlite3"
+        bench_add(library_for(stories, quotes), library)
+        bench_library_reads(library)
+    if args.only in (None, "export"):
+        bench_export(big)
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ def test_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["export"])
+        main(["export", "--format", "yaml"])
     assert caught.value.code == 2
     assert "error:" in capsys.readouterr().err
 

@@ -10,7 +10,18 @@ import pytest
 
 @pytest.mark.parametrize(
     "module",
-    ["smareader.model", "smareader.model.views", "smareader.export", "smareader.cli"],
+    [
+        "smareader.model",
+        "smareader.model.views",
+        "smareader.export",
+        "smareader.cli",
+        "smareader.files",
+        "smareader.sanitize",
+        "smareader.review",
+        "smareader.library",
+        "smareader.library.index",
+        "smareader.library.cli",
+    ],
 )
 def test_no_textual_import(module: str) -> None:
     code = f"import sys, {module}; print('textual' in sys.modules)"

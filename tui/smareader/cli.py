@@ -2,28 +2,32 @@
 
 Every failure is one readable message on stderr and a non-zero exit: 1 for a story
 that is not valid, 2 for input that cannot be read or a command used wrongly.
+Every line printed passes :func:`~smareader.sanitize.for_terminal` (through
+:func:`say`), so file names, JSON keys and story text reach the terminal inert.
 Textual is imported only when the reader opens, so ``validate`` and friends start fast.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import re
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from smareader.model.load import (
-    EXIT_INVALID,
-    EXIT_UNREADABLE,
-    StoryFileError,
-    encoding_problem,
-    load_story,
-    precheck,
-    read_bytes,
-)
-from smareader.model.story import Story
+from smareader.files import DEFAULT_LIMIT_MIB, LIMIT_VARIABLE, MIB, FileRefused
+from smareader.model.load import StoryFileError, load_story, read_article, read_bytes
+from smareader.model.story import MAX_SHOWN, Story
+from smareader.sanitize import say
+
+EXIT_INVALID = 1
+"""Exit status for a file that was read but is not a valid story."""
+EXIT_UNREADABLE = 2
+"""Exit status for a file that could not be read at all, or a command used wrongly."""
+STDOUT = Path("-")
+"""``-o -``: write to standard output."""
 
 DESCRIPTION = """\
 Read a news story as a timeline, quotes by speaker and a cost comparison,
@@ -37,6 +41,9 @@ commands:
   smareader anchor PATH [--write]       fill in missing spans from the texts
   smareader extract ARTICLE --published YYYY-MM-DD [-o OUT.json]
                                         draft a story from raw article text
+  smareader add PATH ...                add story files or folders to the library
+  smareader list | remove ID            the stories in the library; take one out
+  smareader library check|rebuild|path  look after the library file
 
 Run `smareader COMMAND --help` for a command's options.
 """
@@ -59,7 +66,32 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors exit with status 2 and one message."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message}\n")
+        say(f"{self.prog}: error: {message}")
+        self.exit(EXIT_UNREADABLE)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def _limit_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-size",
+        type=_mebibytes,
+        metavar="MIB",
+        help=f"read files of up to MIB mebibytes (default {DEFAULT_LIMIT_MIB}, "
+        f"or ${LIMIT_VARIABLE})",
+    )
+
+
+def _mebibytes(value: str) -> int:
+    try:
+        size = float(value)
+    except ValueError:
+        size = -1
+    if not 0 < size < 1 << 20:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size; expected mebibytes, e.g. 256")
+    return int(size * MIB)
 
 
 def _default_story() -> Path:
@@ -69,8 +101,9 @@ def _default_story() -> Path:
 
 
 def _fail(error: StoryFileError) -> int:
-    print(error.render(), file=sys.stderr)
-    return error.exit_code
+    for line in error.lines():
+        say(line)
+    return EXIT_UNREADABLE if error.unreadable else EXIT_INVALID
 
 
 def summarize(story: Story) -> str:
@@ -84,15 +117,26 @@ def summarize(story: Story) -> str:
     comparisons = len(costs.comparisons) if costs else 0
     return (
         f"{_count(len(story.speakers), 'speaker')}, {_count(len(story.quotes), 'quote')} "
-        f"({kinds['direct']} direct, {kinds['partial']} partial, {kinds['reported']} reported), "
+        f"({kinds['direct']:,} direct, {kinds['partial']:,} partial, "
+        f"{kinds['reported']:,} reported), "
         f"{_count(len(story.events), 'event')}, {_count(figures, 'figure')}, "
         f"{_count(categories, 'category', 'categories')}, "
-        f"{_count(comparisons, 'comparison')}"
+        f"{_count(comparisons, 'comparison')}" + _review_words(story)
     )
 
 
+def _review_words(story: Story) -> str:
+    """``; review: 3 pending, 2 accepted, …`` for a draft or a reviewed story."""
+    from smareader.model.views import review_summary
+
+    summary = review_summary(story)
+    if summary is None:
+        return ""
+    return "; review: " + ", ".join(f"{number:,} {state}" for state, number in summary.items())
+
+
 def _count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number} {one if number == 1 else many or one + 's'}"
+    return f"{number:,} {one if number == 1 else many or one + 's'}"
 
 
 def cmd_validate(argv: Sequence[str]) -> int:
@@ -105,15 +149,16 @@ def cmd_validate(argv: Sequence[str]) -> int:
         metavar="PATH",
         help="story files (default: the bundled story)",
     )
+    _limit_option(parser)
     args = parser.parse_args(argv)
     status = 0
     for path in args.paths or [_default_story()]:
         try:
-            story = load_story(path)
+            story = load_story(path, limit=args.max_size)
         except StoryFileError as error:
             status = max(status, _fail(error))
             continue
-        print(f"{path}: valid: {story.story.title!r}; {summarize(story)}")
+        say(f"{path}: valid: “{_clip(story.story.title)}”; {summarize(story)}", sys.stdout)
     return status
 
 
@@ -130,7 +175,8 @@ def cmd_schema(argv: Sequence[str]) -> int:
 def cmd_anchor(argv: Sequence[str]) -> int:
     """``smareader anchor PATH [--write]``: fill in spans from the texts."""
     from smareader.model.anchor import AnchorError, anchor_story
-    from smareader.model.load import parse_story
+    from smareader.model.load import parse_story, read_json
+    from smareader.sanitize import json_text
 
     parser = _Parser(
         prog="smareader anchor",
@@ -141,53 +187,97 @@ def cmd_anchor(argv: Sequence[str]) -> int:
     )
     parser.add_argument("path", type=Path, metavar="PATH")
     parser.add_argument("--write", action="store_true", help="replace PATH in place")
+    _limit_option(parser)
     args = parser.parse_args(argv)
     path: Path = args.path
     try:
-        raw = json.loads(read_bytes(path).decode("utf-8"))
-        source_info = raw["source"]
-        if "text" in source_info:
-            source = source_info["text"]
-        else:
-            source = (path.parent / source_info["path"]).read_bytes().decode("utf-8")
+        raw = read_json(read_bytes(path, limit=args.max_size), path)
+        source = _draft_source(raw, path, args.max_size)
         anchor_story(raw, source)
     except StoryFileError as error:
         return _fail(error)
     except AnchorError as error:
         for where, what in error.problems:
-            print(f"{path}: {where}: {what}", file=sys.stderr)
+            say(f"{path}: {where}: {what}")
         return EXIT_INVALID
-    except (ValueError, KeyError, TypeError, OSError) as error:
-        print(
-            f"{path}: cannot anchor: {error}; expected a story draft with a source", file=sys.stderr
-        )
-        return EXIT_INVALID
-    text = json.dumps(raw, ensure_ascii=False, indent=2) + "\n"
+    text = json_text(raw) + "\n"
     try:
-        parse_story(text.encode("utf-8"), path=path)
+        parse_story(text.encode("utf-8"), path=path, limit=args.max_size)
     except StoryFileError as error:
-        print("the anchored story is not yet valid:", file=sys.stderr)
+        say(f"{path}: the anchored story is not yet valid:")
         return _fail(error)
     return _emit(
         text, path if args.write else None, force=True, summary=f"{path}: anchored and valid"
     )
 
 
+def _draft_source(raw: object, path: Path, limit: int | None) -> str:
+    """The source text of a story draft: embedded, or a confined file beside it.
+
+    Raises:
+        StoryFileError: If the draft has no usable source, or its file cannot be read.
+    """
+    from smareader.files import confined, read_file
+    from smareader.model.load import Problem
+
+    def refuse(where: str, what: str, *, unreadable: bool = False) -> StoryFileError:
+        return StoryFileError(path, [Problem(where, what)], unreadable=unreadable)
+
+    source = raw.get("source") if isinstance(raw, dict) else None
+    if not isinstance(source, dict):
+        raise refuse("source", "expected an object with the article's 'path' or 'text'")
+    if "text" in source:
+        if not isinstance(source["text"], str) or not source["text"]:
+            raise refuse("source.text", "expected the article text as a non-empty string")
+        return source["text"]
+    relative = source.get("path")
+    if not isinstance(relative, str) or not relative:
+        raise refuse("source", "expected 'path' (a file beside the story) or 'text'")
+    try:
+        data = read_file(confined(path.parent, relative), limit=limit, expected="article text")
+    except FileRefused as refused:
+        raise refuse(
+            "source.path",
+            f"cannot read the source text {relative!r}: {refused.reason}",
+            unreadable=True,
+        ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise refuse(
+            "source.path", f"the source text is not UTF-8 (byte {error.start}); expected UTF-8"
+        ) from None
+
+
 def cmd_export(argv: Sequence[str]) -> int:
-    """``smareader export PATH --format markdown|csv|json [-o FILE] [--force]``."""
+    """``smareader export PATH --format markdown|csv|json [-o FILE] [--force] [--raw]``."""
     from smareader.export import FORMATS, export_quotes
 
     parser = _Parser(prog="smareader export", description="Write every quote with its citation.")
-    parser.add_argument("path", type=Path, metavar="PATH", help="story file")
+    parser.add_argument(
+        "path", nargs="?", type=Path, metavar="PATH", help="story file (default: the bundled story)"
+    )
     parser.add_argument("--format", "-f", choices=FORMATS, default="markdown")
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV: keep cells that start with = + - @ as they are (by default they are "
+        "prefixed with ' so that a spreadsheet does not run them as formulas)",
+    )
+    parser.add_argument(
+        "--reviewed-only",
+        action="store_true",
+        help="leave out quotes that still wait for review (drafted and not yet accepted)",
+    )
     _output_options(parser, "FILE")
+    _limit_option(parser)
     args = parser.parse_args(argv)
     try:
-        story = load_story(args.path)
+        story = load_story(args.path or _default_story(), limit=args.max_size)
     except StoryFileError as error:
         return _fail(error)
-    text = export_quotes(story, args.format)
-    summary = f"{args.output}: {len(story.quotes)} quotes written as {args.format}"
+    text = export_quotes(story, args.format, raw=args.raw, reviewed_only=args.reviewed_only)
+    summary = f"{args.output}: {_count(len(story.quotes), 'quote')} written as {args.format}"
     return _emit(text, args.output, force=args.force, summary=summary)
 
 
@@ -198,39 +288,38 @@ def _output_options(parser: argparse.ArgumentParser, metavar: str) -> None:
         "--output",
         type=Path,
         metavar=metavar,
-        help=f"write to {metavar} (atomically) instead of stdout",
+        help=f"write to {metavar} (atomically; '-' for standard output) instead of stdout",
     )
-    parser.add_argument("--force", action="store_true", help=f"overwrite an existing {metavar}")
+    parser.add_argument(
+        "--force", action="store_true", help=f"replace an existing {metavar} (a regular file)"
+    )
 
 
 def _emit(text: str, output: Path | None, *, force: bool, summary: str) -> int:
-    """Print ``text``, or write it to ``output`` atomically (never over a file unforced)."""
+    """Print ``text``, or write it to ``output`` atomically (never over a file unforced).
+
+    ``text`` is already safe for a terminal (JSON with escapes, or neutralized CSV
+    and Markdown), so standard output gets it as it is.
+    """
     from smareader.files import write_atomic
 
-    if output is None:
+    if output is None or output == STDOUT:
         sys.stdout.write(text)
+        sys.stdout.flush()
         return 0
     try:
         write_atomic(output, text, overwrite=force)
     except FileExistsError:
-        print(f"{output}: already exists; use --force to overwrite it", file=sys.stderr)
+        say(f"{output}: already exists; use --force to replace it, or choose another name")
+        return EXIT_UNREADABLE
+    except FileRefused as refused:
+        say(f"{output}: {refused.reason}")
         return EXIT_UNREADABLE
     except OSError as error:
-        print(f"{output}: cannot write: {error.strerror}", file=sys.stderr)
+        say(f"{output}: cannot write: {error.strerror or type(error).__name__}")
         return EXIT_UNREADABLE
-    print(summary, file=sys.stderr)
+    say(summary)
     return 0
-
-
-def _article_text(path: Path) -> str:
-    """An article's text, or a :class:`StoryFileError` saying why it cannot be one."""
-    data = read_bytes(path, expected="an article (UTF-8 text)")
-    problem = precheck(data, expected="article text", empty="article text") or (
-        encoding_problem(data, expected="article text")
-    )
-    if problem is not None:
-        raise StoryFileError(path, [problem], EXIT_INVALID)
-    return data.decode("utf-8").removeprefix("\ufeff")
 
 
 def _date(value: str) -> date:
@@ -240,12 +329,32 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; expected YYYY-MM-DD") from None
 
 
+def _url(value: str) -> str:
+    if not re.fullmatch(r"https?://\S+", value) or len(value) > 2_000:
+        raise argparse.ArgumentTypeError(
+            f"{_clip(value)!r} is not an address; expected http:// or https:// and no spaces"
+        )
+    return value
+
+
+def _words(most: int) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if not value.strip():
+            raise argparse.ArgumentTypeError("is empty; expected some words")
+        if len(value) > most:
+            raise argparse.ArgumentTypeError(f"is {len(value):,} characters; expected ≤ {most:,}")
+        return value
+
+    return check
+
+
 def cmd_extract(argv: Sequence[str]) -> int:
     """``smareader extract ARTICLE.txt --published YYYY-MM-DD [-o OUT.json]``."""
     from pydantic import ValidationError
 
     from smareader.extract import extract_story
     from smareader.model.load import problems_from
+    from smareader.sanitize import json_text
 
     parser = _Parser(
         prog="smareader extract",
@@ -261,31 +370,34 @@ def cmd_extract(argv: Sequence[str]) -> int:
         metavar="YYYY-MM-DD",
         help="publication date: what 'last week' is relative to",
     )
-    parser.add_argument("--title", help="headline (default: the first sentence)")
-    parser.add_argument("--url", help="address of the article")
-    parser.add_argument("--publisher", default="Unknown publisher")
+    parser.add_argument("--title", type=_words(1_000), help="headline (default: first sentence)")
+    parser.add_argument("--url", type=_url, help="address of the article (http or https)")
+    parser.add_argument("--publisher", type=_words(300), default="Unknown publisher")
     _output_options(parser, "OUT.json")
+    _limit_option(parser)
     args = parser.parse_args(argv)
     try:
-        text = _article_text(args.path)
+        text = read_article(args.path, limit=args.max_size)
     except StoryFileError as error:
         return _fail(error)
-    url = args.url if args.url and args.url.startswith(("http://", "https://")) else None
-    draft = extract_story(text, args.published, title=args.title, url=url, publisher=args.publisher)
+    draft = extract_story(
+        text, args.published, title=args.title, url=args.url, publisher=args.publisher
+    )
     try:
         story = Story.model_validate(draft)
     except ValidationError as error:  # a bug in the extractor: say so, write nothing
-        print(f"{args.path}: the draft is not valid (please report this):", file=sys.stderr)
+        say(f"{args.path}: the draft is not valid (please report this):")
         for problem in problems_from(error)[:10]:
-            print(f"  {problem.location}: {problem.message}", file=sys.stderr)
+            say(f"  {problem.location}: {problem.message}")
         return EXIT_INVALID
-    output = json.dumps(draft, ensure_ascii=False, indent=2) + "\n"
+    output = json_text(draft) + "\n"
     summary = f"{args.path}: draft with {summarize(story)}"
-    if args.output is not None:
+    to_file = args.output is not None and args.output != STDOUT
+    if to_file:
         summary += f"; written to {args.output}"
     code = _emit(output, args.output, force=args.force, summary=summary)
-    if args.output is None:
-        print(summary, file=sys.stderr)
+    if not to_file:
+        say(summary)
     return code
 
 
@@ -304,15 +416,16 @@ def cmd_read(argv: Sequence[str]) -> int:
         help="story file to open (default: the bundled story)",
     )
     parser.add_argument("--version", action=_Version)
+    _limit_option(parser)
     args = parser.parse_args(argv)
     path = args.path or _default_story()
     try:
-        story = load_story(path)
+        story = load_story(path, limit=args.max_size)
     except StoryFileError as error:
         return _fail(error)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        print(f"{path}: {summarize(story)}", file=sys.stderr)
-        print("smareader: the reader needs a terminal", file=sys.stderr)
+        say(f"{path}: {summarize(story)}")
+        say("smareader: the reader needs a terminal")
         return EXIT_UNREADABLE
     from smareader.app import SMAReader, freeze_story
 
@@ -321,19 +434,59 @@ def cmd_read(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_add(argv: Sequence[str]) -> int:
+    """``smareader add PATH...`` (see :mod:`smareader.library.cli`)."""
+    from smareader.library.cli import add
+
+    return add(argv)
+
+
+def cmd_list(argv: Sequence[str]) -> int:
+    """``smareader list``."""
+    from smareader.library.cli import list_stories
+
+    return list_stories(argv)
+
+
+def cmd_remove(argv: Sequence[str]) -> int:
+    """``smareader remove ID...``."""
+    from smareader.library.cli import remove
+
+    return remove(argv)
+
+
+def cmd_library(argv: Sequence[str]) -> int:
+    """``smareader library check|rebuild|path``."""
+    from smareader.library.cli import library
+
+    return library(argv)
+
+
 COMMANDS = {
     "validate": cmd_validate,
     "schema": cmd_schema,
     "export": cmd_export,
     "anchor": cmd_anchor,
     "extract": cmd_extract,
+    "add": cmd_add,
+    "list": cmd_list,
+    "remove": cmd_remove,
+    "library": cmd_library,
 }
 """Sub-commands; anything else is ``smareader [PATH]``."""
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM and SIGHUP end the command like Ctrl+C does: ``finally`` blocks run."""
+    raise SystemExit(128 + signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``smareader`` console script."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # the console script, not a test calling in: temp files get cleaned up
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(number, _terminate)
     try:
         if arguments and arguments[0] in COMMANDS:
             return COMMANDS[arguments[0]](arguments[1:])

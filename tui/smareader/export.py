@@ -1,25 +1,44 @@
-"""Quotes with their citations, as Markdown, CSV or JSON."""
+"""Quotes with their citations, as Markdown, CSV or JSON.
+
+JSON keeps the data exact (control characters written as ``\\u`` escapes). CSV and
+Markdown are for people, spreadsheets and renderers, so they are neutralized:
+control characters are replaced, a CSV cell that a spreadsheet would run as a
+formula is prefixed with ``'`` (OWASP's rule; ``raw`` turns this off), and Markdown
+escapes every punctuation character of the text and percent-encodes addresses, so
+no text or URL can open a link, an image or HTML.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
+import re
 from typing import Literal
 
-from smareader.model.story import Story
-from smareader.model.views import citation, format_date
-from smareader.sanitize import strip_controls
+from smareader.model.story import Quote, Story
+from smareader.model.views import citation, format_date, reference
+from smareader.sanitize import json_text, strip_controls
 
 Format = Literal["markdown", "csv", "json"]
 FORMATS: tuple[Format, ...] = ("markdown", "csv", "json")
 
 _COLUMNS = ("id", "speaker", "role", "kind", "cue", "text", "start", "end", "citation")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP CSV injection)."""
+_MARKDOWN_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+_URL_UNSAFE = re.compile(r"""[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]""")
 
 
-def _records(story: Story) -> list[dict[str, object]]:
+def _quotes(story: Story, reviewed_only: bool) -> list[Quote]:
+    """The quotes to export, in source order; without the pending ones if asked."""
+    quotes = sorted(story.quotes, key=lambda quote: quote.start)
+    return [quote for quote in quotes if quote.review != "pending"] if reviewed_only else quotes
+
+
+def _records(story: Story, quotes: list[Quote]) -> list[dict[str, object]]:
+    cited = reference(story)  # once per story, not once per quote
     records = []
-    for quote in sorted(story.quotes, key=lambda quote: quote.start):
+    for quote in quotes:
         speaker = story.speaker_by_id[quote.speaker]
         records.append(
             {
@@ -31,25 +50,54 @@ def _records(story: Story) -> list[dict[str, object]]:
                 "text": quote.text,
                 "start": quote.start,
                 "end": quote.end,
-                "citation": citation(story, quote),
+                "citation": citation(story, quote, cited),
             }
         )
     return records
 
 
-def _markdown_escape(text: str) -> str:
-    return "".join(f"\\{char}" if char in "\\`*_[]<>#|" else char for char in text)
+def csv_cell(value: object, *, raw: bool = False) -> str:
+    """A CSV cell: control characters replaced, and formulas defused unless ``raw``."""
+    original = str(value)
+    text = strip_controls(original, keep_newlines=True)
+    if (
+        not raw
+        and isinstance(value, str)
+        and (original.startswith(_FORMULA_START) or (text.startswith(_FORMULA_START)))
+    ):
+        return "'" + text
+    return text
 
 
-def export_quotes(story: Story, fmt: Format) -> str:
+def markdown_text(text: str) -> str:
+    """Story text for Markdown: one line, every ASCII punctuation character escaped."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", strip_controls(text))
+
+
+def markdown_url(url: str) -> str:
+    """An address as a Markdown autolink that nothing in it can break out of."""
+    encoded = _URL_UNSAFE.sub(
+        lambda match: "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8")),
+        strip_controls(url),
+    )
+    return f"<{encoded}>"
+
+
+def export_quotes(
+    story: Story, fmt: Format, *, raw: bool = False, reviewed_only: bool = False
+) -> str:
     """Every quote in source order with its citation.
 
-    Markdown and CSV are for people and spreadsheets, so control characters from the
-    story are replaced there; JSON escapes them itself.
+    Args:
+        story: A valid story.
+        fmt: ``markdown``, ``csv`` or ``json``.
+        raw: CSV only: write cells that start like a formula as they are.
+        reviewed_only: Leave out quotes whose review is still pending.
     """
-    records = _records(story)
+    quotes = _quotes(story, reviewed_only)
+    info = story.story
     if fmt == "json":
-        info = story.story
+        records = _records(story, quotes)
         payload = {
             "story": {
                 "id": info.id,
@@ -60,31 +108,35 @@ def export_quotes(story: Story, fmt: Format) -> str:
             },
             "quotes": records,
         }
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+        return json_text(payload) + "\n"
     if fmt == "csv":
+        records = _records(story, quotes)
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=_COLUMNS, lineterminator="\n")
-        writer.writeheader()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(_COLUMNS)
         for record in records:
-            row = {
-                key: strip_controls(str(value), keep_newlines=True) for key, value in record.items()
-            }
-            writer.writerow(row)
+            writer.writerow([csv_cell(record[column], raw=raw) for column in _COLUMNS])
         return buffer.getvalue()
-    info = story.story
     lines = [
-        f"# Quotes: {_markdown_escape(strip_controls(info.title))}",
+        f"# Quotes: {markdown_text(info.title)}",
         "",
-        f"{_markdown_escape(strip_controls(info.publisher))}, {format_date(info.published)}"
-        + (f" — <{strip_controls(info.url)}>" if info.url else ""),
+        f"{markdown_text(info.publisher)}, {format_date(info.published)}"
+        + (f" — {markdown_url(info.url)}" if info.url else ""),
         "",
     ]
-    for record in records:
-        text = _markdown_escape(strip_controls(str(record["text"])))
-        speaker = _markdown_escape(strip_controls(str(record["speaker"])))
-        mark = "" if record["kind"] == "reported" else "“"
-        end = "" if record["kind"] == "reported" else "”"
-        lines.append(f"> {mark}{text}{end}")
-        lines.append(f"> — **{speaker}** ({record['kind']}; `{record['id']}`)")
+    cited = (
+        f"{markdown_text(info.title)}, {markdown_text(info.publisher)}, "
+        f"{format_date(info.published)}" + (f", {markdown_url(info.url)}" if info.url else "")
+    )
+    for quote in quotes:
+        speaker = story.speaker_by_id[quote.speaker]
+        who = f"**{markdown_text(speaker.name)}**"
+        if speaker.role:
+            who += f", {markdown_text(speaker.role)}"
+        reported = quote.kind == "reported"
+        words = markdown_text(quote.text)
+        lines.append(f"> {words}" if reported else f"> “{words}”")
+        lines.append(">")
+        lines.append(f"> — {who}{' (reported)' if reported else ''}. {cited}")
         lines.append("")
     return "\n".join(lines)

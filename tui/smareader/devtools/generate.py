@@ -2,8 +2,14 @@
 
     python -m smareader.devtools.generate --quotes 100000 --seed 7 -o /tmp/dossier
 
-writes ``/tmp/dossier/story.json`` and ``/tmp/dossier/story.txt``. The same seed and
-sizes always give the same bytes. Texts have realistic lengths (quotes of 6–70
+writes ``/tmp/dossier/story.json`` and ``/tmp/dossier/story.txt``;
+
+    python -m smareader.devtools.generate --stories 1000 --quotes 1000000 -o /tmp/library
+
+writes a library's worth: ``story-0001.json`` … with their texts, the quotes shared out
+among them, dated across the SMA talks (2019–2021), and speakers drawn from one pool
+shared by every story, each with a ``key``. The same seed and sizes always give the
+same bytes. Texts have realistic lengths (quotes of 6–70
 words, titles of 4–10), every span is computed as the text is written, so the
 result validates; speakers are quoted with a long-tailed frequency, as in real
 coverage.
@@ -15,6 +21,7 @@ import argparse
 import hashlib
 import json
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -170,11 +177,26 @@ def generate(
     events: int = 20_000,
     cost_items: int = 2_000,
     seed: int = 7,
+    people: list[dict[str, Any]] | None = None,
+    published: date = PUBLISHED,
+    story_id: str | None = None,
+    source_name: str = "story.txt",
 ) -> tuple[dict[str, Any], str]:
     """Build a story and its source text.
 
+    Args:
+        quotes: How many quotes.
+        speakers: How many speakers to make (ignored when ``people`` is given).
+        events: How many events.
+        cost_items: How many figures and categories, half each.
+        seed: Seed of the random choices.
+        people: The story's speakers, already made (as :func:`speaker_pool` makes them).
+        published: The publication date.
+        story_id: The story's id (default ``generated-SEED``).
+        source_name: File name of the source text, beside the story file.
+
     Returns:
-        The story as JSON-ready data (its source ``path`` is ``story.txt``) and the
+        The story as JSON-ready data (its source ``path`` is ``source_name``) and the
         source text.
     """
     rng = random.Random(seed)
@@ -182,20 +204,8 @@ def generate(
     byline = f"Generated dossier, seed {seed}"
     out.paragraph(byline)
 
-    people = []
-    for index in range(max(1, speakers)):
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {index}"
-        people.append(
-            {
-                "id": f"s{index}",
-                "name": name,
-                "kind": rng.choice(KINDS),
-                "role": rng.choice(ROLES),
-                "affiliation": f"Office {index % 97}",
-                "country": rng.choice(["South Korea", "United States", "Japan"]),
-                "aliases": [name.split()[1]],
-            }
-        )
+    if people is None:
+        people = speaker_pool(rng, speakers, keys=False)
     weights = [1 / (rank + 1) for rank in range(len(people))]  # Zipf-like
 
     event_ids = [f"e{index}" for index in range(events)]
@@ -228,12 +238,12 @@ def generate(
     timeline = []
     for index in range(events):
         offset = rng.randint(-3000, 400)
-        day = PUBLISHED + timedelta(days=offset)
+        day = published + timedelta(days=offset)
         phrase = f"{day.day} {day:%B %Y}"
         title = _sentence(rng, 4, 10)
         summary = _sentence(rng, 10, 30) + "."
         starts = out.paragraph("On ", phrase, ", ", title, ". ", summary)
-        status = "before" if day < PUBLISHED else "on_day" if day == PUBLISHED else "scheduled"
+        status = "before" if day < published else "on_day" if day == published else "scheduled"
         timeline.append(
             {
                 "id": f"e{index}",
@@ -303,14 +313,14 @@ def generate(
     story = {
         "schema_version": 1,
         "story": {
-            "id": f"generated-{seed}",
+            "id": story_id or f"generated-{seed}",
             "title": f"Generated dossier: {quotes:,} quotes",
             "publisher": "smareader generator",
-            "published": PUBLISHED.isoformat(),
+            "published": published.isoformat(),
             "byline": byline,
         },
         "source": {
-            "path": "story.txt",
+            "path": source_name,
             "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "regions": [{"kind": "byline", "start": 0, "end": len(byline)}],
         },
@@ -327,24 +337,102 @@ def generate(
     return story, text
 
 
-def write(folder: Path, story: dict[str, Any], text: str) -> Path:
-    """Write ``story.json`` and ``story.txt`` into ``folder``; return the story path."""
+def speaker_pool(rng: random.Random, size: int, *, keys: bool = True) -> list[dict[str, Any]]:
+    """Speakers to draw from; with ``keys``, each has a slug ``key`` for cross-story identity."""
+    people = []
+    for index in range(max(1, size)):
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {index}"
+        person: dict[str, Any] = {
+            "id": f"s{index}",
+            "name": name,
+            "kind": rng.choice(KINDS),
+            "role": rng.choice(ROLES),
+            "affiliation": f"Office {index % 97}",
+            "country": rng.choice(["South Korea", "United States", "Japan"]),
+            "aliases": [name.split()[1]],
+        }
+        if keys:
+            person["key"] = f"{person['kind']}/{name.lower().replace(' ', '-')}"
+        people.append(person)
+    return people
+
+
+LIBRARY_START = date(2019, 6, 1)
+LIBRARY_END = date(2021, 3, 31)
+"""Stories of a generated library are dated across the SMA talks, evenly."""
+
+
+def generate_library(
+    *, stories: int, quotes: int, speakers: int = 5_000, seed: int = 7
+) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Stories sharing one pool of keyed speakers: ``(file stem, story, text)`` each.
+
+    The quotes are shared out evenly; each story has a fifth as many events and a
+    fiftieth as many cost items as quotes, and quotes the pool's speakers with the
+    same long tail, so the most quoted people appear in most stories.
+    """
+    rng = random.Random(seed)
+    pool = speaker_pool(rng, speakers)
+    weights = [1 / (rank + 1) for rank in range(len(pool))]
+    days = (LIBRARY_END - LIBRARY_START).days
+    width = len(str(stories))
+    for number in range(stories):
+        share = quotes // stories + (1 if number < quotes % stories else 0)
+        wanted = max(3, min(len(pool), share // 10))
+        chosen: dict[int, None] = {}
+        while len(chosen) < wanted:
+            for pick in rng.choices(range(len(pool)), weights=weights, k=wanted):
+                chosen.setdefault(pick)
+        people = [pool[index] for index in sorted(chosen)[:wanted]]
+        stem = f"story-{number + 1:0{width}d}"
+        story, text = generate(
+            quotes=share,
+            events=max(1, share // 5),
+            cost_items=max(2, share // 50),
+            seed=seed * 1_000_003 + number,
+            people=people,
+            published=LIBRARY_START + timedelta(days=days * number // max(1, stories - 1)),
+            story_id=f"generated-{seed}-{stem}",
+            source_name=f"{stem}.txt",
+        )
+        yield stem, story, text
+
+
+def write(folder: Path, story: dict[str, Any], text: str, stem: str = "story") -> Path:
+    """Write ``STEM.json`` and its source text into ``folder``; return the story path."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "story.txt").write_bytes(text.encode("utf-8"))
-    path = folder / "story.json"
+    (folder / story["source"]["path"]).write_bytes(text.encode("utf-8"))
+    path = folder / f"{stem}.json"
     path.write_text(json.dumps(story, ensure_ascii=False), encoding="utf-8")
     return path
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
     parser.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
-    parser.add_argument("--quotes", type=int, default=100_000)
-    parser.add_argument("--speakers", type=int, default=5_000)
-    parser.add_argument("--events", type=int, default=20_000)
-    parser.add_argument("--cost-items", type=int, default=2_000)
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--stories", type=int, default=1, help="stories to write (more than 1: a library)"
+    )
+    parser.add_argument("--quotes", type=int, default=100_000, help="quotes in all")
+    parser.add_argument("--speakers", type=int, default=5_000, help="speakers (the shared pool)")
+    parser.add_argument("--events", type=int, default=20_000, help="events (one story only)")
+    parser.add_argument(
+        "--cost-items", type=int, default=2_000, help="figures and categories (one story only)"
+    )
+    parser.add_argument("--seed", type=int, default=7, help="same seed, same bytes")
     args = parser.parse_args()
+    if args.stories > 1:
+        count = 0
+        for stem, story, text in generate_library(
+            stories=args.stories, quotes=args.quotes, speakers=args.speakers, seed=args.seed
+        ):
+            write(args.output, story, text, stem)
+            count += 1
+        print(f"{args.output}: {count} stories")
+        return
     story, text = generate(
         quotes=args.quotes,
         speakers=args.speakers,

@@ -294,7 +294,7 @@ def _score_stories(paths: list[Path]) -> int:
             gold = load_story(path)
         except StoryFileError as error:
             print(error.render(), file=sys.stderr)
-            return error.exit_code
+            return 2 if error.unreadable else 1
         result = score(gold, path.stem)
         print(
             f"{result.name[:38]:38} {result.precision:8.1%} {result.recall:8.1%} "

@@ -40,10 +40,36 @@ from pydantic import (
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
+Id = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$", max_length=128)
+]
 """An identifier: letters, digits and ``. _ : -``, at most 128 characters."""
 
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+MAX_SHOWN = 80
+"""Longest value from a story quoted in full by a message; longer ones are cut."""
+
+
+Title = Annotated[str, StringConstraints(min_length=1, max_length=1_000)]
+"""A title or headline: 1 to 1,000 characters."""
+Name = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+"""A name or label (speaker, publisher, agency, event title, figure label): 1 to 300."""
+Short = Annotated[str, StringConstraints(max_length=500)]
+"""A short description (role, affiliation, country, cue, period, note): up to 500."""
+Phrase = Annotated[str, StringConstraints(min_length=1, max_length=1_000)]
+"""Words as written in the source for a time, number or category: 1 to 1,000."""
+Passage = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+"""A quotation or piece of evidence from the source: 1 to 20,000 characters."""
+Prose = Annotated[str, StringConstraints(max_length=5_000)]
+"""A summary or description written about the source: up to 5,000 characters."""
+Context = Annotated[str, StringConstraints(max_length=200)]
+"""A quote's prefix or suffix: up to 200 characters."""
+NonEmpty = Name
+"""Any non-empty name (kept for the records that say only that)."""
+ReviewState = Literal["pending", "accepted", "edited"]
+Rule = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+"""The name of an extraction rule: 1 to 80 characters."""
+Confidence = Annotated[float, Field(ge=0, le=1)]
+DropKind = Literal["quotes", "events", "figures", "categories"]
 SpeakerKind = Literal["person", "organization", "group", "media"]
 QuoteKind = Literal["direct", "partial", "reported"]
 Precision = Literal["minute", "day", "week", "month", "year", "span"]
@@ -51,9 +77,6 @@ Modifier = Literal["approximate", "before", "after"]
 Status = Literal["before", "on_day", "scheduled"]
 RegionKind = Literal["byline", "promotion", "other"]
 FigureKind = Literal["money", "multiplier", "count"]
-Review = Literal["pending", "accepted", "edited"]
-Rule = Annotated[str, StringConstraints(min_length=1, max_length=80)]
-Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
 _CONFIG = ConfigDict(extra="forbid", use_attribute_docstrings=True, populate_by_name=True)
@@ -86,7 +109,7 @@ class Span:
     """First character of the span (0-based code point offset)."""
     end: NonNegativeInt
     """One past the last character of the span."""
-    text: NonEmpty
+    text: Passage
     """The exact source text inside the span."""
 
 
@@ -95,19 +118,23 @@ class StoryInfo(Model):
 
     id: Id
     """Stable identifier of the story."""
-    title: NonEmpty
+    title: Title
     """Headline as published, or a descriptive title when the source has none."""
-    publisher: NonEmpty
+    publisher: Name
     """Who published it, e.g. "The Japan Times"."""
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2_000)] | None = (
+        None
+    )
     """Address of the original article."""
     published: date
     """Publication date (ISO 8601); the anchor for every relative time expression."""
-    byline: str = ""
+    byline: Short = ""
     """The byline as printed."""
     agencies: list[NonEmpty] = Field(default_factory=list)
     """News agencies and desks credited in the byline."""
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    language: Annotated[
+        str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)
+    ] = "en"
     """BCP 47 language tag of the text."""
 
 
@@ -121,18 +148,18 @@ class Region:
     """First character of the region."""
     end: NonNegativeInt
     """One past the last character of the region."""
-    note: str = ""
+    note: Short = ""
     """Why the region is set apart."""
 
 
 class Source(Model):
     """The article text every span points into."""
 
-    path: NonEmpty | None = None
+    path: Annotated[str, StringConstraints(min_length=1, max_length=1_000)] | None = None
     """The text file, relative to the story file (UTF-8). Give this or ``text``."""
     text: str | None = None
     """The article text itself, embedded. Give this or ``path``."""
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$", max_length=64)]
     """SHA-256 of the UTF-8 bytes of the text, lowercase hex."""
     regions: list[Region] = Field(default_factory=list)
     """Marked regions that are not part of the story."""
@@ -155,20 +182,25 @@ class Speaker:
     """Display name."""
     kind: SpeakerKind
     """Person, organization, group or media."""
-    role: str = ""
+    role: Short = ""
     """Role as the story gives it, e.g. "chief U.S. negotiator"."""
-    affiliation: str = ""
+    affiliation: Short = ""
     """Organization the speaker belongs to or speaks for."""
-    country: str = ""
+    country: Short = ""
     """Country the speaker is associated with."""
     aliases: list[NonEmpty] = Field(default_factory=list)
     """Every other name under which the text refers to the speaker."""
-    review: Review | None = None
-    """Review state of a drafted item: pending until a person accepts or edits it."""
+    key: Annotated[str, StringConstraints(min_length=1, max_length=120)] | None = None
+    """Identity of the speaker across stories, at most 120 characters: a Wikidata id
+    such as ``Q7164``, or a slug such as ``person/jeong-eun-bo``. Stories that give one
+    speaker the same key are about the same person or organization; without a key the
+    library matches speakers by normalized name and kind."""
+    review: ReviewState | None = None
+    """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
     rule: Rule | None = None
-    """Short stable name of the extraction rule that produced the item."""
+    """The extraction rule that produced the item, so a reviewer can see why."""
     confidence: Confidence | None = None
-    """How sure that rule is, from 0 to 1, so a reviewer can start from the doubtful."""
+    """How sure the rule was, from 0 to 1, where it can say."""
 
 
 @record
@@ -179,7 +211,7 @@ class Quote:
     """Identifier."""
     speaker: Id
     """Id of the speaker."""
-    text: NonEmpty
+    text: Passage
     """The exact text, without the surrounding quotation marks."""
     start: NonNegativeInt
     """First character of the text in the source."""
@@ -187,20 +219,20 @@ class Quote:
     """One past the last character of the text in the source."""
     kind: QuoteKind
     """Direct (a whole quoted sentence), partial (a quoted fragment) or reported."""
-    prefix: str = ""
+    prefix: Context = ""
     """Source text just before ``start``, to re-anchor if offsets drift."""
-    suffix: str = ""
+    suffix: Context = ""
     """Source text just after ``end``."""
-    cue: str = ""
+    cue: Short = ""
     """The attribution cue, e.g. "said" or "told a briefing"."""
     events: list[Id] = Field(default_factory=list)
     """Ids of events this quote is about."""
-    review: Review | None = None
-    """Review state of a drafted item: pending until a person accepts or edits it."""
+    review: ReviewState | None = None
+    """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
     rule: Rule | None = None
-    """Short stable name of the extraction rule that produced the item."""
+    """The extraction rule that produced the item, so a reviewer can see why."""
     confidence: Confidence | None = None
-    """How sure that rule is, from 0 to 1, so a reviewer can start from the doubtful."""
+    """How sure the rule was, from 0 to 1, where it can say."""
 
 
 @record
@@ -211,7 +243,7 @@ class Event:
     """Identifier."""
     title: NonEmpty
     """Short title."""
-    when: NonEmpty
+    when: Phrase
     """The time expression as written, e.g. "last week"."""
     start: NonNegativeInt
     """First character of ``when`` in the source."""
@@ -225,7 +257,7 @@ class Event:
     """How precisely the text fixes the time."""
     status: Status
     """Against the publication date: before, on the day, or scheduled after."""
-    summary: str = ""
+    summary: Prose = ""
     """One or two sentences on what happened or will happen."""
     time: dt.time | None = None
     """Time of day, required when ``precision`` is "minute"."""
@@ -237,12 +269,12 @@ class Event:
     """Ids of quotes about this event."""
     evidence: list[Span] = Field(default_factory=list)
     """Spans of the source that report the event."""
-    review: Review | None = None
-    """Review state of a drafted item: pending until a person accepts or edits it."""
+    review: ReviewState | None = None
+    """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
     rule: Rule | None = None
-    """Short stable name of the extraction rule that produced the item."""
+    """The extraction rule that produced the item, so a reviewer can see why."""
     confidence: Confidence | None = None
-    """How sure that rule is, from 0 to 1, so a reviewer can start from the doubtful."""
+    """How sure the rule was, from 0 to 1, where it can say."""
 
 
 @record
@@ -257,26 +289,26 @@ class Figure:
     """Money (in ``unit``), a multiplier, or a count of ``unit``."""
     amount: float
     """The value: 5e9 for "$5 billion", 5 for "fivefold"."""
-    text: NonEmpty
+    text: Phrase
     """The number as written."""
     start: NonNegativeInt
     """First character of ``text`` in the source."""
     end: NonNegativeInt
     """One past the last character of ``text`` in the source."""
-    unit: str | None = None
+    unit: Short | None = None
     """Currency or unit; money defaults to the costs' currency."""
     approximate: bool = False
     """Whether the story hedges the number ("about")."""
     stated_by: Id | None = None
     """Id of the speaker who stated or demanded it; none when the story reports it."""
-    period: str = ""
+    period: Short = ""
     """What period the amount covers, e.g. "per year"."""
-    review: Review | None = None
-    """Review state of a drafted item: pending until a person accepts or edits it."""
+    review: ReviewState | None = None
+    """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
     rule: Rule | None = None
-    """Short stable name of the extraction rule that produced the item."""
+    """The extraction rule that produced the item, so a reviewer can see why."""
     confidence: Confidence | None = None
-    """How sure that rule is, from 0 to 1, so a reviewer can start from the doubtful."""
+    """How sure the rule was, from 0 to 1, where it can say."""
 
 
 @record
@@ -287,13 +319,13 @@ class Category:
     """Identifier."""
     name: NonEmpty
     """Short name."""
-    text: NonEmpty
+    text: Phrase
     """The category as written."""
     start: NonNegativeInt
     """First character of ``text`` in the source."""
     end: NonNegativeInt
     """One past the last character of ``text`` in the source."""
-    description: str = ""
+    description: Prose = ""
     """What the category covers."""
     past: bool | None = None
     """Paid under past agreements (null: the story does not say)."""
@@ -301,12 +333,12 @@ class Category:
     """Part of the new demand (null: the story does not say)."""
     reported_by: Id | None = None
     """Id of the speaker who reported it; none when the story itself does."""
-    review: Review | None = None
-    """Review state of a drafted item: pending until a person accepts or edits it."""
+    review: ReviewState | None = None
+    """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
     rule: Rule | None = None
-    """Short stable name of the extraction rule that produced the item."""
+    """The extraction rule that produced the item, so a reviewer can see why."""
     confidence: Confidence | None = None
-    """How sure that rule is, from 0 to 1, so a reviewer can start from the doubtful."""
+    """How sure the rule was, from 0 to 1, where it can say."""
 
 
 @record
@@ -328,7 +360,7 @@ class Comparison:
 class Costs(Model):
     """The money at stake."""
 
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$", max_length=3)]
     """ISO 4217 code of the money figures."""
     figures: list[Figure] = Field(default_factory=list)
     """Every number the story states."""
@@ -336,6 +368,13 @@ class Costs(Model):
     """Cost categories paid before and newly demanded."""
     comparisons: list[Comparison] = Field(default_factory=list)
     """Ratios between figures."""
+
+
+class ReviewLog(Model):
+    """What a person's review of a draft has removed; kept items carry their own marks."""
+
+    dropped: dict[DropKind, NonNegativeInt] = Field(default_factory=dict)
+    """How many items of each kind the reviewer dropped."""
 
 
 Loc = tuple[str | int, ...]
@@ -362,7 +401,9 @@ def _clip(text: str, limit: int = 60) -> str:
 class Story(Model):
     """One story: what it is, its source text, and what it says, all anchored."""
 
-    schema_: str | None = Field(default=None, alias="$schema")
+    schema_: Annotated[str, StringConstraints(max_length=2_000)] | None = Field(
+        default=None, alias="$schema"
+    )
     """Address of the JSON Schema this file follows (ignored by the reader)."""
     schema_version: Literal[1]
     """Version of the story format."""
@@ -378,6 +419,8 @@ class Story(Model):
     """Dated events."""
     costs: Costs | None = None
     """Cost figures, categories and comparisons."""
+    review: ReviewLog | None = None
+    """What review has done to the draft, if it was reviewed."""
 
     _text: str = PrivateAttr(default="")
     _pending: list[InitErrorDetails] = PrivateAttr(default_factory=list)
@@ -429,8 +472,12 @@ class Story(Model):
             raise ValidationError.from_exception_data("Story", errors.details)
         return self
 
-    def bind_source(self, base_dir: str | Path | None) -> None:
+    def bind_source(self, base_dir: str | Path | None, *, limit: int | None = None) -> None:
         """Load the source text and check the sha256 and every span against it.
+
+        Args:
+            base_dir: The story file's folder, which ``source.path`` must stay inside.
+            limit: The largest source file read, in bytes (default: the files module's).
 
         Raises:
             ValidationError: With these problems and any found while parsing.
@@ -438,12 +485,12 @@ class Story(Model):
         errors = _Errors()
         errors.details.extend(self._pending)
         self._pending = []
-        self._bind(base_dir, errors)
+        self._bind(base_dir, errors, limit)
         if errors.details:
             raise ValidationError.from_exception_data("Story", errors.details)
 
-    def _bind(self, base_dir: object, errors: _Errors) -> None:
-        text = _resolve_source(self.source, base_dir, errors)
+    def _bind(self, base_dir: object, errors: _Errors, limit: int | None = None) -> None:
+        text = _resolve_source(self.source, base_dir, errors, limit)
         if text is not None:
             self._text = text
             self._check_spans(text, errors)
@@ -692,8 +739,17 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _resolve_source(source: Source, base_dir: Any, errors: _Errors) -> str | None:
-    """Load the source text and check its sha256; ``None`` if it cannot be had."""
+def _resolve_source(
+    source: Source, base_dir: Any, errors: _Errors, limit: int | None = None
+) -> str | None:
+    """Load the source text and check its sha256; ``None`` if it cannot be had.
+
+    A ``source.path`` is read only if it names a regular file inside the story
+    file's folder (after following links), within the size limit. No message
+    quotes a refused file's content or its hash: the file may be a secret.
+    """
+    from smareader.files import FileRefused, confined, read_file
+
     if source.text is not None:
         text = source.text
         digest = sha256_hex(text)
@@ -709,17 +765,15 @@ def _resolve_source(source: Source, base_dir: Any, errors: _Errors) -> str | Non
             )
             return None
         assert source.path is not None
-        file = Path(base_dir) / source.path
         loc = ("source", "path")
         try:
-            data = file.read_bytes()
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
+            file = confined(Path(base_dir), source.path)
+            data = read_file(file, limit=limit, expected="the article text")
+        except FileRefused as refused:
             errors.add(
                 loc,
                 "source_unreadable",
-                f"cannot read the source text {str(file)!r}: {reason}; "
-                "expected a UTF-8 text file relative to the story file",
+                f"cannot read the source text {_clip(source.path)!r}: {refused.reason}",
                 source.path,
             )
             return None
@@ -730,7 +784,8 @@ def _resolve_source(source: Source, base_dir: Any, errors: _Errors) -> str | Non
             errors.add(
                 loc,
                 "source_encoding",
-                f"the source text {str(file)!r} is not UTF-8 (byte {error.start}); expected UTF-8",
+                f"the source text {_clip(source.path)!r} is not UTF-8 (byte {error.start}); "
+                "expected UTF-8",
                 source.path,
             )
             return None
@@ -738,8 +793,8 @@ def _resolve_source(source: Source, base_dir: Any, errors: _Errors) -> str | Non
         errors.add(
             ("source", "sha256"),
             "sha256_mismatch",
-            f"the source text has sha256 {digest}; expected the recorded {source.sha256} "
-            f"(the text at {'.'.join(map(str, loc))} has changed)",
+            "the source text does not have the recorded sha256; expected the text the "
+            f"story was made from (the text at {'.'.join(map(str, loc))} has changed)",
             source.sha256,
         )
         return None

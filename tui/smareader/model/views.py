@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from smareader.model.story import Category, Comparison, Event, Figure, Quote, Speaker, Story
 
@@ -163,16 +163,57 @@ def sentence_around(text: str, start: int, end: int, limit: int = 800) -> tuple[
     return first, max(last, end)
 
 
-def citation(story: Story, quote: Quote) -> str:
-    """A quote with its citation: speaker, publisher, date and address."""
-    speaker = story.speaker_by_id[quote.speaker]
+REVIEW_STATES = ("pending", "accepted", "edited", "dropped")
+
+
+def review_summary(story: Story) -> dict[str, int] | None:
+    """How far review has got: counts of pending, accepted, edited and dropped items.
+
+    Quotes, events, figures and categories are counted (the items a reviewer can
+    drop). ``None`` for a story that was never drafted or reviewed.
+    """
+    counts = dict.fromkeys(REVIEW_STATES, 0)
+    items: list[Any] = [*story.quotes, *story.events]
+    if story.costs is not None:
+        items += [*story.costs.figures, *story.costs.categories]
+    for item in items:
+        if item.review is not None:
+            counts[item.review] += 1
+    if story.review is not None:
+        counts["dropped"] = sum(story.review.dropped.values())
+    if not any(counts.values()) and story.review is None:
+        return None
+    return counts
+
+
+def is_draft(story: Story) -> bool:
+    """Whether any item still waits for review."""
+    summary = review_summary(story)
+    return bool(summary and summary["pending"])
+
+
+def reference(story: Story) -> str:
+    """What a citation names the story by: title, publisher, date and address."""
     info = story.story
+    address = f". {info.url}" if info.url else ""
+    return f"{info.title}, {info.publisher}, {format_date(info.published)}{address}"
+
+
+def citation(story: Story, quote: Quote, story_reference: str | None = None) -> str:
+    """A quote with its citation: speaker, publisher, date and address.
+
+    Args:
+        story: The story the quote is in.
+        quote: The quote.
+        story_reference: :func:`reference` of the story, when citing many quotes:
+            it is built once instead of once per quote.
+    """
+    speaker = story.speaker_by_id[quote.speaker]
     who = speaker.name + (f", {speaker.role}" if speaker.role else "")
     words = quote.text if quote.kind == "reported" else f"“{quote.text}”"
     reported = " (reported)" if quote.kind == "reported" else ""
-    where = f"{info.publisher}, {format_date(info.published)}"
-    address = f". {info.url}" if info.url else ""
-    return f"{words} — {who}{reported}. {info.title}, {where}{address}"
+    cited = reference(story) if story_reference is None else story_reference
+    return f"{words} — {who}{reported}. {cited}"
 
 
 # ---------------------------------------------------------------------------- search

@@ -150,7 +150,8 @@ class TimelinePane(FollowingDetail, Container):
             body.update(
                 Content.assemble(
                     ("Publication day\n", "bold $accent"),
-                    f"{self.story.story.publisher} published this story on "
+                    safe_content(self.story.story.publisher),
+                    " published this story on "
                     f"{row.published:%A} {format_date(row.published)}. Events above it came "
                     "before; events below it happen on the day or are scheduled.",
                 )

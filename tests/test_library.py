@@ -1,0 +1,509 @@
+"""The library: adding, listing, removing, checking, rebuilding, and every way it breaks."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smareader.cli import main
+from smareader.devtools.generate import generate, generate_library, write
+from smareader.library import Cancelled, Library, default_library_path, open_library, store
+from smareader.library.index import add_files
+from smareader.model.bundled import bundled_story_path
+
+BUNDLED = bundled_story_path()
+HOSTILE = Path(__file__).parent / "data" / "hostile.json"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def digests(*folders: Path) -> dict[Path, str]:
+    """The sha256 of every file under the folders: to prove they were left alone."""
+    return {
+        path: hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def library_file(tmp_path: Path) -> Path:
+    return tmp_path / "lib" / "library.sqlite3"
+
+
+@pytest.fixture
+def stories(tmp_path: Path) -> Path:
+    """A folder of five small generated stories."""
+    folder = tmp_path / "stories"
+    for stem, data, text in generate_library(stories=5, quotes=200, speakers=20, seed=3):
+        write(folder, data, text, stem)
+    return folder
+
+
+# ------------------------------------------------------------------ location
+
+
+def test_tests_never_see_the_real_user_library(private_dirs: Path) -> None:
+    assert default_library_path() == private_dirs / "library.sqlite3"
+    os.environ.pop("SMAREADER_LIBRARY")
+    assert default_library_path().is_relative_to(private_dirs)
+
+
+def test_library_path_follows_option_then_environment(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SMAREADER_LIBRARY", str(tmp_path / "env.sqlite3"))
+    assert run(capsys, "library", "path")[1].strip() == str(tmp_path / "env.sqlite3")
+    code, out, _ = run(capsys, "library", "path", "--library", str(tmp_path / "opt.sqlite3"))
+    assert (code, out.strip()) == (0, str(tmp_path / "opt.sqlite3"))
+
+
+# ------------------------------------------------------------------ commands
+
+
+def test_add_list_remove(
+    capsys: pytest.CaptureFixture[str], stories: Path, library_file: Path
+) -> None:
+    before = digests(stories)
+    code, _, err = run(capsys, "add", str(stories), str(BUNDLED), "--library", str(library_file))
+    assert code == 0, err
+    assert "6 added" in err
+    code, out, _ = run(capsys, "list", "--library", str(library_file))
+    assert code == 0 and len(out.splitlines()) == 6
+    assert out.splitlines()[0].startswith("generated-3-story-1  2019-06-01")
+    # Nothing changed: nothing is redone.
+    code, _, err = run(capsys, "add", str(stories), "--library", str(library_file))
+    assert (code, err.strip().endswith("5 unchanged")) == (0, True)
+    code, _, err = run(capsys, "remove", "generated-3-story-2", "--library", str(library_file))
+    assert code == 0 and "removed" in err
+    assert run(capsys, "remove", "nope", "--library", str(library_file))[0] == 1
+    with Library.open(library_file) as library:
+        assert len(library.stories()) == 5
+        assert library.counts().quotes == 4 * 40 + 30
+    assert digests(stories) == before
+
+
+def test_bad_files_are_named_and_the_rest_added(
+    capsys: pytest.CaptureFixture[str], raw: dict[str, Any], tmp_path: Path, library_file: Path
+) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a-good.json").write_text(json.dumps(raw), encoding="utf-8")
+    (folder / "b-broken.json").write_text("{", encoding="utf-8")
+    raw["quotes"][0]["speaker"] = "nobody"
+    raw["story"]["id"] = "other"
+    (folder / "c-dangling.json").write_text(json.dumps(raw), encoding="utf-8")
+    code, _, err = run(capsys, "add", str(folder), str(tmp_path / "missing.json"),
+                       "--library", str(library_file))  # fmt: skip
+    assert code == 2  # the worst: a file that could not be read
+    assert "b-broken.json: line 1, column 1: invalid JSON" in err
+    assert "c-dangling.json: quotes[0].speaker: unknown speaker id 'nobody'" in err
+    assert "missing.json: no such file" in err
+    assert "1 added, 3 failed" in err
+    assert "Traceback" not in err
+    with Library.open(library_file) as library:
+        assert [story.id for story in library.stories()] == ["japantimes-2019-11-19-sma-talks"]
+
+
+def test_a_changed_file_is_indexed_again(
+    capsys: pytest.CaptureFixture[str], raw: dict[str, Any], tmp_path: Path, library_file: Path
+) -> None:
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    assert run(capsys, "add", str(path), "--library", str(library_file))[0] == 0
+    # Touched but the same bytes: the hash says unchanged, and the new mtime is kept.
+    os.utime(path, ns=(1, 1))
+    assert "1 unchanged" in run(capsys, "add", str(path), "--library", str(library_file))[2]
+    raw["story"]["title"] = "A new headline"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    assert "1 updated" in run(capsys, "add", str(path), "--library", str(library_file))[2]
+    with Library.open(library_file) as library:
+        assert [story.title for story in library.stories()] == ["A new headline"]
+        assert library.stale() == []
+        path.write_text(json.dumps(raw) + " ", encoding="utf-8")
+        assert [story.id for story in library.stale()] == [raw["story"]["id"]]
+    code, _, err = run(capsys, "library", "check", "--library", str(library_file))
+    assert code == 1 and "changed since it was indexed" in err
+
+
+def test_a_new_schema_version_reindexes(stories: Path, library_file: Path) -> None:
+    with Library.open(library_file, create=True) as library:
+        add_files(library.connection, sorted(stories.glob("*.json")))
+        library.connection.execute("UPDATE stories SET schema_version = 0 WHERE id LIKE '%-1'")
+        outcomes = add_files(library.connection, sorted(stories.glob("*.json")))
+    assert [outcome.status for outcome in outcomes] == ["updated"] + ["unchanged"] * 4
+
+
+def test_check_and_rebuild(
+    capsys: pytest.CaptureFixture[str], stories: Path, library_file: Path
+) -> None:
+    assert run(capsys, "add", str(stories), "--library", str(library_file))[0] == 0
+    code, _, err = run(capsys, "library", "check", "--library", str(library_file))
+    assert (code, err.strip()) == (0, f"{library_file}: 5 stories checked, 0 problems")
+    # Tamper with the index: check notices, rebuild repairs.
+    with sqlite3.connect(library_file) as connection:
+        connection.execute("UPDATE quotes SET text = 'forged' WHERE rowid = 7")
+    code, _, err = run(capsys, "library", "check", "--library", str(library_file))
+    assert code == 1 and "the index does not match the file: quotes differ from row" in err
+    code, _, err = run(capsys, "library", "rebuild", "--library", str(library_file))
+    assert code == 0 and "rebuilt with 5 of 5 stories" in err
+    assert run(capsys, "library", "check", "--library", str(library_file))[0] == 0
+
+
+# ------------------------------------------------------------------ broken libraries
+
+
+def _corrupt(path: Path) -> None:
+    path.write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
+
+
+def _garbage(path: Path) -> None:
+    path.write_bytes(b"this is not a database at all\n" * 200)
+
+
+def _truncated(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+
+
+def _foreign(path: Path) -> None:
+    path.unlink()
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY, owner TEXT)")
+
+
+def _newer(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA user_version = 99")
+
+
+@pytest.mark.parametrize("damage", [_corrupt, _garbage, _truncated, _foreign, _newer])
+@pytest.mark.parametrize("command", [["list"], ["add", "STORIES"], ["remove", "x"],
+                                     ["library", "check"]])  # fmt: skip
+def test_an_unusable_library_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+    stories: Path,
+    library_file: Path,
+    damage: Any,
+    command: list[str],
+) -> None:
+    assert run(capsys, "add", str(stories), "--library", str(library_file))[0] == 0
+    with sqlite3.connect(library_file) as connection:  # everything into the main file
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    damage(library_file)
+    before = digests(stories)
+    argv = [str(stories) if part == "STORIES" else part for part in command]
+    code, _, err = run(capsys, *argv, "--library", str(library_file))
+    assert code == 2, err
+    assert len(err.strip().splitlines()) == 1, err
+    assert str(library_file) in err and "smareader library rebuild" in err
+    assert "Traceback" not in err
+    assert digests(stories) == before
+
+
+@pytest.mark.parametrize("damage", [_garbage, _foreign, _newer])
+def test_rebuild_keeps_an_unusable_file_aside(
+    capsys: pytest.CaptureFixture[str], stories: Path, library_file: Path, damage: Any
+) -> None:
+    assert run(capsys, "add", str(stories), "--library", str(library_file))[0] == 0
+    damage(library_file)
+    code, _, err = run(capsys, "library", "rebuild", "--library", str(library_file))
+    assert code == 0, err
+    kept = list(library_file.parent.glob("library.sqlite3.broken-*[0-9]"))
+    assert len(kept) == 1 and "kept it as" in err
+    with Library.open(library_file) as library:
+        # Our own newer-format file still lists its stories; a foreign one does not.
+        assert len(library.stories()) == (5 if damage is _newer else 0)
+
+
+def test_a_locked_library_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+    stories: Path,
+    library_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert run(capsys, "add", str(stories), "--library", str(library_file))[0] == 0
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(library_file, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        for argv in (["list"], ["add", str(BUNDLED)]):
+            code, _, err = run(capsys, *argv, "--library", str(library_file))
+            assert code == 2 and "locked by another program" in err, err
+            assert len(err.strip().splitlines()) == 1
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_not_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "list", "--library", str(tmp_path))
+    assert code == 2 and "not a regular file" in err
+
+
+def test_no_library_yet(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "list", "--library", str(tmp_path / "none.sqlite3"))
+    assert code == 2 and "smareader add" in err
+    assert not (tmp_path / "none.sqlite3").exists()
+
+
+# ------------------------------------------------------------------ crashes and company
+
+
+def _add_in_child(library: Path, *paths: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "smareader", "add", "--library", str(library), *map(str, paths)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _assert_whole(library_file: Path, expected: dict[str, int]) -> None:
+    """Every story present has all its rows; the database and its search are sound."""
+    with sqlite3.connect(library_file) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        for table in ("quote_search", "event_search"):
+            connection.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+        for story_id, quotes, events, recorded in connection.execute(
+            "SELECT id, (SELECT count(*) FROM quotes q WHERE q.story = s.story),"
+            " (SELECT count(*) FROM events e WHERE e.story = s.story), quotes FROM stories s"
+        ):
+            assert quotes == recorded == expected[story_id]
+            assert events > 0
+
+
+def test_kill_during_add_leaves_the_library_whole(tmp_path: Path, library_file: Path) -> None:
+    small_data, small_text = generate(quotes=50, speakers=5, events=10, cost_items=4, seed=1)
+    small = write(tmp_path / "small", small_data, small_text)
+    big_data, big_text = generate(quotes=60_000, speakers=500, events=6_000, cost_items=100, seed=2)
+    big = write(tmp_path / "big", big_data, big_text)
+    expected = {small_data["story"]["id"]: 50, big_data["story"]["id"]: 60_000}
+    assert _add_in_child(library_file, small).wait() == 0
+    wal = library_file.with_name(library_file.name + "-wal")
+    child = _add_in_child(library_file, big)
+    deadline = time.monotonic() + 120
+    # Writing has begun once the write-ahead log grows past what the small add left.
+    start = wal.stat().st_size if wal.exists() else 0
+    while time.monotonic() < deadline and child.poll() is None:
+        if wal.exists() and wal.stat().st_size > start + 4_000_000:
+            break
+        time.sleep(0.005)
+    killed_mid_add = child.poll() is None
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert killed_mid_add, "the add finished before it could be killed"
+    _assert_whole(library_file, expected)
+    with Library.open(library_file) as library:
+        ids = [story.id for story in library.stories()]
+    assert small_data["story"]["id"] in ids
+    # The next add finishes the job.
+    assert _add_in_child(library_file, big).wait() == 0
+    _assert_whole(library_file, expected)
+
+
+def test_two_readers_and_an_add_at_once(stories: Path, tmp_path: Path, library_file: Path) -> None:
+    more = tmp_path / "more"
+    for stem, data, text in generate_library(stories=6, quotes=3000, speakers=40, seed=9):
+        write(more, data, text, stem)
+    with Library.open(library_file, create=True) as library:
+        add_files(library.connection, sorted(stories.glob("*.json")))
+    failures: list[BaseException] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            with Library.open(library_file) as library:
+                while not stop.is_set():
+                    for story in library.stories():
+                        # A story is visible whole or not at all.
+                        assert library.quote_count([story.id]) == story.quotes
+                        assert len(library.quotes([story.id], limit=5000).rows) == story.quotes
+                    library.search_quotes("talks")
+                    library.timeline(limit=50)
+        except BaseException as error:  # handed to the main thread
+            failures.append(error)
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    try:
+        assert _add_in_child(library_file, more).wait(timeout=300) == 0
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join()
+    assert not failures, failures
+    with Library.open(library_file) as library:
+        assert len(library.stories()) == 11
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+def test_library_files_respect_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    library = tmp_path / "new" / "library.sqlite3"
+    code = (
+        f"import os; os.umask({umask}); from smareader.cli import main; "
+        f"raise SystemExit(main(['add', '--library', {str(library)!r}, {str(BUNDLED)!r}]))"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    assert library.stat().st_mode & 0o777 == mode
+    assert library.parent.stat().st_mode & 0o777 == 0o777 & ~umask
+
+
+# ------------------------------------------------------------------ the warm start
+
+
+def test_reading_imports_neither_pydantic_nor_textual_nor_opens_json(
+    stories: Path, library_file: Path
+) -> None:
+    with Library.open(library_file, create=True) as library:
+        add_files(library.connection, [*sorted(stories.glob("*.json")), HOSTILE])
+    code = f"""
+import sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(str(args[0]))
+                 if event == "open" and str(args[0]).endswith(".json") else None)
+from smareader.library import open_library
+with open_library({str(library_file)!r}) as library:
+    ids = [story.id for story in library.stories()]
+    library.speakers(); library.counts(ids[:2]); library.timeline(ids); library.quotes()
+    library.search_quotes("talks"); library.search_events("talks"); library.article(ids[0])
+    library.cost_table(ids[0]); library.figures_over_time(); library.marks(ids[0])
+print(sorted(m for m in ("pydantic", "textual", "smareader.model") if m in sys.modules), opened)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[] []"
+
+
+def test_article_that_changed_is_refused(
+    stories: Path, library_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Library.open(library_file, create=True) as library:
+        add_files(library.connection, sorted(stories.glob("*.json")))
+        first = library.stories()[0]
+        text = library.article(first.id)
+        (stories / "story-1.txt").write_text(text + "more", encoding="utf-8")
+        with pytest.raises(store.LibraryError, match="changed since the story was indexed"):
+            library.article(first.id)
+
+
+def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
+    import io
+
+    from smareader.library.cli import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    quiet, shown = io.StringIO(), Terminal()
+    for stream in (quiet, shown):
+        progress = Progress(stream)
+        for number in (1, 2, 3):
+            progress(number, 3, tmp_path / f"story-\x1b[31m{number}.json")
+        progress.done()
+    assert quiet.getvalue() == ""
+    assert "[1/3] validating and indexing story-␛[31m1.json" in shown.getvalue()
+    assert "\x1b" not in shown.getvalue()
+
+
+def test_check_names_a_story_that_no_longer_validates(
+    capsys: pytest.CaptureFixture[str], raw: dict[str, Any], tmp_path: Path, library_file: Path
+) -> None:
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    assert run(capsys, "add", str(path), "--library", str(library_file))[0] == 0
+    raw["quotes"][0]["speaker"] = "ghost"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    code, _, err = run(capsys, "library", "check", "--library", str(library_file))
+    assert code == 1
+    assert "its file no longer validates" in err and "unknown speaker id 'ghost'" in err
+
+
+def test_add_without_story_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "add", str(tmp_path), "--library", str(tmp_path / "l.sqlite3"))
+    assert code == 1 and "no story files" in err
+
+
+def test_the_first_run_makes_the_library_with_the_bundled_stories(tmp_path: Path) -> None:
+    library_file = tmp_path / "first" / "library.sqlite3"
+    with open_library(library_file) as library:
+        assert [story.path for story in library.stories()] == [str(BUNDLED)]
+    with open_library(library_file) as library:  # the second start only opens it
+        assert len(library.stories()) == 1
+
+
+def test_two_adds_of_one_file_at_once(tmp_path: Path, library_file: Path) -> None:
+    data, text = generate(quotes=3000, speakers=50, events=300, cost_items=20, seed=4)
+    path = write(tmp_path / "one", data, text)
+    children = [_add_in_child(library_file, path) for _ in range(2)]
+    assert [child.wait(timeout=300) for child in children] == [0, 0]
+    _assert_whole(library_file, {data["story"]["id"]: 3000})
+
+
+def test_an_article_replaced_by_a_fifo_is_not_opened(stories: Path, library_file: Path) -> None:
+    with Library.open(library_file, create=True) as library:
+        add_files(library.connection, sorted(stories.glob("*.json")))
+        first = library.stories()[0]
+        (stories / "story-1.txt").unlink()
+        os.mkfifo(stories / "story-1.txt")
+        with pytest.raises(store.LibraryError, match="not a regular file"):
+            library.article(first.id)
+
+
+def test_add_refuses_a_fifo(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    fifo = tmp_path / "story.json"
+    os.mkfifo(fifo)
+    code, _, err = run(capsys, "add", str(fifo), "--library", str(tmp_path / "l.sqlite3"))
+    assert code == 2 and "story.json: not a regular file" in err
+
+
+def test_list_shows_a_hostile_story_inert(
+    capsys: pytest.CaptureFixture[str], library_file: Path
+) -> None:
+    assert run(capsys, "add", str(HOSTILE), "--library", str(library_file))[0] == 0
+    code, out, err = run(capsys, "list", "--library", str(library_file))
+    assert code == 0 and "hostile" in out
+    for control in ("\x1b", "\x07", "\x9b", "\u202e", "\x00"):
+        assert control not in out + err
+
+
+def test_a_search_in_a_worker_thread_can_be_cancelled(tmp_path: Path, library_file: Path) -> None:
+    data, text = generate(quotes=20_000, speakers=200, events=100, cost_items=4, seed=8)
+    path = write(tmp_path / "big", data, text)
+    with Library.open(library_file, create=True) as library:
+        add_files(library.connection, [path])
+        outcome: list[object] = []
+
+        def search() -> None:
+            try:  # every quote is a candidate for "a.e", and each is checked: slow
+                outcome.append(library.search_count("a.e"))
+            except Exception as error:  # handed to the test thread
+                outcome.append(error)
+
+        worker = threading.Thread(target=search)
+        worker.start()
+        while worker.is_alive():
+            library.cancel()
+            time.sleep(0.002)
+        worker.join()
+        assert len(outcome) == 1 and isinstance(outcome[0], Cancelled), outcome
+        assert library.search_count("talks")[0] > 0  # and the library goes on working

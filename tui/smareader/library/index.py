@@ -1,0 +1,674 @@
+"""Filling the library from story files: validate through the model, then index.
+
+The JSON file stays the source of truth. Every story is read with
+:func:`smareader.model.load.load_story` (full pydantic validation, source text,
+sha256, every span) and written in one transaction, so a crash or ``kill -9`` leaves
+the library as it was or with the story complete. A story whose file, source text
+and schema version are unchanged is skipped: size and mtime first, then the hash.
+
+The rows are derived by pure functions (:func:`story_rows`), which ``library check``
+uses again to compare the index with a fresh validation of each file.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+from smareader.library.store import KEY_SEPARATOR, WORD_SPLIT, transaction
+from smareader.model.load import Problem, StoryFileError, parse_story, read_bytes
+from smareader.model.story import Story
+from smareader.model.views import format_figure, format_when
+
+SCHEMA_VERSION: int = get_args(Story.model_fields["schema_version"].annotation)[0]
+"""The story format version this model reads; a story indexed under another is redone."""
+
+Row = tuple[Any, ...]
+
+
+# ------------------------------------------------------------------- derived rows
+
+
+def normalize_name(name: str) -> str:
+    """A name compared across stories: NFKC, case-folded, periods and spacing ignored."""
+    folded = unicodedata.normalize("NFKC", name).casefold().replace(".", " ")
+    return " ".join(folded.split())
+
+
+def identity(key: str | None, name: str, kind: str) -> str:
+    """Who a speaker is across stories: their ``key``, else their full name and kind.
+
+    Never a bare surname: "Kim" and "Kim Jong Un" are different people.
+    """
+    return f"key:{key}" if key else f"name:{kind}:{normalize_name(name)}"
+
+
+def series_of(label: str) -> str:
+    """The figure label compared across stories (a figure's category over time)."""
+    return " ".join(unicodedata.normalize("NFKC", label).casefold().split())
+
+
+def event_key(event: Any, published: str, story_id: str) -> str:
+    """Timeline order: as :func:`smareader.model.views.sort_key`, then the story.
+
+    The ``1`` puts an event after the publication-day marker of its first day
+    (whose key is :func:`smareader.library.store.marker_key`), as the single-story timeline does.
+    """
+    clock = event.time.isoformat() if event.time else ""
+    return KEY_SEPARATOR.join(
+        (
+            event.date_start.isoformat(),
+            "1",
+            clock,
+            event.date_end.isoformat(),
+            published,
+            story_id,
+            f"{event.start:010d}",
+            event.id,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class StoryRows:
+    """Everything the library holds about one story, as comparable tuples.
+
+    References are story-local ids here; :func:`write_story` maps them to rows.
+    """
+
+    story: Row
+    speakers: list[Row]
+    quotes: list[Row]
+    events: list[Row]
+    evidence: list[Row]
+    figures: list[Row]
+    categories: list[Row]
+    comparisons: list[Row]
+    regions: list[Row]
+    text: str | None
+    """The article text when embedded in the story file (else read from its file)."""
+
+
+def story_rows(story: Story) -> StoryRows:
+    """The rows of a validated story: a pure function of the model."""
+    info = story.story
+    published = info.published.isoformat()
+    costs = story.costs
+    currency = costs.currency if costs else ""
+    quoted = collections.Counter(quote.speaker for quote in story.quotes)
+    speakers = [
+        (
+            s.id,
+            s.name,
+            s.kind,
+            s.role,
+            s.affiliation,
+            s.country,
+            json.dumps(s.aliases, ensure_ascii=False),
+            s.key,
+            position,
+            quoted[s.id],
+        )
+        for position, s in enumerate(story.speakers)
+    ]
+    quotes = [
+        (
+            q.id,
+            q.speaker,
+            q.text,
+            q.start,
+            q.end,
+            q.kind,
+            q.prefix,
+            q.suffix,
+            q.cue,
+            " ".join(q.events),
+        )
+        for q in story.quotes
+    ]
+    events = [
+        (
+            e.id,
+            e.title,
+            e.summary,
+            e.when,
+            format_when(e),
+            e.start,
+            e.end,
+            e.date_start.isoformat(),
+            e.date_end.isoformat(),
+            e.time.isoformat() if e.time else None,
+            e.precision,
+            e.modifier,
+            e.status,
+            " ".join(e.actors),
+            " ".join(e.quotes),
+            event_key(e, published, info.id),
+        )
+        for e in story.events
+    ]
+    evidence = [
+        (e.id, span.start, span.end, span.text) for e in story.events for span in e.evidence
+    ]
+    figures = [
+        (
+            f.id,
+            f.label,
+            series_of(f.label),
+            f.kind,
+            f.amount,
+            format_figure(f, currency),
+            f.text,
+            f.start,
+            f.end,
+            f.unit,
+            int(f.approximate),
+            f.stated_by,
+            f.period,
+        )
+        for f in (costs.figures if costs else [])
+    ]
+    categories = [
+        (
+            c.id,
+            c.name,
+            c.text,
+            c.start,
+            c.end,
+            c.description,
+            None if c.past is None else int(c.past),
+            None if c.demanded is None else int(c.demanded),
+            c.reported_by,
+        )
+        for c in (costs.categories if costs else [])
+    ]
+    comparisons = [
+        (c.id, position, c.label, c.numerator, c.denominator, c.stated)
+        for position, c in enumerate(costs.comparisons if costs else [])
+    ]
+    regions = [(r.kind, r.start, r.end, r.note) for r in story.source.regions]
+    head = (
+        info.id,
+        info.title,
+        info.publisher,
+        info.url,
+        published,
+        info.byline,
+        json.dumps(info.agencies, ensure_ascii=False),
+        info.language,
+        currency or None,
+        len(story.text),
+        len(speakers),
+        len(quotes),
+        len(events),
+        len(figures),
+        len(categories),
+        len(comparisons),
+    )
+    return StoryRows(
+        head,
+        speakers,
+        quotes,
+        events,
+        evidence,
+        figures,
+        categories,
+        comparisons,
+        regions,
+        story.source.text,
+    )
+
+
+def words_of(texts: Iterable[str]) -> set[str]:
+    """The distinct lower-case words of ``texts``, split as FTS5's unicode61 does."""
+    chunks: set[str] = set()
+    for text in texts:
+        chunks.update(text.lower().split())
+    words: set[str] = set()
+    for chunk in chunks:
+        if chunk.isalnum():
+            words.add(chunk)
+        else:
+            words.update(part for part in WORD_SPLIT.split(chunk) if part)
+    return words
+
+
+# ------------------------------------------------------------------- writing
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What the library records of a story file and its source, to notice changes."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    source_path: str | None
+    source_size: int | None
+    source_mtime_ns: int | None
+    source_sha256: str
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    facts = path.stat()
+    return facts.st_size, facts.st_mtime_ns
+
+
+def delete_story(connection: sqlite3.Connection, story: int) -> None:
+    """Remove one story's rows (inside the caller's transaction)."""
+    # The search index is told what it held before the rows it was built from go.
+    connection.execute(
+        "INSERT INTO quote_search (quote_search, rowid, body) "
+        "SELECT 'delete', quote, body FROM quote_bodies WHERE story = ?",
+        (story,),
+    )
+    connection.execute(
+        "INSERT INTO event_search (event_search, rowid, body) "
+        "SELECT 'delete', event, body FROM event_bodies WHERE story = ?",
+        (story,),
+    )
+    persons = [
+        row[0]
+        for row in connection.execute(
+            "SELECT DISTINCT person FROM speakers WHERE story = ?", (story,)
+        )
+    ]
+    for table in (
+        "quotes", "events", "evidence", "figures", "categories", "comparisons",
+        "regions", "texts", "speakers", "stories",
+    ):  # fmt: skip
+        connection.execute(f"DELETE FROM {table} WHERE story = ?", (story,))
+    connection.executemany(
+        "DELETE FROM persons WHERE person = ? AND NOT EXISTS "
+        "(SELECT 1 FROM speakers WHERE speakers.person = persons.person)",
+        [(person,) for person in persons],
+    )
+
+
+def write_story(
+    connection: sqlite3.Connection,
+    rows: StoryRows,
+    facts: FileFacts,
+    words: set[str] | None = None,
+) -> int:
+    """Insert one story's rows (inside the caller's transaction); return its row id.
+
+    Args:
+        connection: The library, in a write transaction.
+        rows: The story's rows, from :func:`story_rows`.
+        facts: What to record of its files.
+        words: :func:`story_words` of ``rows``, if already known.
+    """
+    (story,) = connection.execute(
+        "INSERT INTO stories (id, title, publisher, url, published, byline, agencies, language,"
+        " currency, text_length, speakers, quotes, events, figures, categories, comparisons,"
+        " path, size, mtime_ns, sha256, source_path, source_size, source_mtime_ns,"
+        " source_sha256, schema_version)"
+        " VALUES (" + ",".join("?" * 25) + ") RETURNING story",
+        (
+            *rows.story,
+            facts.path,
+            facts.size,
+            facts.mtime_ns,
+            facts.sha256,
+            facts.source_path,
+            facts.source_size,
+            facts.source_mtime_ns,
+            facts.source_sha256,
+            SCHEMA_VERSION,
+        ),
+    ).fetchone()
+    identities = [identity(row[7], row[1], row[2]) for row in rows.speakers]
+    connection.executemany(
+        "INSERT OR IGNORE INTO persons (identity, key, name, kind) VALUES (?, ?, ?, ?)",
+        ((who, row[7], row[1], row[2]) for who, row in zip(identities, rows.speakers, strict=True)),
+    )
+    known = {
+        who: connection.execute("SELECT person FROM persons WHERE identity = ?", (who,)).fetchone()[
+            0
+        ]
+        for who in set(identities)
+    }
+    connection.executemany(
+        "INSERT INTO speakers (story, id, name, kind, role, affiliation, country, aliases,"
+        " key, position, quotes, person) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        ((story, *row, known[who]) for who, row in zip(identities, rows.speakers, strict=True)),
+    )
+    speakers: dict[str, tuple[int, int]] = {
+        speaker_id: (speaker, person)
+        for speaker_id, speaker, person in connection.execute(
+            "SELECT id, speaker, person FROM speakers WHERE story = ?", (story,)
+        )
+    }
+    day = date.fromisoformat(rows.story[4]).toordinal()
+    connection.executemany(
+        "INSERT INTO quotes (story, id, speaker, person, text, start, end, kind, prefix,"
+        " suffix, cue, events, day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        ((story, row[0], *speakers[row[1]], *row[2:], day) for row in rows.quotes),
+    )
+    connection.executemany(
+        "INSERT INTO events (story, id, title, summary, when_text, when_label, start, end,"
+        " date_start, date_end, time, precision, modifier, status, actors, quotes, sort_key)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        ((story, *row) for row in rows.events),
+    )
+    event_rows = dict(connection.execute("SELECT id, event FROM events WHERE story = ?", (story,)))
+    connection.executemany(
+        "INSERT INTO evidence (story, event, start, end, text) VALUES (?,?,?,?,?)",
+        ((story, event_rows[row[0]], *row[1:]) for row in rows.evidence),
+    )
+    published = rows.story[4]
+    connection.executemany(
+        "INSERT INTO figures (story, id, label, series, kind, amount, display, text, start, end,"
+        " unit, approximate, stated_by, period, person, published)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            (story, *row, speakers[row[11]][1] if row[11] else None, published)
+            for row in rows.figures
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO categories (story, id, name, text, start, end, description, past,"
+        " demanded, reported_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        ((story, *row) for row in rows.categories),
+    )
+    connection.executemany(
+        "INSERT INTO comparisons (story, id, position, label, numerator, denominator, stated)"
+        " VALUES (?,?,?,?,?,?,?)",
+        ((story, *row) for row in rows.comparisons),
+    )
+    connection.executemany(
+        "INSERT INTO regions (story, kind, start, end, note) VALUES (?,?,?,?,?)",
+        ((story, *row) for row in rows.regions),
+    )
+    if rows.text is not None:
+        connection.execute("INSERT INTO texts (story, text) VALUES (?, ?)", (story, rows.text))
+    connection.execute(
+        "INSERT INTO quote_search (rowid, body) SELECT quote, body FROM quote_bodies"
+        " WHERE story = ?",
+        (story,),
+    )
+    connection.execute(
+        "INSERT INTO event_search (rowid, body) SELECT event, body FROM event_bodies"
+        " WHERE story = ?",
+        (story,),
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO words (word) VALUES (?)",
+        ((word,) for word in sorted(story_words(rows) if words is None else words)),
+    )
+    return int(story)
+
+
+def story_words(rows: StoryRows) -> set[str]:
+    """The words a search can find in a story: of its quotes and events as searched."""
+    names = {row[1] for row in rows.speakers}
+    texts = [row[2] for row in rows.quotes] + [row[8] for row in rows.quotes]
+    texts += [" ".join((row[1], row[2], row[3], row[4])) for row in rows.events]
+    return words_of([*texts, *names])
+
+
+# ------------------------------------------------------------------- adding files
+
+Status = Literal["added", "updated", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What ``add`` did with one file."""
+
+    path: Path
+    status: Status
+    story_id: str = ""
+    quotes: int = 0
+    error: StoryFileError | None = None
+
+
+def story_files(paths: Sequence[Path]) -> Iterator[Path]:
+    """Story files named, or found (``*.json``, sorted) under folders named."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*.json") if p.is_file() and not p.name.startswith(".")
+            )
+        else:
+            yield path
+
+
+def _recorded(connection: sqlite3.Connection, path: str) -> sqlite3.Row | None:
+    cursor = connection.execute(
+        "SELECT story, id, size, mtime_ns, sha256, source_path, source_size,"
+        " source_mtime_ns, source_sha256, schema_version FROM stories WHERE path = ?",
+        (path,),
+    )
+    cursor.row_factory = sqlite3.Row
+    row: sqlite3.Row | None = cursor.fetchone()
+    return row
+
+
+def is_current(row: sqlite3.Row, path: Path) -> bool:
+    """Whether a recorded story's files look unchanged: size and mtime of both."""
+    if row["schema_version"] != SCHEMA_VERSION:
+        return False
+    try:
+        if _stat(path) != (row["size"], row["mtime_ns"]):
+            return False
+        if row["source_path"] is not None:
+            return _stat(Path(row["source_path"])) == (row["source_size"], row["source_mtime_ns"])
+    except OSError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """A file read, validated and turned into rows, ready for the writer."""
+
+    path: Path
+    rows: StoryRows | None = None
+    words: set[str] | None = None
+    facts: FileFacts | None = None
+    problems: tuple[Problem, ...] = ()
+    """Why the file cannot be added (plain data: it may come from another process)."""
+    unreadable: bool = False
+    """Whether the file could not be read at all (rather than read and found wrong)."""
+
+    @property
+    def error(self) -> StoryFileError | None:
+        """The problems as the loader's exception, if any."""
+        if not self.problems:
+            return None
+        return StoryFileError(self.path, self.problems, unreadable=self.unreadable)
+
+
+def _load(path: Path) -> _Loaded:
+    """Read, hash and validate one file (in a worker process, ahead of the writer)."""
+    try:
+        # Stat before reading: a change while we read then shows as a new mtime.
+        try:
+            found = path.stat()
+        except OSError:
+            read_bytes(path)  # raises with the loader's own wording for a missing file
+            raise
+        if not stat.S_ISREG(found.st_mode):  # a FIFO or a device would block or never end
+            problem = Problem("", "not a regular file; expected a story file (JSON)")
+            return _Loaded(path, problems=(problem,), unreadable=True)
+        size, mtime = found.st_size, found.st_mtime_ns
+        data = read_bytes(path)
+        digest = hashlib.sha256(data).hexdigest()
+        story = parse_story(data, path=path)
+        del data
+        source_path = source_size = source_mtime = None
+        if story.source.path is not None:
+            source = (path.parent / story.source.path).resolve()
+            source_path = str(source)
+            source_size, source_mtime = _stat(source)
+    except StoryFileError as error:
+        return _Loaded(path, problems=tuple(error.problems), unreadable=error.unreadable)
+    except OSError as error:
+        problem = Problem("", f"cannot read: {error.strerror or type(error).__name__}")
+        return _Loaded(path, problems=(problem,), unreadable=True)
+    facts = FileFacts(
+        str(path), size, mtime, digest, source_path, source_size, source_mtime, story.source.sha256
+    )
+    # Rows and words are made here too, so the writer thread only runs SQL.
+    rows = story_rows(story)
+    return _Loaded(path, rows, story_words(rows), facts)
+
+
+def _same_content(row: sqlite3.Row, path: Path) -> bool:
+    """Size or mtime moved: compare the hashes before redoing the work."""
+    if row["schema_version"] != SCHEMA_VERSION:
+        return False
+    sources = [(path, row["sha256"])]
+    if row["source_path"] is not None:
+        sources.append((Path(row["source_path"]), row["source_sha256"]))
+    try:
+        for file, digest in sources:
+            if not stat.S_ISREG(file.stat().st_mode):
+                return False  # never read a FIFO or a device: validation will say why
+            if hashlib.sha256(file.read_bytes()).hexdigest() != digest:
+                return False
+    except OSError:
+        return False
+    return True
+
+
+def add_files(
+    connection: sqlite3.Connection,
+    paths: Sequence[Path],
+    *,
+    force: bool = False,
+    progress: Callable[[int, int, Path], None] | None = None,
+    parallel: bool = False,
+) -> list[Outcome]:
+    """Validate and index story files, one transaction each.
+
+    With ``parallel``, files are validated in a second process a few ahead of the
+    writer, so validation and indexing overlap on two cores. (A thread does not:
+    the validator holds the interpreter's lock, and the writer, releasing it for
+    every row, then waits for it again each time.)
+
+    Args:
+        connection: An open library.
+        paths: Story files (absolute or relative; recorded absolute).
+        force: Re-index even files that look unchanged.
+        progress: Called before each file with its number, the total and its path.
+        parallel: Validate in a worker process, ahead of the writer.
+
+    Returns:
+        One outcome per file, in order.
+    """
+    files = [Path(os.path.abspath(path)) for path in paths]
+    outcomes: list[Outcome] = []
+    pending: list[Path] = []
+    for path in files:
+        row = _recorded(connection, str(path))
+        if row is not None and not force and (is_current(row, path) or _same_content(row, path)):
+            if not is_current(row, path):
+                _touch(connection, row["story"], path)
+            outcomes.append(Outcome(path, "unchanged", row["id"]))
+        else:
+            pending.append(path)
+    done = {outcome.path: outcome for outcome in outcomes}
+    with contextlib.ExitStack() as stack:
+        # No fsync while adding: a killed process still leaves whole transactions (the
+        # OS has every page written); only a power cut could damage the file, which is
+        # then reported and rebuilt from the stories. It halves the cost of a commit.
+        connection.execute("PRAGMA synchronous = OFF")
+        stack.callback(connection.execute, "PRAGMA synchronous = NORMAL")
+        if parallel and len(pending) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=1))
+            loads: Iterator[_Loaded] = _ahead(pool, pending)
+        else:
+            loads = map(_load, pending)
+        for number, (path, loaded) in enumerate(zip(pending, loads, strict=True), 1):
+            if progress is not None:
+                progress(number, len(pending), path)
+            done[path] = _index(connection, loaded)
+            del loaded
+    return [done[path] for path in files if path in done]
+
+
+def _ahead(pool: ProcessPoolExecutor, paths: list[Path], window: int = 2) -> Iterator[_Loaded]:
+    """Loaded files in order, at most ``window`` ahead: memory stays that of a few stories."""
+    queue: collections.deque[Future[_Loaded]] = collections.deque()
+    for path in paths:
+        queue.append(pool.submit(_load, path))
+        if len(queue) > window:
+            yield queue.popleft().result()
+    while queue:
+        yield queue.popleft().result()
+
+
+def _touch(connection: sqlite3.Connection, story: int, path: Path) -> None:
+    """Record new size and mtime for a file whose bytes did not change."""
+    size, mtime = _stat(path)
+    row = connection.execute("SELECT source_path FROM stories WHERE story = ?", (story,)).fetchone()
+    source = (None, None) if row[0] is None else _stat(Path(row[0]))
+    connection.execute(
+        "UPDATE stories SET size = ?, mtime_ns = ?, source_size = ?, source_mtime_ns = ?"
+        " WHERE story = ?",
+        (size, mtime, *source, story),
+    )
+
+
+def _index(connection: sqlite3.Connection, loaded: _Loaded) -> Outcome:
+    if loaded.error is not None or loaded.rows is None or loaded.facts is None:
+        return Outcome(loaded.path, "failed", error=loaded.error)
+    rows, facts = loaded.rows, loaded.facts
+    story_id = rows.story[0]
+
+    def work() -> tuple[str, bool]:
+        clash = connection.execute(
+            "SELECT path FROM stories WHERE id = ? AND path != ?", (story_id, facts.path)
+        ).fetchone()
+        if clash is not None:
+            return str(clash[0]), False
+        # Looked up inside the transaction: another `add` of the same file may have
+        # finished since this one started.
+        old = connection.execute("SELECT story FROM stories WHERE path = ?", (facts.path,))
+        existing = old.fetchone()
+        if existing is not None:
+            delete_story(connection, existing[0])
+        write_story(connection, rows, facts, loaded.words)
+        return "", existing is not None
+
+    clash, replaced = transaction(connection, work)
+    if clash:
+        problem = Problem(
+            "story.id",
+            f"the library already has a story with id {story_id!r}, from {clash}; "
+            "expected ids unique across the library (remove that one first)",
+        )
+        return Outcome(
+            loaded.path, "failed", error=StoryFileError(loaded.path, [problem], unreadable=False)
+        )
+    status: Status = "updated" if replaced else "added"
+    return Outcome(loaded.path, status, story_id, len(rows.quotes))
+
+
+def remove_story(connection: sqlite3.Connection, story_id: str) -> bool:
+    """Take one story out of the library (its files are left alone)."""
+
+    def work() -> bool:
+        row = connection.execute("SELECT story FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            return False
+        delete_story(connection, row[0])
+        return True
+
+    return transaction(connection, work)

@@ -1,0 +1,255 @@
+"""What the library's read API returns: small frozen records, no pydantic.
+
+Dates are :class:`datetime.date`; ids are the story file's own ids, with the story's
+id beside them, since ids are unique only within a story. ``cursor`` values are
+opaque keys for keyset paging: pass the last row's ``cursor`` as ``after``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Generic, NamedTuple, TypeVar
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[_T]):
+    """One page of a long list, and where the next one starts."""
+
+    rows: list[_T]
+    """The rows, in list order."""
+    next: str | None
+    """Pass as ``after`` for the next page; ``None`` when this is the last one."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntry:
+    """A story in the library, with its counts."""
+
+    id: str
+    title: str
+    publisher: str
+    published: date
+    url: str | None
+    byline: str
+    language: str
+    currency: str | None
+    path: str
+    """The story file the entry was indexed from."""
+    speakers: int
+    quotes: int
+    events: int
+    figures: int
+    categories: int
+    comparisons: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerEntry:
+    """One person or organization across the chosen stories."""
+
+    person: int
+    """The library's number for them: pass it to :meth:`Library.quotes`."""
+    name: str
+    kind: str
+    key: str | None
+    count: int
+    """How many quotes in the chosen stories."""
+    stories: int
+    """In how many of the chosen stories they appear."""
+
+
+@dataclass(frozen=True, slots=True)
+class StorySpeaker:
+    """A speaker as one story gives them."""
+
+    story_id: str
+    id: str
+    name: str
+    kind: str
+    role: str
+    affiliation: str
+    country: str
+    aliases: tuple[str, ...]
+    key: str | None
+    person: int
+    """The library's number for them across stories."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEntry:
+    """A quote with its speaker and its story."""
+
+    story_id: str
+    id: str
+    speaker_id: str
+    speaker: str
+    """The speaker's name as this story gives it."""
+    role: str
+    person: int
+    text: str
+    kind: str
+    cue: str
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    events: tuple[str, ...]
+    published: date
+    publisher: str
+    title: str
+    url: str | None
+    cursor: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventEntry:
+    """A dated event with its story."""
+
+    story_id: str
+    id: str
+    title: str
+    summary: str
+    when: str
+    """The time as written."""
+    when_label: str
+    """The normalized time at its precision, e.g. "week of 11 Nov 2019"."""
+    date_start: date
+    date_end: date
+    time: str | None
+    precision: str
+    modifier: str | None
+    status: str
+    start: int
+    end: int
+    actors: tuple[str, ...]
+    quotes: tuple[str, ...]
+    published: date
+    story_title: str
+    cursor: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A row of the cross-story timeline: an event, or a publication day."""
+
+    event: EventEntry | None
+    """The event; ``None`` for a publication-day marker."""
+    day: date
+    """The event's first day, or the publication day marked."""
+    stories: tuple[str, ...] = ()
+    """For a marker: the ids of the chosen stories published that day."""
+    cursor: str = ""
+
+    @property
+    def is_marker(self) -> bool:
+        """Whether this row marks a publication day."""
+        return self.event is None
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePoint:
+    """A money or multiplier figure at its story's date."""
+
+    story_id: str
+    published: date
+    id: str
+    label: str
+    kind: str
+    amount: float
+    unit: str | None
+    display: str
+    """As a reader says it, e.g. "about $5 billion"."""
+    approximate: bool
+    stated_by: str
+    """The speaker's name, or "the article"."""
+    person: int | None
+    period: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSeries:
+    """Figures of one category (label) or one speaker, in date order."""
+
+    name: str
+    points: list[FigurePoint] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryEntry:
+    """A cost category: paid before, newly demanded."""
+
+    id: str
+    name: str
+    text: str
+    description: str
+    past: bool | None
+    demanded: bool | None
+    reported_by: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class FigureEntry:
+    """A figure of one story's cost table; ``fraction`` sizes its bar (money only)."""
+
+    id: str
+    label: str
+    kind: str
+    amount: float
+    display: str
+    fraction: float
+    stated_by: str
+    approximate: bool
+    period: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonEntry:
+    """A ratio between two money figures of one story."""
+
+    id: str
+    label: str
+    numerator: str
+    denominator: str
+    ratio: float
+    stated: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CostTable:
+    """One story's costs, as :func:`smareader.model.views.cost_table` lays them out."""
+
+    currency: str
+    categories: list[CategoryEntry]
+    bars: list[FigureEntry]
+    """Money figures, largest first."""
+    others: list[FigureEntry]
+    """Multipliers and counts."""
+    comparisons: list[ComparisonEntry]
+
+
+class Mark(NamedTuple):
+    """An anchored span of an article (as :class:`smareader.model.views.Mark`)."""
+
+    start: int
+    end: int
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Totals over the chosen stories, from SQL."""
+
+    stories: int
+    quotes: int
+    events: int
+    speakers: int
+    figures: int
+    categories: int
