@@ -34,7 +34,9 @@ _APPROX = (
 )
 # The lookbehind starts a number only at its first digit, and the quantifiers are
 # possessive: a run of a million digits and commas is read once, not once per digit.
-_NUM = r"(?<![\d,.])(?P<num>\d[\d,]*+(?:\.\d++)?)"
+# A number is at most 40 digits and commas: a longer run is no amount (and would not fit
+# a float or the model's length limits), and it is rejected without rescanning.
+_NUM = r"(?<![\d,.])(?P<num>\d[\d,]{0,39}+(?:\.\d{1,12}+)?)(?![\d.])"
 _SCALE = r"(?:\s*(?P<scale>(?i:trillion|billion|million|thousand|bn|mn|m|k|b))\b)?"
 SYMBOL_MONEY = re.compile(
     _APPROX

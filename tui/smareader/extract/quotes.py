@@ -122,6 +122,8 @@ OPENING_VERB = re.compile(
 INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“”\".!?]{{0,40}}[,:]\s*$")
 COORDINATED = re.compile(r"\b(?:and|but)(?:\s+then|\s+also|\s+later)?\s*$")
 INVERTED = re.compile(r"\s+(?P<who>[A-Za-z][^,“”\"]{1,60})(?:,[^“”\"]{0,160})?,\s*")
+MAX_QUOTE = 20_000
+"""The longest quotation text the story model takes (``Quote.text``)."""
 WINDOW = 320
 """Characters either side of a quotation searched for its attribution."""
 
@@ -702,6 +704,8 @@ def find_quotes(
         start, end = _trim(text, inner_start, inner_end)
         if end <= start:
             continue
+        if end - start > MAX_QUOTE:
+            continue  # pages between two marks are no quotation (and past the model's limit)
         words = text[start:end]
         sentence_start, sentence_end = sentence_at(sentences, inner_start - 1)
         if sentence_start == sentence_end:
