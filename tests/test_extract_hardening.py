@@ -111,6 +111,7 @@ def test_extract_never_raises_and_always_validates(text: str) -> None:
         "It began 99999999 months ago.",
         "“We go now,” said " + "Abc " * 2_000 + ".",
         "“We go now,” " + "Gov. " * 500 + "Ann Lee said.",
+        "Ann Lee spoke. " + "Gov. " * 800 + "Ann Lee arrived. “We go now,” Ann Lee said.",
     ],
     ids=lambda text: text[:24],
 )

@@ -24,6 +24,10 @@ CONTEXT = 32
 EVIDENCE = 200
 """Characters of a long sentence kept either side of a time expression as evidence:
 bounded, so a giant sentence with many dates gives output linear in its length."""
+NAME_LIMIT = 300
+"""The model's longest speaker name or alias."""
+SHORT_LIMIT = 500
+"""The model's longest role, affiliation or cue."""
 UNKNOWN_CURRENCY = "XXX"
 """ISO 4217's code for "no currency": the article names none."""
 PROMOTION = re.compile(r"\b(subscrib\w*|sign up|newsletter|support (?:our|us)|donate)\b", re.I)
@@ -143,7 +147,7 @@ def extract_story(
                 "prefix": text[max(0, quote.start - CONTEXT) : quote.start],
                 "suffix": text[quote.end : quote.end + CONTEXT],
                 "kind": quote.kind,
-                "cue": quote.cue,
+                "cue": _clip(quote.cue, SHORT_LIMIT),
                 **_reviewed(quote.rule, quote.confidence),
             }
         )
@@ -236,11 +240,17 @@ def extract_story(
         "speakers": [
             {
                 "id": entity.id,
-                "name": entity.name,
+                "name": _clip(entity.name, NAME_LIMIT),
                 "kind": entity.kind,
-                "role": entity.role,
-                "affiliation": entity.affiliation,
-                "aliases": [alias for alias in entity.aliases if alias and alias != entity.name],
+                "role": _clip(entity.role, SHORT_LIMIT),
+                "affiliation": _clip(entity.affiliation, SHORT_LIMIT),
+                # An alias is a way the text names someone: a run longer than any name
+                # is no alias (and past the model's limit), so it is left out.
+                "aliases": [
+                    alias
+                    for alias in entity.aliases
+                    if alias and alias != entity.name and len(alias) <= NAME_LIMIT
+                ],
                 **_reviewed(entity.rule, entity.confidence),
             }
             for entity in speakers.values()
