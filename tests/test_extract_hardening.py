@@ -112,6 +112,8 @@ def test_extract_never_raises_and_always_validates(text: str) -> None:
         "“We go now,” said " + "Abc " * 2_000 + ".",
         "“We go now,” " + "Gov. " * 500 + "Ann Lee said.",
         "Ann Lee spoke. " + "Gov. " * 800 + "Ann Lee arrived. “We go now,” Ann Lee said.",
+        "Seoul paid for " + "a" * 5_000 + " costs and labor costs.",  # one giant "word"
+        "“" + "b" * 30_000 + " c d e,” Ann Lee said.",
     ],
     ids=lambda text: text[:24],
 )

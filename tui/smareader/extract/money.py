@@ -72,6 +72,10 @@ COST_WORD = re.compile(
 )
 
 
+CATEGORY_LIMIT = 200
+"""The longest cost category taken from a list (the model allows 1,000)."""
+
+
 @dataclass(frozen=True)
 class Amount:
     """A number the text states."""
@@ -161,7 +165,9 @@ def find_categories(text: str, sentences: list[tuple[int, int]]) -> list[tuple[i
         for piece in pieces:
             item = piece.strip()
             offset = text.find(item, position) if item else -1
-            if offset >= 0 and COST_WORD.search(item) and 2 <= len(item.split()) <= 14:
+            # A category is a short phrase: 2–14 words and at most CATEGORY_LIMIT characters.
+            short = 2 <= len(item.split()) <= 14 and len(item) <= CATEGORY_LIMIT
+            if offset >= 0 and COST_WORD.search(item) and short:
                 spans.append((offset, offset + len(item)))
             position = max(position, offset + len(item)) if offset >= 0 else position
     return spans
