@@ -132,3 +132,53 @@ def test_numbers_of_any_size_never_raise(count: int, unit: str, form: str, money
     phrase = form.format(n=count, u=unit)
     text = f"Ana Park said it began {phrase}, and {money}{count} million was paid."
     Story.model_validate(extract_story(text, PUBLISHED))
+
+
+PIECES = [
+    "“",
+    "”",
+    '"',
+    " said ",
+    " Ana Park ",
+    " Gov. ",
+    " he said. ",
+    " she told reporters: ",
+    " paid for ",
+    " costs",
+    " $",
+    " won ",
+    " million ",
+    " years ago ",
+    " since ",
+    " 2019 ",
+    " on Tuesday ",
+    ", ",
+    ". ",
+    "\n",
+    "\n\n",
+    " (",
+    ") ",
+    " - ",
+    " according to ",
+    " Mrs. ",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(PIECES),
+            st.text(alphabet="abcXYZ019,.", min_size=1, max_size=3_000),
+            st.integers(min_value=0, max_value=10**50).map(str),
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_composed_articles_always_validate(pieces: list[str]) -> None:
+    """Pieces of news language glued at random, some of them very long: always a draft
+    the model validates (lengths, spans, dates and numbers within their limits)."""
+    text = "".join(pieces)
+    if text.strip():
+        Story.model_validate(extract_story(text, PUBLISHED))
