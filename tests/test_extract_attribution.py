@@ -385,3 +385,11 @@ def test_a_governor_named_by_place_is_found_by_surname() -> None:
         "“We will replace every one of them,” she said."
     )
     assert speakers_of(text) == ["Ann Lee"]
+
+
+def test_categories_name_a_reporting_outlet() -> None:
+    text = "Harbor News reported that the new demand included labor costs and rotation costs."
+    result = draft(text)
+    (outlet,) = result["speakers"]
+    assert outlet["name"] == "Harbor News"
+    assert {c.get("reported_by") for c in result["costs"]["categories"]} == {outlet["id"]}

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from smareader.extract.money import find_amounts, find_categories
-from smareader.extract.quotes import Found, find_quotes
+from smareader.extract.quotes import Found, find_quotes, reported_source
 from smareader.extract.speakers import Entity, Registry
 from smareader.extract.text import paragraphs, sentence_at, sentences
 from smareader.extract.timex import find_timexes
@@ -81,16 +81,29 @@ LABEL_STOP = {
 
 
 def _categories(
-    text: str, sentence_spans: list[tuple[int, int]], quotes: list[Found]
+    text: str,
+    sentence_spans: list[tuple[int, int]],
+    quotes: list[Found],
+    registry: Registry,
+    speakers: dict[str, Entity],
 ) -> list[tuple[int, int, str | None]]:
-    """Cost categories, each with the speaker whose sentence reports it, if any."""
+    """Cost categories, each with who reports it: the speaker quoted in its sentence,
+    else a source the sentence names ("Yonhap reported …", "according to X")."""
     by_sentence: dict[tuple[int, int], str] = {}
     for quote in quotes:
         if quote.speaker is not None:
             by_sentence.setdefault(sentence_at(sentence_spans, quote.start), quote.speaker.id)
     result = []
     for start, end in find_categories(text, sentence_spans):
-        result.append((start, end, by_sentence.get(sentence_at(sentence_spans, start))))
+        sentence = sentence_at(sentence_spans, start)
+        reporter = by_sentence.get(sentence)
+        if reporter is None:
+            source = reported_source(text[sentence[0] : min(sentence[1], sentence[0] + 400)])
+            entity = registry.resolve(source) if source else None
+            if entity is not None:
+                speakers.setdefault(entity.id, entity)
+                reporter = entity.id
+        result.append((start, end, reporter))
     return result
 
 
@@ -212,7 +225,7 @@ def extract_story(
             **_reviewed("listed-after-cue", 0.5),
         }
         for number, (start, end, reporter) in enumerate(
-            _categories(text, sentence_spans, found), start=1
+            _categories(text, sentence_spans, found, registry, speakers), start=1
         )
     ]
 

@@ -103,6 +103,9 @@ REPORTED = re.compile(
     r"(?P<apposition>,\s+[^,”“\"]{3,120},)?"
     r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|argued|warned|insisted)\b"
 )
+REPORTED_BY = re.compile(
+    r"(?P<who>(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:reported|reports)\b"
+)
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
 SPEAKING = re.compile(
     rf"(?:[’']s)?(?:\s*\([^)]{{0,30}}\))?(?:,\s*[^,“”\"]{{1,60}},)?\s+"
@@ -826,6 +829,18 @@ def _recent_person(registry: Registry, pronoun: str) -> Entity | None:
         ),
         None,
     )
+
+
+def reported_source(sentence: str) -> str | None:
+    """Who a sentence says reports something: "Yonhap reported that …", "X said …",
+    "according to X". ``None`` when it names nobody."""
+    according = ACCORDING.search(sentence)
+    if according and (who := clean_speaker(according.group("who"))):
+        return who if who not in PRONOUNS else None
+    reported = REPORTED.search(sentence) or REPORTED_BY.search(sentence)
+    if reported and (who := clean_speaker(reported.group("who"))):
+        return who if who not in PRONOUNS else None
+    return None
 
 
 def _same_as_before(
