@@ -393,3 +393,10 @@ def test_categories_name_a_reporting_outlet() -> None:
     (outlet,) = result["speakers"]
     assert outlet["name"] == "Harbor News"
     assert {c.get("reported_by") for c in result["costs"]["categories"]} == {outlet["id"]}
+
+
+def test_headline_style_said() -> None:
+    result = draft("Port Chief Ana Park Says “The Cranes Must Go Before Winter”")
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    (quote,) = result["quotes"]
+    assert (names[quote["speaker"]], quote["rule"]) == ("Ana Park", "headline")

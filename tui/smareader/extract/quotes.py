@@ -124,6 +124,10 @@ OPENING_VERB = re.compile(
 )
 INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“”\".!?]{{0,40}}[,:]\s*$")
 COORDINATED = re.compile(r"\b(?:and|but)(?:\s+then|\s+also|\s+later)?\s*$")
+HEADLINE_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+)(?P<who>[A-Z][^“”\".!?]{1,60}?)\s+(?P<verb>Said|Says|Tells|Told|Warns|Writes)"
+    r"\s*:?\s*$"
+)
 INVERTED = re.compile(r"\s+(?P<who>[A-Za-z][^,“”\"]{1,60})(?:,[^“”\"]{0,160})?,\s*")
 MAX_QUOTE = 20_000
 """The longest quotation text the story model takes (``Quote.text``)."""
@@ -448,6 +452,9 @@ def _before(before: str, sentence: str) -> Attribution | None:
         who = _who_before(clause)
         if who is not None:
             return Attribution(who, cue + _cue_tail(before[verb.end() :]), "", "before-verb", 0.8)
+    headline = HEADLINE_BEFORE.search(before[-80:])
+    if headline and (who := clean_speaker(headline.group("who"))):
+        return Attribution(who, headline.group("verb").lower(), "", "headline", 0.7)
     stripped = before.rstrip()
     if stripped.endswith(":"):
         clause = _subject_phrase(stripped[:-1])
@@ -737,7 +744,10 @@ def find_quotes(
         if (
             _looks_like_title(words)
             and not before.rstrip().endswith((":", ","))
-            and (attribution is None or attribution.rule not in ("after-subject", "after-verb"))
+            and (
+                attribution is None
+                or attribution.rule not in ("after-subject", "after-verb", "headline")
+            )
         ):
             continue  # a title, a show or a slogan in quotation marks: not speech
         registry.position = inner_start
