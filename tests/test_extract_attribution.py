@@ -400,3 +400,17 @@ def test_headline_style_said() -> None:
     names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
     (quote,) = result["quotes"]
     assert (names[quote["speaker"]], quote["rule"]) == ("Ana Park", "headline")
+
+
+def test_today_in_a_quoted_post_is_the_post_date() -> None:
+    text = (
+        "The mayor posted: “We open the new bridge today, come and see it.” "
+        "— @harborcity, April 6, 2016. Crowds came."
+    )
+    result = draft(text, date(2016, 4, 8))
+    today = next(event for event in result["events"] if event["when"] == "today")
+    assert (today["date_start"], today["status"], today["rule"]) == (
+        "2016-04-06",
+        "before",
+        "deictic-quoted",
+    )

@@ -8,16 +8,18 @@ span true, every id resolving — to be checked and completed by a person.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 from smareader.extract.money import find_amounts, find_categories
 from smareader.extract.quotes import Found, find_quotes, reported_source
 from smareader.extract.speakers import Entity, Registry
 from smareader.extract.text import paragraphs, sentence_at, sentences
-from smareader.extract.timex import find_timexes
+from smareader.extract.timex import Timex, find_timexes
 from smareader.model.story import sha256_hex
 
 CONTEXT = 32
@@ -107,6 +109,31 @@ def _categories(
     return result
 
 
+DEICTIC = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+QUOTED_DATE_WINDOW = 160
+"""Characters after a quotation searched for the date it was posted ("— @x, April 6")."""
+
+
+def _quoted_days(timexes: list[Timex], quotes: list[Found]) -> list[Timex]:
+    """ "today" inside a quoted tweet or statement dated April 6 is April 6: a day word in
+    a quotation counts from an explicit date just after the quotation, when there is one."""
+    starts = [quote.start for quote in quotes]
+    dated = [timex for timex in timexes if timex.rule in ("month-day", "day-month", "clock")]
+    dated_starts = [timex.start for timex in dated]
+    result = []
+    for timex in timexes:
+        word = timex.text.lower()
+        index = bisect.bisect_right(starts, timex.start) - 1
+        if word in DEICTIC and index >= 0 and timex.end <= quotes[index].end:
+            quote = quotes[index]
+            after = bisect.bisect_left(dated_starts, quote.end)
+            if after < len(dated) and dated[after].start - quote.end <= QUOTED_DATE_WINDOW:
+                day = dated[after].first + timedelta(days=DEICTIC[word])
+                timex = replace(timex, first=day, last=day, rule="deictic-quoted", confidence=0.6)
+        result.append(timex)
+    return result
+
+
 def _regions(text: str, spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """A byline first line and a closing subscription pitch are not story text."""
     regions: list[dict[str, Any]] = []
@@ -166,7 +193,8 @@ def extract_story(
         )
 
     events = []
-    for number, timex in enumerate(find_timexes(text, published, sentence_spans), start=1):
+    timexes = _quoted_days(find_timexes(text, published, sentence_spans), found)
+    for number, timex in enumerate(timexes, start=1):
         start, end = _around(text, sentence_spans, timex.start, timex.end)
         sentence = text[start:end]
         event: dict[str, Any] = {
