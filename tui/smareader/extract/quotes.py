@@ -866,9 +866,15 @@ def _same_as_before(
         return None
     first = bisect.bisect_left(people.offsets, found[-1].end)
     last = bisect.bisect_left(people.offsets, offset)
-    between = people.entities[first:last]
-    if any(entity is not previous and entity.gender in (gender, None) for entity in between):
-        return None
+    for index in range(first, last):
+        entity = people.entities[index]
+        if entity is previous or entity.gender not in (gender, None):
+            continue
+        # Someone else of that gender who speaks, or opens a sentence, takes over.
+        sentence = sentence_at(people.sentences, people.offsets[index])
+        opens = people.offsets[index] - sentence[0] < 40
+        if people.speaking[index] or opens:
+            return None
     return previous
 
 
