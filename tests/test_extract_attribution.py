@@ -14,6 +14,7 @@ from smareader.extract import extract_story
 from smareader.extract.evaluate import main as evaluate
 from smareader.extract.money import find_amounts
 from smareader.extract.quotes import clean_speaker
+from smareader.extract.speakers import split_title
 from smareader.extract.text import paragraphs, sentences
 from smareader.extract.timex import find_timexes
 from smareader.model import Story
@@ -351,3 +352,65 @@ def test_markup_values_and_show_names_are_not_quotes() -> None:
 def test_subjects_with_asides(text: str, name: str) -> None:
     (found,) = speakers_of(text)
     assert name in found
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("The Harbor Post's Dana Mill", "Dana Mill"),
+        ("Velmora’s Foreign Ministry", "Velmora’s Foreign Ministry"),
+        ("Harbor Party Committee Chairman Ed Rand", "Chairman Ed Rand"),
+    ],
+)
+def test_owners_and_titles_in_a_name_run(phrase: str, expected: str) -> None:
+    assert clean_speaker(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Velmora Gov. Ann Lee", ("Velmora Gov.", "Ann Lee")),
+        ("Harbor TV President Tom Reyk", ("Harbor TV President", "Tom Reyk")),
+        ("Harbor Party Committee Chairman Ed Rand", ("Harbor Party Committee Chairman", "Ed Rand")),
+        ("Finance Ministry", ("", "Finance Ministry")),
+    ],
+)
+def test_titles_after_places_and_bodies(mention: str, expected: tuple[str, str]) -> None:
+    assert split_title(mention) == expected
+
+
+def test_a_governor_named_by_place_is_found_by_surname() -> None:
+    text = (
+        "Velmora Gov. Ann Lee spoke at the port on Monday. Lee said the cranes were old. "
+        "“We will replace every one of them,” she said."
+    )
+    assert speakers_of(text) == ["Ann Lee"]
+
+
+def test_categories_name_a_reporting_outlet() -> None:
+    text = "Harbor News reported that the new demand included labor costs and rotation costs."
+    result = draft(text)
+    (outlet,) = result["speakers"]
+    assert outlet["name"] == "Harbor News"
+    assert {c.get("reported_by") for c in result["costs"]["categories"]} == {outlet["id"]}
+
+
+def test_headline_style_said() -> None:
+    result = draft("Port Chief Ana Park Says “The Cranes Must Go Before Winter”")
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    (quote,) = result["quotes"]
+    assert (names[quote["speaker"]], quote["rule"]) == ("Ana Park", "headline")
+
+
+def test_today_in_a_quoted_post_is_the_post_date() -> None:
+    text = (
+        "The mayor posted: “We open the new bridge today, come and see it.” "
+        "— @harborcity, April 6, 2016. Crowds came."
+    )
+    result = draft(text, date(2016, 4, 8))
+    today = next(event for event in result["events"] if event["when"] == "today")
+    assert (today["date_start"], today["status"], today["rule"]) == (
+        "2016-04-06",
+        "before",
+        "deictic-quoted",
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -95,3 +96,89 @@ def test_extract_never_raises_and_always_validates(text: str) -> None:
     if not text.strip():
         return  # the command line refuses an empty article before extracting
     Story.model_validate(extract_story(text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Park said: “" + "word " * 10_000 + "”",  # past the model's quote length
+        '"' + "word " * 10_000 + '," Ana Park said.',
+        "$" + "1" * 5_000 + " million was paid.",  # past a float and the model's limits
+        "It cost $" + "1," * 3_000 + "1 in all.",
+        "It began 99999999999 days ago.",  # outside the calendar
+        "It began 5000 years ago.",
+        "over the past 3000 years the port grew.",
+        "It began 99999999 months ago.",
+        "“We go now,” said " + "Abc " * 2_000 + ".",
+        "“We go now,” " + "Gov. " * 500 + "Ann Lee said.",
+        "Ann Lee spoke. " + "Gov. " * 800 + "Ann Lee arrived. “We go now,” Ann Lee said.",
+        "Seoul paid for " + "a" * 5_000 + " costs and labor costs.",  # one giant "word"
+        "“" + "b" * 30_000 + " c d e,” Ann Lee said.",
+    ],
+    ids=lambda text: text[:24],
+)
+def test_extremes_give_a_valid_draft(text: str) -> None:
+    Story.model_validate(extract_story(text, PUBLISHED))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    count=st.integers(min_value=0, max_value=10**30),
+    unit=st.sampled_from(["days", "weeks", "months", "years"]),
+    form=st.sampled_from(["{n} {u} ago", "the past {n} {u}", "since {n}", "from {n} to {n}"]),
+    money=st.sampled_from(["$", "₩", "HK$", "€", ""]),
+)
+def test_numbers_of_any_size_never_raise(count: int, unit: str, form: str, money: str) -> None:
+    phrase = form.format(n=count, u=unit)
+    text = f"Ana Park said it began {phrase}, and {money}{count} million was paid."
+    Story.model_validate(extract_story(text, PUBLISHED))
+
+
+PIECES = [
+    "“",
+    "”",
+    '"',
+    " said ",
+    " Ana Park ",
+    " Gov. ",
+    " he said. ",
+    " she told reporters: ",
+    " paid for ",
+    " costs",
+    " $",
+    " won ",
+    " million ",
+    " years ago ",
+    " since ",
+    " 2019 ",
+    " on Tuesday ",
+    ", ",
+    ". ",
+    "\n",
+    "\n\n",
+    " (",
+    ") ",
+    " - ",
+    " according to ",
+    " Mrs. ",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(PIECES),
+            st.text(alphabet="abcXYZ019,.", min_size=1, max_size=3_000),
+            st.integers(min_value=0, max_value=10**50).map(str),
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_composed_articles_always_validate(pieces: list[str]) -> None:
+    """Pieces of news language glued at random, some of them very long: always a draft
+    the model validates (lengths, spans, dates and numbers within their limits)."""
+    text = "".join(pieces)
+    if text.strip():
+        Story.model_validate(extract_story(text, PUBLISHED))

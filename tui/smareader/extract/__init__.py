@@ -8,22 +8,28 @@ span true, every id resolving — to be checked and completed by a person.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 from smareader.extract.money import find_amounts, find_categories
-from smareader.extract.quotes import Found, find_quotes
+from smareader.extract.quotes import Found, find_quotes, reported_source
 from smareader.extract.speakers import Entity, Registry
 from smareader.extract.text import paragraphs, sentence_at, sentences
-from smareader.extract.timex import find_timexes
+from smareader.extract.timex import Timex, find_timexes
 from smareader.model.story import sha256_hex
 
 CONTEXT = 32
 EVIDENCE = 200
 """Characters of a long sentence kept either side of a time expression as evidence:
 bounded, so a giant sentence with many dates gives output linear in its length."""
+NAME_LIMIT = 300
+"""The model's longest speaker name or alias."""
+SHORT_LIMIT = 500
+"""The model's longest role, affiliation or cue."""
 UNKNOWN_CURRENCY = "XXX"
 """ISO 4217's code for "no currency": the article names none."""
 PROMOTION = re.compile(r"\b(subscrib\w*|sign up|newsletter|support (?:our|us)|donate)\b", re.I)
@@ -77,16 +83,54 @@ LABEL_STOP = {
 
 
 def _categories(
-    text: str, sentence_spans: list[tuple[int, int]], quotes: list[Found]
+    text: str,
+    sentence_spans: list[tuple[int, int]],
+    quotes: list[Found],
+    registry: Registry,
+    speakers: dict[str, Entity],
 ) -> list[tuple[int, int, str | None]]:
-    """Cost categories, each with the speaker whose sentence reports it, if any."""
+    """Cost categories, each with who reports it: the speaker quoted in its sentence,
+    else a source the sentence names ("Yonhap reported …", "according to X")."""
     by_sentence: dict[tuple[int, int], str] = {}
     for quote in quotes:
         if quote.speaker is not None:
             by_sentence.setdefault(sentence_at(sentence_spans, quote.start), quote.speaker.id)
     result = []
     for start, end in find_categories(text, sentence_spans):
-        result.append((start, end, by_sentence.get(sentence_at(sentence_spans, start))))
+        sentence = sentence_at(sentence_spans, start)
+        reporter = by_sentence.get(sentence)
+        if reporter is None:
+            source = reported_source(text[sentence[0] : min(sentence[1], sentence[0] + 400)])
+            entity = registry.resolve(source) if source else None
+            if entity is not None:
+                speakers.setdefault(entity.id, entity)
+                reporter = entity.id
+        result.append((start, end, reporter))
+    return result
+
+
+DEICTIC = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+QUOTED_DATE_WINDOW = 160
+"""Characters after a quotation searched for the date it was posted ("— @x, April 6")."""
+
+
+def _quoted_days(timexes: list[Timex], quotes: list[Found]) -> list[Timex]:
+    """ "today" inside a quoted tweet or statement dated April 6 is April 6: a day word in
+    a quotation counts from an explicit date just after the quotation, when there is one."""
+    starts = [quote.start for quote in quotes]
+    dated = [timex for timex in timexes if timex.rule in ("month-day", "day-month", "clock")]
+    dated_starts = [timex.start for timex in dated]
+    result = []
+    for timex in timexes:
+        word = timex.text.lower()
+        index = bisect.bisect_right(starts, timex.start) - 1
+        if word in DEICTIC and index >= 0 and timex.end <= quotes[index].end:
+            quote = quotes[index]
+            after = bisect.bisect_left(dated_starts, quote.end)
+            if after < len(dated) and dated[after].start - quote.end <= QUOTED_DATE_WINDOW:
+                day = dated[after].first + timedelta(days=DEICTIC[word])
+                timex = replace(timex, first=day, last=day, rule="deictic-quoted", confidence=0.6)
+        result.append(timex)
     return result
 
 
@@ -143,13 +187,14 @@ def extract_story(
                 "prefix": text[max(0, quote.start - CONTEXT) : quote.start],
                 "suffix": text[quote.end : quote.end + CONTEXT],
                 "kind": quote.kind,
-                "cue": quote.cue,
+                "cue": _clip(quote.cue, SHORT_LIMIT),
                 **_reviewed(quote.rule, quote.confidence),
             }
         )
 
     events = []
-    for number, timex in enumerate(find_timexes(text, published, sentence_spans), start=1):
+    timexes = _quoted_days(find_timexes(text, published, sentence_spans), found)
+    for number, timex in enumerate(timexes, start=1):
         start, end = _around(text, sentence_spans, timex.start, timex.end)
         sentence = text[start:end]
         event: dict[str, Any] = {
@@ -208,7 +253,7 @@ def extract_story(
             **_reviewed("listed-after-cue", 0.5),
         }
         for number, (start, end, reporter) in enumerate(
-            _categories(text, sentence_spans, found), start=1
+            _categories(text, sentence_spans, found, registry, speakers), start=1
         )
     ]
 
@@ -236,11 +281,17 @@ def extract_story(
         "speakers": [
             {
                 "id": entity.id,
-                "name": entity.name,
+                "name": _clip(entity.name, NAME_LIMIT),
                 "kind": entity.kind,
-                "role": entity.role,
-                "affiliation": entity.affiliation,
-                "aliases": [alias for alias in entity.aliases if alias and alias != entity.name],
+                "role": _clip(entity.role, SHORT_LIMIT),
+                "affiliation": _clip(entity.affiliation, SHORT_LIMIT),
+                # An alias is a way the text names someone: a run longer than any name
+                # is no alias (and past the model's limit), so it is left out.
+                "aliases": [
+                    alias
+                    for alias in entity.aliases
+                    if alias and alias != entity.name and len(alias) <= NAME_LIMIT
+                ],
                 **_reviewed(entity.rule, entity.confidence),
             }
             for entity in speakers.values()

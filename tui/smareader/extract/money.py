@@ -34,7 +34,9 @@ _APPROX = (
 )
 # The lookbehind starts a number only at its first digit, and the quantifiers are
 # possessive: a run of a million digits and commas is read once, not once per digit.
-_NUM = r"(?<![\d,.])(?P<num>\d[\d,]*+(?:\.\d++)?)"
+# A number is at most 40 digits and commas: a longer run is no amount (and would not fit
+# a float or the model's length limits), and it is rejected without rescanning.
+_NUM = r"(?<![\d,.])(?P<num>\d[\d,]{0,39}+(?:\.\d{1,12}+)?)(?![\d.])"
 _SCALE = r"(?:\s*(?P<scale>(?i:trillion|billion|million|thousand|bn|mn|m|k|b))\b)?"
 SYMBOL_MONEY = re.compile(
     _APPROX
@@ -68,6 +70,10 @@ COST_WORD = re.compile(
     r"construction|labor|labour|personnel|maintenance|deployment|subsid\w+)\b",
     re.IGNORECASE,
 )
+
+
+CATEGORY_LIMIT = 200
+"""The longest cost category taken from a list (the model allows 1,000)."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +165,9 @@ def find_categories(text: str, sentences: list[tuple[int, int]]) -> list[tuple[i
         for piece in pieces:
             item = piece.strip()
             offset = text.find(item, position) if item else -1
-            if offset >= 0 and COST_WORD.search(item) and 2 <= len(item.split()) <= 14:
+            # A category is a short phrase: 2–14 words and at most CATEGORY_LIMIT characters.
+            short = 2 <= len(item.split()) <= 14 and len(item) <= CATEGORY_LIMIT
+            if offset >= 0 and COST_WORD.search(item) and short:
                 spans.append((offset, offset + len(item)))
             position = max(position, offset + len(item)) if offset >= 0 else position
     return spans

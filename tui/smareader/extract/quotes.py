@@ -103,6 +103,9 @@ REPORTED = re.compile(
     r"(?P<apposition>,\s+[^,”“\"]{3,120},)?"
     r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|argued|warned|insisted)\b"
 )
+REPORTED_BY = re.compile(
+    r"(?P<who>(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:reported|reports)\b"
+)
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
 SPEAKING = re.compile(
     rf"(?:[’']s)?(?:\s*\([^)]{{0,30}}\))?(?:,\s*[^,“”\"]{{1,60}},)?\s+"
@@ -121,7 +124,13 @@ OPENING_VERB = re.compile(
 )
 INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“”\".!?]{{0,40}}[,:]\s*$")
 COORDINATED = re.compile(r"\b(?:and|but)(?:\s+then|\s+also|\s+later)?\s*$")
+HEADLINE_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+)(?P<who>[A-Z][^“”\".!?]{1,60}?)\s+(?P<verb>Said|Says|Tells|Told|Warns|Writes)"
+    r"\s*:?\s*$"
+)
 INVERTED = re.compile(r"\s+(?P<who>[A-Za-z][^,“”\"]{1,60})(?:,[^“”\"]{0,160})?,\s*")
+MAX_QUOTE = 20_000
+"""The longest quotation text the story model takes (``Quote.text``)."""
 WINDOW = 320
 """Characters either side of a quotation searched for its attribution."""
 
@@ -239,11 +248,15 @@ def clean_speaker(phrase: str) -> str | None:
             candidate = first  # "another New Hampshire Republican": a description
         else:
             run = words[index:]
+            owners = [at for at, word in enumerate(run[:-1]) if re.search(r"[’']s?$", word)]
+            if owners and _person_run(" ".join(run[owners[-1] + 1 :])):
+                run = run[owners[-1] + 1 :]  # "The Post's Dana Milbank" is Dana Milbank
             # "Democratic National Committee Chairman Ed Rendell": from the last title on.
             titled = [
                 position
                 for position, word in enumerate(run[:-1])
-                if word.lower() in TITLES or word.lower() + "." in TITLES
+                if (word.lower() in TITLES or word.lower() + "." in TITLES)
+                and kind_of(" ".join(run[position + 1 :])) == "person"  # not "Foreign Ministry"
             ]
             candidate = " ".join(run[titled[-1] :] if titled else run)
     elif len(segments) > 1 and _name_like(segments[1]):
@@ -260,6 +273,7 @@ ADVERBS = {
     "Ever", "Further", "Furthermore", "Additionally", "Besides", "Specifically", "Initially",
     "Afterward", "Afterwards", "Recently", "Currently", "Previously", "Originally", "Thus",
     "Hence", "Therefore", "Accordingly", "Consequently", "Nonetheless", "Anyway", "Plus",
+    "Hours", "Days", "Weeks", "Months", "Years", "Minutes", "Moments", "Decades",
 }  # fmt: skip
 SURNAMES = {"King", "Pope", "Bishop", "Major", "Judge", "Marshal", "Chancellor", "Rich"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my"}
@@ -293,7 +307,9 @@ def _acceptable(candidate: str) -> bool:
     if not words or len(words) > 9:
         return False
     titled = words[0].lower() in TITLES or words[0].lower() + "." in TITLES
-    leading = words[0] in STOP or words[0] in ADVERBS
+    leading = (words[0] in STOP or words[0] in ADVERBS) and not (
+        words[0] == "Will" and len(words) > 1  # Will Doyle, not "Will he run?"
+    )
     if leading and not titled and words[0] not in {"The", "A", "An", "One", "Another"}:
         return False
     if TIME_WORD.match(candidate) or (re.search(r"\d", candidate) and words[0] not in DETERMINERS):
@@ -436,6 +452,9 @@ def _before(before: str, sentence: str) -> Attribution | None:
         who = _who_before(clause)
         if who is not None:
             return Attribution(who, cue + _cue_tail(before[verb.end() :]), "", "before-verb", 0.8)
+    headline = HEADLINE_BEFORE.search(before[-80:])
+    if headline and (who := clean_speaker(headline.group("who"))):
+        return Attribution(who, headline.group("verb").lower(), "", "headline", 0.7)
     stripped = before.rstrip()
     if stripped.endswith(":"):
         clause = _subject_phrase(stripped[:-1])
@@ -695,6 +714,8 @@ def find_quotes(
         start, end = _trim(text, inner_start, inner_end)
         if end <= start:
             continue
+        if end - start > MAX_QUOTE:
+            continue  # pages between two marks are no quotation (and past the model's limit)
         words = text[start:end]
         sentence_start, sentence_end = sentence_at(sentences, inner_start - 1)
         if sentence_start == sentence_end:
@@ -723,7 +744,10 @@ def find_quotes(
         if (
             _looks_like_title(words)
             and not before.rstrip().endswith((":", ","))
-            and (attribution is None or attribution.rule not in ("after-subject", "after-verb"))
+            and (
+                attribution is None
+                or attribution.rule not in ("after-subject", "after-verb", "headline")
+            )
         ):
             continue  # a title, a show or a slogan in quotation marks: not speech
         registry.position = inner_start
@@ -817,6 +841,18 @@ def _recent_person(registry: Registry, pronoun: str) -> Entity | None:
     )
 
 
+def reported_source(sentence: str) -> str | None:
+    """Who a sentence says reports something: "Yonhap reported that …", "X said …",
+    "according to X". ``None`` when it names nobody."""
+    according = ACCORDING.search(sentence)
+    if according and (who := clean_speaker(according.group("who"))):
+        return who if who not in PRONOUNS else None
+    reported = REPORTED.search(sentence) or REPORTED_BY.search(sentence)
+    if reported and (who := clean_speaker(reported.group("who"))):
+        return who if who not in PRONOUNS else None
+    return None
+
+
 def _same_as_before(
     found: list[Found], paragraph: int, pronoun: str, people: People, offset: int
 ) -> Entity | None:
@@ -830,9 +866,15 @@ def _same_as_before(
         return None
     first = bisect.bisect_left(people.offsets, found[-1].end)
     last = bisect.bisect_left(people.offsets, offset)
-    between = people.entities[first:last]
-    if any(entity is not previous and entity.gender in (gender, None) for entity in between):
-        return None
+    for index in range(first, last):
+        entity = people.entities[index]
+        if entity is previous or entity.gender not in (gender, None):
+            continue
+        # Someone else of that gender who speaks, or opens a sentence, takes over.
+        sentence = sentence_at(people.sentences, people.offsets[index])
+        opens = people.offsets[index] - sentence[0] < 40
+        if people.speaking[index] or opens:
+            return None
     return previous
 
 

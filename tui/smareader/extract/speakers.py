@@ -228,11 +228,17 @@ def _slug(name: str) -> str:
 def split_title(mention: str) -> tuple[str, str]:
     """``("U.S. President", "Donald Trump")`` from "U.S. President Donald Trump".
 
-    An organization keeps its whole name: "Finance Ministry" is no title.
+    A title after a place, an outlet or a body also splits off the person: "Wisconsin
+    Gov. Scott Walker", "CNN President Jeff Zucker", "National Committee Chairman Reince
+    Priebus". An organization keeps its whole name: "Finance Ministry" is no title.
     """
+    words = mention.split()
+    for later in range(len(words) - 3, 0, -1):
+        rest = " ".join(words[later + 1 :])
+        if words[later].lower() in TITLES and _kind(rest) == "person" and rest[:1].isupper():
+            return " ".join(words[: later + 1]), rest
     if _kind(mention) == "organization":
         return "", mention
-    words = mention.split()
     index = 0
     while index < len(words) - 1 and words[index].lower() in TITLES:
         index += 1

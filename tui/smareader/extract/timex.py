@@ -369,7 +369,10 @@ def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -
             start, end = match.span()
             if start in taken or (end - 1) in taken:
                 continue
-            value = _resolve(kind, match, published, sentence_of(start))
+            try:
+                value = _resolve(kind, match, published, sentence_of(start))
+            except (ValueError, OverflowError):
+                value = None  # "5000 years ago", "99999999999 days ago": outside the calendar
             if value is None:
                 continue
             first, last, precision, modifier, clock = value
