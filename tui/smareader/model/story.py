@@ -94,6 +94,9 @@ class StoryInfo(Model):
     """Stable identifier of the story."""
     title: NonEmpty
     """Headline as published, or a descriptive title when the source has none."""
+    headline: NonEmpty | None = None
+    """The headline exactly as the source prints it; null when the source prints none
+    (then ``title`` is a descriptive title of our own, and citations say so)."""
     publisher: NonEmpty
     """Who published it, e.g. "The Japan Times"."""
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
