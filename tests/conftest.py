@@ -60,3 +60,16 @@ def steady_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("NO_COLOR", "TEXTUAL_THEME", "FORCE_COLOR", "TEXTUAL_ANIMATIONS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(Input, "cursor_blink", False)
+
+
+@pytest.fixture(autouse=True)
+def private_state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never read or write the real remembered session: each test gets an empty one.
+
+    Snapshots are thereby immune to whatever session the developer's own reader left.
+    """
+    import smareader.session
+
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setattr(smareader.session, "state_dir", lambda: folder)
+    return folder

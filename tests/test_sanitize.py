@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smareader.safe import safe_content
+from smareader.widgets.safe import safe_content
 from smareader.sanitize import strip_controls
 
 HOSTILE = [

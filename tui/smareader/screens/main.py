@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
 
 from smareader.memory import freeze_story
-from smareader.messages import CopyQuote, JumpToSource
+from smareader.widgets.messages import CopyQuote, JumpToSource
 from smareader.model.story import Story
 from smareader.model.views import SearchIndex, SearchResult, citation, run_search
 from smareader.sanitize import strip_controls
@@ -51,7 +51,7 @@ FOCUS_TARGET: dict[str, str] = {
 
 def story_commands() -> type[Provider]:
     """The command-palette provider, imported when the palette first opens."""
-    from smareader.commands import StoryCommands
+    from smareader.screens.commands import StoryCommands
 
     return StoryCommands
 

@@ -27,7 +27,7 @@ from textual.widgets import Static
 
 from smareader.model.story import Story
 from smareader.model.views import Mark, article_marks, navigable_marks
-from smareader.safe import safe_content
+from smareader.widgets.safe import safe_content
 from smareader.widgets.virtual_list import content_strip
 from smareader.widgets.wrap import layout
 

@@ -9,10 +9,10 @@ from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from smareader.messages import JumpToSource
+from smareader.widgets.messages import JumpToSource
 from smareader.model.story import Story
 from smareader.model.views import CostTable, FigureBar, cost_table, format_amount
-from smareader.safe import safe_content
+from smareader.widgets.safe import safe_content
 from smareader.widgets.text import field
 from smareader.widgets.virtual_list import VirtualList
 

@@ -13,10 +13,10 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from smareader.messages import CopyQuote, JumpToSource
+from smareader.widgets.messages import CopyQuote, JumpToSource
 from smareader.model.story import Quote, Story
 from smareader.model.views import SearchResult, SpeakerGroup, quotes_by_speaker, sentence_around
-from smareader.safe import safe_content
+from smareader.widgets.safe import safe_content
 from smareader.widgets.detail import FollowingDetail
 from smareader.widgets.text import field, spread, with_matches
 from smareader.widgets.virtual_list import VirtualList

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from smareader.messages import JumpToSource
+from smareader.widgets.messages import JumpToSource
 from smareader.model.story import Event, Quote, Story
 from smareader.model.views import (
     STATUS_LABELS,
@@ -21,7 +21,7 @@ from smareader.model.views import (
     format_when,
     timeline_rows,
 )
-from smareader.safe import safe_content
+from smareader.widgets.safe import safe_content
 from smareader.widgets.detail import FollowingDetail
 from smareader.widgets.text import field, spread, with_matches
 from smareader.widgets.virtual_list import VirtualList

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from array import array
 
-from textual._wrap import compute_wrap_offsets
+from smareader.widgets.textual_private import compute_wrap_offsets
 
 # Characters that are not one cell wide: combining marks, zero-width and format
 # characters, East Asian wide and fullwidth forms, emoji, and the astral planes.
@@ -32,7 +32,7 @@ def wrap_offsets(text: str, width: int) -> list[int]:
     """
     width = max(1, width)
     if _NOT_ONE_CELL.search(text):
-        return list(compute_wrap_offsets(text, width, 8, fold=True))
+        return compute_wrap_offsets(text, width)
     offsets: list[int] = []
     start, size = 0, len(text)
     while size - start > width:
