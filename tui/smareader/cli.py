@@ -68,6 +68,17 @@ def _default_story() -> Path:
     return bundled_story_path()
 
 
+def _last_story() -> Path | None:
+    """The story the reader had open last time, if it is still a file."""
+    from smareader.session import load_session
+
+    session, _warning = load_session()  # the reader itself says the warning, once
+    if session.last_story is None:
+        return None
+    path = Path(session.last_story)
+    return path if path.is_file() else None
+
+
 def _fail(error: StoryFileError) -> int:
     print(error.render(), file=sys.stderr)
     return error.exit_code
@@ -303,9 +314,14 @@ def cmd_read(argv: Sequence[str]) -> int:
         metavar="PATH",
         help="story file to open (default: the bundled story)",
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="ignore the remembered session (theme, last story, place, searches)",
+    )
     parser.add_argument("--version", action=_Version)
     args = parser.parse_args(argv)
-    path = args.path or _default_story()
+    path = args.path or (None if args.fresh else _last_story()) or _default_story()
     try:
         story = load_story(path)
     except StoryFileError as error:
@@ -317,7 +333,7 @@ def cmd_read(argv: Sequence[str]) -> int:
     from smareader.app import SMAReader, freeze_story
 
     freeze_story()
-    SMAReader(story, path=path).run()
+    SMAReader(story, path=path, fresh=args.fresh).run()
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -172,7 +173,9 @@ def citation(story: Story, quote: Quote) -> str:
     reported = " (reported)" if quote.kind == "reported" else ""
     where = f"{info.publisher}, {format_date(info.published)}"
     address = f". {info.url}" if info.url else ""
-    return f"{words} — {who}{reported}. {info.title}, {where}{address}"
+    # Never present a title of our own as the headline.
+    title = info.headline or f"untitled, descriptive title: {info.title}"
+    return f"{words} — {who}{reported}. {title}, {where}{address}"
 
 
 # ---------------------------------------------------------------------------- search
@@ -436,3 +439,24 @@ def article_marks(story: Story) -> list[Mark]:
 def navigable_marks(marks: list[Mark]) -> list[Mark]:
     """The marks ``n``/``N`` step through: one per quote, event, figure and category."""
     return [mark for mark in marks if mark.kind != "evidence"]
+
+
+# ---------------------------------------------------------------------------- places
+
+
+_PARAGRAPHS: dict[int, tuple[str, array[int]]] = {}
+
+
+def paragraph_of(story: Story, offset: int) -> int:
+    """The paragraph (1-based, counting non-empty lines of the source) holding an offset.
+
+    Readers find "paragraph 12" where "[5520, 5610)" means nothing to them. The
+    paragraph starts are found once per text.
+    """
+    text = story.text
+    cached = _PARAGRAPHS.get(id(text))
+    if cached is None or cached[0] is not text:
+        starts = array("q", (match.start() for match in re.finditer(r"[^\n]+", text)))
+        _PARAGRAPHS.clear()  # one story at a time: never keep an old text alive
+        _PARAGRAPHS[id(text)] = cached = (text, starts)
+    return max(1, bisect.bisect_right(cached[1], offset))

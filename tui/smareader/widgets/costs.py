@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Vertical
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from smareader.widgets.messages import JumpToSource
 from smareader.model.story import Story
 from smareader.model.views import CostTable, FigureBar, cost_table, format_amount
+from smareader.widgets.links import Links
+from smareader.widgets.messages import Copy, Navigate, Pane, Target
+from smareader.widgets.pane import StoryPane
 from smareader.widgets.safe import safe_content
 from smareader.widgets.text import field
 from smareader.widgets.virtual_list import VirtualList
@@ -32,11 +36,16 @@ def _mark(value: bool | None) -> Content:
     return Content.styled("✘ no".ljust(COLUMN), "$text-error")
 
 
-class CostsPane(Container):
+class CostsPane(StoryPane, Container):
     """What South Korea paid for, what the U.S. wants, and the money side by side."""
 
+    PANE: ClassVar[Pane] = "costs"
+
     BINDINGS = [
-        Binding("s", "source", "Source", key_display="⏎/s", tooltip="Show this item in the article")
+        Binding(
+            "s", "source", "Source", key_display="⏎/s", tooltip="Show this item in the article"
+        ),
+        Binding("y", "copy", "Copy", tooltip="Copy the highlighted item with its citation"),
     ]
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:  # noqa: A002
@@ -65,12 +74,52 @@ class CostsPane(Container):
                 empty="This story has no figures",
             )
             yield Static(self._comparisons(), id="comparisons")
-        yield Static(id="cost-detail", classes="detail")
+        with VerticalScroll(id="cost-detail", classes="detail"):
+            yield Static(id="cost-detail-body")
+            yield Links(id="cost-links")
 
     def on_mount(self) -> None:
         self.query_one("#categories-box").border_title = "Categories: past deals vs. new demand"
         self.query_one("#figures-box").border_title = f"Amounts ({self.table.currency or '—'})"
         self._show_category(0)
+
+    @property
+    def category_list(self) -> VirtualList:
+        """The category matrix."""
+        return self.query_one("#categories", VirtualList)
+
+    @property
+    def figure_list(self) -> VirtualList:
+        """The amounts."""
+        return self.query_one("#figures", VirtualList)
+
+    def place(self, target: Target) -> None:
+        if target.kind == "category":
+            ids = [row.category.id for row in self.table.categories]
+            if target.id in ids:
+                self.category_list.cursor = ids.index(target.id)
+        elif target.kind == "figure":
+            ids = [bar.figure.id for bar in self.figures]
+            if target.id in ids:
+                self.figure_list.cursor = ids.index(target.id)
+
+    def focus_main(self) -> None:
+        wanted = self.figure_list if self.target.kind == "figure" else self.category_list
+        focused = self.screen.focused
+        if self.target.kind is None and focused in (self.figure_list, self.category_list):
+            return  # back on the pane as left: keep the list that had focus
+        wanted.focus()
+
+    def _current(self) -> Target:
+        if self.screen.focused is self.figure_list and self.figures:
+            return Target("costs", "figure", self.figures[self.figure_list.cursor].figure.id)
+        if self.table.categories:
+            category = self.table.categories[self.category_list.cursor].category
+            return Target("costs", "category", category.id)
+        return Target("costs")
+
+    def report_current(self) -> None:
+        self.report(self._current())
 
     def _matrix_header(self) -> Content:
         return Content.assemble(
@@ -134,11 +183,15 @@ class CostsPane(Container):
 
     @on(VirtualList.Highlighted, "#categories")
     def _category_highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
         self._show_category(message.index)
+        self.report_current()
 
     @on(VirtualList.Highlighted, "#figures")
     def _figure_highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
         self._show_figure(message.index)
+        self.report_current()
 
     @on(VirtualList.Selected)
     def _selected(self, message: VirtualList.Selected) -> None:
@@ -147,78 +200,75 @@ class CostsPane(Container):
 
     def on_descendant_focus(self) -> None:
         focused = self.screen.focused
-        if isinstance(focused, VirtualList) and focused.id == "figures":
-            self._show_figure(focused.cursor)
-        elif isinstance(focused, VirtualList) and focused.id == "categories":
-            self._show_category(focused.cursor)
+        if focused is self.figure_list:
+            self._show_figure(self.figure_list.cursor)
+            self.report_current()
+        elif focused is self.category_list:
+            self._show_category(self.category_list.cursor)
+            self.report_current()
 
     def action_source(self) -> None:
         """Jump to the highlighted category or figure in the article."""
-        focused = self.screen.focused
-        if isinstance(focused, VirtualList) and focused.id == "figures" and self.figures:
-            self.post_message(JumpToSource("figure", self.figures[focused.cursor].figure.id))
-        elif self.table.categories:
-            cursor = self.query_one("#categories", VirtualList).cursor
-            category = self.table.categories[cursor].category
-            self.post_message(JumpToSource("category", category.id))
+        current = self._current()
+        if current.kind is not None:
+            self.post_message(Navigate(Target("article", current.kind, current.id)))
 
-    def select_item(self, kind: str, item_id: str) -> None:
-        """Highlight a category or figure and focus its list."""
-        if kind == "category":
-            ids = [row.category.id for row in self.table.categories]
-            target = self.query_one("#categories", VirtualList)
-        else:
-            ids = [bar.figure.id for bar in self.figures]
-            target = self.query_one("#figures", VirtualList)
-        if item_id in ids:
-            target.cursor = ids.index(item_id)
-            target.focus()
+    def action_copy(self) -> None:
+        """Copy the highlighted category or figure with its citation."""
+        current = self._current()
+        if current.kind is not None and current.id is not None:
+            self.post_message(Copy(current.kind, current.id))
 
     def _show_category(self, index: int) -> None:
-        detail = self.query_one("#cost-detail", Static)
+        detail = self.query_one("#cost-detail-body", Static)
         if not 0 <= index < len(self.table.categories):
-            detail.update("", layout=False)
+            detail.update("")
+            self._links(None)
             return
         row = self.table.categories[index]
         category = row.category
-        detail.update(  # the detail has a fixed height: no layout needed
-            layout=False,
-            content=Content("\n").join(
+        detail.update(
+            Content("\n").join(
                 [
                     Content.assemble(
                         safe_content(category.name, "bold"),
                         " — ",
                         safe_content(category.description or category.text),
                     ),
-                    Content.assemble(
-                        field("As written", safe_content(f"“{category.text}”", "italic")),
-                        "  ",
-                        field("Reported by", safe_content(row.reported_by)),
-                    ),
+                    field("As written", safe_content(f"“{category.text}”", "italic")),
                 ]
             ),
         )
+        self._links(category.reported_by, "Reported by")
 
     def _show_figure(self, index: int) -> None:
-        detail = self.query_one("#cost-detail", Static)
+        detail = self.query_one("#cost-detail-body", Static)
         if not 0 <= index < len(self.figures):
-            detail.update("", layout=False)
+            detail.update("")
+            self._links(None)
             return
         bar = self.figures[index]
         figure = bar.figure
         period = f" {figure.period}" if figure.period else ""
-        detail.update(  # the detail has a fixed height: no layout needed
-            layout=False,
-            content=Content("\n").join(
+        detail.update(
+            Content("\n").join(
                 [
                     Content.assemble(
                         safe_content(figure.label, "bold"), " — ", safe_content(bar.text + period)
                     ),
-                    Content.assemble(
-                        field("As written", safe_content(f"“{figure.text}”", "italic")),
-                        "  ",
-                        field("Stated by", safe_content(bar.stated_by)),
-                    ),
+                    field("As written", safe_content(f"“{figure.text}”", "italic")),
                 ]
             ),
+        )
+        self._links(figure.stated_by, "Stated by")
+
+    def _links(self, speaker_id: str | None, label: str = "") -> None:
+        """Link the reporter of a figure or category to their quotes."""
+        links = self.query_one("#cost-links", Links)
+        if speaker_id is None:
+            links.show([])
+            return
+        name = safe_content(self.story.speaker_by_id[speaker_id].name, "bold")
+        links.show(
+            [(Content.assemble(f"{label}: ", name), Target("quotes", "speaker", speaker_id))]
         )

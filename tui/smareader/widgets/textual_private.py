@@ -29,7 +29,7 @@ def compute_wrap_offsets(text: str, width: int, tab_size: int = 8) -> list[int]:
     return list(_compute_wrap_offsets(text, width, tab_size, fold=True))
 
 
-def style_parser(widget: Widget) -> Callable[[str], Style]:
+def style_parser(widget: Widget) -> Callable[[str | Style], Style]:
     """The function that turns a style string (``$variables`` included) into a Style.
 
     ``Widget._get_style`` resolves theme variables with the widget's cache; the
