@@ -27,7 +27,7 @@ from smareader.model.story import Story
 from smareader.model.views import SearchIndex, SearchResult, run_search
 from smareader.sanitize import strip_controls
 from smareader.screens.commands import StoryCommands
-from smareader.widgets.article import ArticlePane, ArticleView
+from smareader.widgets.article import ArticlePane
 from smareader.widgets.costs import CostsPane
 from smareader.widgets.messages import PANES, Copy, Highlighted, Navigate, Pane, Target
 from smareader.widgets.quotes import QuotesPane
@@ -315,8 +315,8 @@ class MainScreen(Screen[None]):
         # as long as the app, so the collector need not walk them again.
         self.call_after_refresh(freeze_story)
 
-    @on(ArticleView.FindMoved)
-    def _find_moved(self, message: ArticleView.FindMoved) -> None:
+    @on(ArticlePane.FindCount)
+    def _find_moved(self, message: ArticlePane.FindCount) -> None:
         self.query_one(SearchBar).show_matches(message.current, message.total)
 
     @on(SearchBar.Done)

@@ -499,9 +499,23 @@ class ArticlePane(StoryPane, Container):
         mark = message.mark
         self.post_message(Navigate(Target.home(mark.kind, mark.id)))  # type: ignore[arg-type]
 
+    @dataclass
+    class FindCount(Message):
+        """Which match of how many the find in the article is at."""
+
+        current: int | None
+        """Index of the highlighted match."""
+        total: int
+        """Number of matches."""
+
     @on(ArticleView.FindMoved)
     def _find_moved(self, message: ArticleView.FindMoved) -> None:
+        # Told again from here: the view's message, made while this pane ran the
+        # find, stops bubbling at this pane (Textual never returns a message to
+        # the node that sent it).
+        message.stop()
         self._describe(self.view.current_mark)
+        self.post_message(self.FindCount(message.current, message.total))
 
     def action_copy(self) -> None:
         """Copy the highlighted match, or the highlighted span, with a citation."""

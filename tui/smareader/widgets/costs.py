@@ -22,18 +22,23 @@ from smareader.widgets.virtual_list import VirtualList
 
 COLUMN = 12
 """Width of each yes/no column of the category matrix."""
+SHORT = 5
+"""Width of a yes/no column when the pane is narrow."""
+COMPACT = 58
+"""Row width under which the matrix drops its words and the reporter column."""
 LABEL = 36
+"""Widest label column of the figures."""
 NAME = 32
 """Width of the category name column."""
-"""Widest label column of the figures."""
 
 
-def _mark(value: bool | None) -> Content:
+def _mark(value: bool | None, width: int = COLUMN) -> Content:
+    short = width < COLUMN
     if value is None:
-        return Content.styled("? not said".ljust(COLUMN), "$text-muted")
+        return Content.styled(("?" if short else "? not said").ljust(width), "$text-muted")
     if value:
-        return Content.styled("✔ yes".ljust(COLUMN), "bold $text-success")
-    return Content.styled("✘ no".ljust(COLUMN), "$text-error")
+        return Content.styled(("✔" if short else "✔ yes").ljust(width), "bold $text-success")
+    return Content.styled(("✘" if short else "✘ no").ljust(width), "$text-error")
 
 
 class CostsPane(StoryPane, Container):
@@ -121,7 +126,12 @@ class CostsPane(StoryPane, Container):
     def report_current(self) -> None:
         self.report(self._current())
 
-    def _matrix_header(self) -> Content:
+    def _matrix_header(self, width: int = 80) -> Content:
+        if width < COMPACT:
+            name = max(8, width - 2 * SHORT)
+            return Content.assemble(
+                ("Category".ljust(name), "bold"), ("Past".ljust(SHORT), "bold"), ("New", "bold")
+            )
         return Content.assemble(
             ("Category".ljust(NAME), "bold"),
             ("Past deals".ljust(COLUMN), "bold"),
@@ -129,9 +139,24 @@ class CostsPane(StoryPane, Container):
             ("Reported by", "bold"),
         )
 
+    def on_resize(self) -> None:
+        width = self.size.width - 3  # the rows' width: padding and the scrollbar
+        self.query_one("#matrix-header", Static).update(self._matrix_header(width))
+
     def _render_category(self, index: int, width: int) -> list[Content]:
         row = self.table.categories[index]
         category = row.category
+        if width < COMPACT:
+            # Narrow: short marks, no reporter (it is in the detail).
+            size = max(8, width - 2 * SHORT)
+            name = safe_content(category.name).truncate(size - 1, ellipsis=True)
+            return [
+                Content.assemble(
+                    name.pad_right(size - name.cell_length),
+                    _mark(category.past, SHORT),
+                    _mark(category.demanded, SHORT),
+                )
+            ]
         name = safe_content(category.name).truncate(NAME - 1, ellipsis=True)
         return [
             Content.assemble(

@@ -76,7 +76,8 @@ class VirtualList(ScrollView, can_focus=True):
         }
         &:focus > .virtual-list--cursor {
             background: $block-cursor-background;
-            color: $block-cursor-foreground;
+            /* The theme's cursor foreground falls under 4.5:1 on some themes. */
+            color: auto 100%;
             text-style: $block-cursor-text-style;
         }
         & > .virtual-list--empty { color: $text-muted; text-style: italic; }
