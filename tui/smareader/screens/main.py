@@ -118,7 +118,7 @@ class MainScreen(Screen[None]):
         search.display = False
         yield search
         bound = (MainScreen.target, MainScreen.search)
-        with TabbedContent(initial="timeline", id="panes"):
+        with TabbedContent(initial=self._start.pane, id="panes"):
             with TabPane("1 Timeline", id="timeline"):
                 yield TimelinePane(self.story, id="timeline-pane").data_bind(*bound)
             # The hidden panes mount just after the first frame: the Timeline shows
@@ -197,6 +197,8 @@ class MainScreen(Screen[None]):
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.id
+        if pane != event.tabbed_content.active:
+            return  # stale: the tabs moved on since (the target sets them too)
         if pane in PANES and pane != self.target.pane:
             self.go(Target(pane))
 
