@@ -56,9 +56,15 @@ def layout(text: str, width: int) -> tuple[array[int], array[int]]:
     """
     starts: array[int] = array("q")
     ends: array[int] = array("q")
-    position = 0
-    for paragraph in text.split("\n"):
-        finish = position + len(paragraph)
+    position, size = 0, len(text)
+    # Paragraph by paragraph with ``find``, not one ``split``: splitting 40 MB holds
+    # the interpreter for ~0.1 s in one call, which stalls the UI while this runs
+    # in a thread; short calls let it switch back every few milliseconds.
+    while True:
+        finish = text.find("\n", position)
+        if finish < 0:
+            finish = size
+        paragraph = text[position:finish]
         if len(paragraph) <= width and not _NOT_ONE_CELL.search(paragraph):
             starts.append(position)
             ends.append(finish)
@@ -70,5 +76,6 @@ def layout(text: str, width: int) -> tuple[array[int], array[int]]:
                 previous = position + offset
             starts.append(previous)
             ends.append(finish)
+        if finish >= size:
+            return starts, ends
         position = finish + 1
-    return starts, ends
