@@ -212,7 +212,7 @@ async def test_search_narrows_quotes_and_speakers() -> None:
         }
         assert focused_id(app) == "quote-list"
         await pilot.press("escape")  # Esc outside the bar clears the search too
-        assert len(quotes.shown_quotes) == 30
+        assert len(quotes.shown_quotes) == 28
 
 
 async def test_search_with_no_match_shows_empty_lists() -> None:

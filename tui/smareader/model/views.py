@@ -30,8 +30,12 @@ def format_when(event: Event) -> str:
     first, last = event.date_start, event.date_end
     match event.precision:
         case "minute":
+            # A story gives a clock time without a zone as a rule; say so rather
+            # than let a reader assume one.
             clock = event.time.strftime("%H:%M") if event.time else ""
             text = f"{format_date(first)}, {clock}".rstrip(", ")
+            if clock:
+                text += " (time zone not given)"
         case "day":
             text = format_date(first) if first == last else _range(first, last)
         case "week":
