@@ -143,7 +143,11 @@ def quotes_by_speaker(story: Story) -> list[SpeakerGroup]:
     return [SpeakerGroup(None, tuple(ordered)), *groups]
 
 
-_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s+|\n\s*")
+# "U.S." and "Nov. 23" do not end a sentence: no end after an initialism, and none
+# before a lower-case word or a number.
+_SENTENCE_END = re.compile(
+    r"(?:[!?]|(?<![A-Z]\.[A-Z])\.)[”’\"')\]]*\s+(?![a-z0-9])|\n\s*"
+)
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 800) -> tuple[int, int]:
