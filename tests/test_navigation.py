@@ -418,3 +418,20 @@ async def test_compact_layout_at_40_by_12() -> None:
         await pilot.pause()
         screenshot = app.export_screenshot()
         assert "^p palette" not in screenshot  # no cut-off footer key at the edge
+
+
+async def test_roles_are_not_cut_at_200_columns() -> None:
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await start(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        text = app.export_screenshot().replace("&#160;", " ")
+        quotes = app.screen.query_one(QuotesPane)
+        for group in quotes.groups[1:]:
+            speaker = group.speaker
+            assert speaker is not None
+            if speaker.role:
+                assert speaker.role.replace("’", "&#8217;") in text or speaker.role in text, (
+                    speaker.role
+                )

@@ -1,4 +1,4 @@
-"""Snapshot tests: every pane, help, search and jump-to-source at 80×24 and 160×48.
+"""Snapshot tests: every pane, help, search, links, find, compact and a restored session.
 
 Update them with ``pytest tests/test_snapshots.py --snapshot-update`` after a
 deliberate change, and look at the report before committing.
@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from smareader.app import make_app
+from smareader.session import Place, Session, save_session
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 HOSTILE = Path(__file__).parent / "data" / "hostile.json"
@@ -68,6 +69,31 @@ class TestSearchAndHelp:
 
     def test_light_theme(self, snap_compare: SnapCompare, size: Any) -> None:
         assert snap_compare(make_app(), press=["2", "t"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestWhereTheReaderIs:
+    def test_links_focused(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(make_app(), press=["tab", "tab"], terminal_size=size)
+
+    def test_find_in_article(self, snap_compare: SnapCompare, size: Any) -> None:
+        assert snap_compare(
+            make_app(), press=["4", "slash", *"korea", "enter", "n", "n"], terminal_size=size
+        )
+
+    def test_restored_session(self, snap_compare: SnapCompare, size: Any) -> None:
+        remembered = Session(theme="textual-light", searches=["japan"])
+        remembered.remember_place(
+            "japantimes-2019-11-19-sma-talks", Place("quotes", "quote", "q-nagy-leverage")
+        )
+        assert save_session(remembered) is None
+        assert snap_compare(make_app(theme=None), terminal_size=size)
+
+
+class TestCompact:
+    @pytest.mark.parametrize("pane", ["1", "2", "3", "4"])
+    def test_compact_40x12(self, snap_compare: SnapCompare, pane: str) -> None:
+        assert snap_compare(make_app(), press=[pane], terminal_size=(40, 12))
 
 
 class TestHostile:

@@ -145,9 +145,7 @@ def quotes_by_speaker(story: Story) -> list[SpeakerGroup]:
 
 # "U.S." and "Nov. 23" do not end a sentence: no end after an initialism, and none
 # before a lower-case word or a number.
-_SENTENCE_END = re.compile(
-    r"(?:[!?]|(?<![A-Z]\.[A-Z])\.)[”’\"')\]]*\s+(?![a-z0-9])|\n\s*"
-)
+_SENTENCE_END = re.compile(r"(?:[!?]|(?<![A-Z]\.[A-Z])\.)[”’\"')\]]*\s+(?![a-z0-9])|\n\s*")
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 800) -> tuple[int, int]:

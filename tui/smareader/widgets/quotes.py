@@ -222,6 +222,8 @@ class QuotesPane(FollowingDetail, Container):
             return [head, Content.styled("  every quote, in text order", "$text-muted")]
         speaker = group.speaker
         about = " · ".join(part for part in (speaker.kind, speaker.role) if part)
+        if speaker.role and len(about) + 2 > width:
+            about = speaker.role  # the role says more than the kind: keep it whole
         return [head, safe_content(f"  {about}", "$text-muted")]
 
     def _render_quote(self, index: int, width: int) -> list[Content]:
