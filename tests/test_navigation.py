@@ -435,3 +435,19 @@ async def test_roles_are_not_cut_at_200_columns() -> None:
                 assert speaker.role.replace("’", "&#8217;") in text or speaker.role in text, (
                     speaker.role
                 )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_costs_detail_is_never_cut_off(size: tuple[int, int]) -> None:
+    """Before: two lines of detail under empty rows of the figures list."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await start(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        detail = app.screen.query_one("#cost-detail")
+        for keys in (["j"] * 6, ["tab"] + ["j"] * 5):
+            for key in ["g", *keys]:
+                await pilot.press(key)
+                await pilot.pause(0.15)
+                assert detail.virtual_size.height <= detail.region.height, (key, size)

@@ -99,7 +99,7 @@ class SMAReader(App[None]):
             )
         )
         if self._session_warning:
-            self.notify(self._session_warning, severity="warning", markup=False)
+            self.notify(strip_controls(self._session_warning), severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, lambda _theme: self._save_soon())
         self._save_timer = self.set_interval(SAVE_EVERY, self._save_if_moved, pause=True)
 
@@ -125,7 +125,7 @@ class SMAReader(App[None]):
         warning = save_session(self.session)
         if warning and not self._save_warned:
             self._save_warned = True
-            self.notify(warning, severity="warning", markup=False)
+            self.notify(strip_controls(warning), severity="warning", markup=False)
 
     async def action_quit(self) -> None:
         self.save_session()

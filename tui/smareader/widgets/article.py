@@ -144,6 +144,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._margin = MARGIN
         self._cache: LRUCache[tuple[int, int, int | None, int | None], Strip] = LRUCache(256)
         self._wanted = 0  # the width a wrap in a thread is working towards
+        self._jump_pending = False
         self.find_query = ""
         self._found: array[int] = array("q")
         self._found_length = 0
@@ -176,11 +177,14 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(width, len(self._starts))
         self.refresh()
         # Keep the same words at the top, then make sure the current span shows.
-        self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
+        self.scroll_to(y=self.line_of(top), animate=False, immediate=True, force=True)
         self.call_after_refresh(self._scroll_to_current)
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
+        if self._jump_pending:
+            # A jump made while the pane was hidden (no height) scrolls now.
+            self.call_after_refresh(self._scroll_to_current)
         if not width or width == self._wanted:
             return
         self._wanted = width
@@ -256,6 +260,9 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
+        if not self._starts and self.wrapping and y == 0:
+            notice = Content.styled(" " * MARGIN + "Laying out the article…", "$text-muted")
+            return content_strip(self, notice, width, self.visual_style)
         if index >= len(self._starts):
             return Strip.blank(width, self.rich_style)
         key = (index, width, self.current, self.found)
@@ -284,6 +291,12 @@ class ArticleView(ScrollView, can_focus=True):
         """Highlight an item's span and scroll to it; false if it has none."""
         index = self._index.by_item.get((kind, item_id))
         if index is not None:
+            # A jump puts the span a third down the view, always, once the text is
+            # laid out and again after a relayout: the same place whatever was on
+            # screen before. (``force``: the scrollbar that allows scrolling is only
+            # worked out on the next refresh after a layout.)
+            # Stepping with n/N or a click ends it.
+            self._jump_pending = True
             self.current = index
         return index is not None
 
@@ -300,8 +313,9 @@ class ArticleView(ScrollView, can_focus=True):
         first, last = self.line_of(mark.start), self.line_of(max(mark.start, mark.end - 1))
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
-        if first < top or last >= top + height:
-            self.scroll_to(y=max(0, first - height // 3), animate=False, immediate=True)
+        if self._jump_pending or first < top or last >= top + height:
+            self.scroll_to(y=max(0, first - height // 3), animate=False, immediate=True, force=True)
+            self.refresh()
 
     # ---------------------------------------------------------------- find
 
@@ -357,9 +371,10 @@ class ArticleView(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
         if not top <= line < top + height:
-            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True, force=True)
 
     def action_next_mark(self) -> None:
+        self._jump_pending = False
         if self.finding:
             self._step_found(1)
             return
@@ -374,6 +389,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.current = (self.current + 1) % len(self.marks)
 
     def action_previous_mark(self) -> None:
+        self._jump_pending = False
         if self.finding:
             self._step_found(-1)
             return
@@ -410,6 +426,7 @@ class ArticleView(ScrollView, can_focus=True):
         choice = min(under, key=lambda i: self.marks[i].end - self.marks[i].start, default=None)
         if choice is None:
             choice = self.current if self.current in on_line else on_line[0]
+        self._jump_pending = False
         if choice == self.current:  # a second click opens it, as in the lists
             self.action_open_mark()
         else:

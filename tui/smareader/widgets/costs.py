@@ -32,6 +32,11 @@ NAME = 32
 """Width of the category name column."""
 
 
+def _plain(text: str) -> str:
+    """Letters and digits only, lower case: to tell a restatement from a description."""
+    return "".join(character for character in text.casefold() if character.isalnum())
+
+
 def _mark(value: bool | None, width: int = COLUMN) -> Content:
     short = width < COLUMN
     if value is None:
@@ -252,18 +257,17 @@ class CostsPane(StoryPane, Container):
             return
         row = self.table.categories[index]
         category = row.category
-        detail.update(
-            Content("\n").join(
-                [
-                    Content.assemble(
-                        safe_content(category.name, "bold"),
-                        " — ",
-                        safe_content(category.description or category.text),
-                    ),
-                    field("As written", safe_content(f"“{category.text}”", "italic")),
-                ]
-            ),
-        )
+        lines = [
+            Content.assemble(
+                safe_content(category.name, "bold"),
+                " — ",
+                safe_content(category.description or category.text),
+            )
+        ]
+        # A description that only restates the words wastes a line the detail lacks.
+        if _plain(category.description) != _plain(category.text):
+            lines.append(field("As written", safe_content(f"“{category.text}”", "italic")))
+        detail.update(Content("\n").join(lines))
         self._links(category.reported_by, "Reported by")
 
     def _show_figure(self, index: int) -> None:
