@@ -180,6 +180,16 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=self.line_of(top), animate=False, immediate=True, force=True)
         self.call_after_refresh(self._scroll_to_current)
 
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        if shown:
+            # The scrollbar appears a refresh after a jump scrolled: show where it is.
+            self.call_after_refresh(self._sync_scrollbar)
+
+    def _sync_scrollbar(self) -> None:
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = self.scroll_y
+            self.vertical_scrollbar.refresh()
+
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
         if self._jump_pending:
