@@ -69,9 +69,3 @@ class Copy(Message):
     """What the item is (``span``: article text, ``id`` is ``"start:end"``)."""
     item_id: str
     """The item's id."""
-
-
-# Kept for readers of older code: a jump to the source is a navigation to the article.
-def jump_to_source(kind: ItemKind, item_id: str) -> Navigate:
-    """The message that shows an item's words in the article."""
-    return Navigate(Target("article", kind, item_id))
