@@ -451,3 +451,20 @@ async def test_the_costs_detail_is_never_cut_off(size: tuple[int, int]) -> None:
                 await pilot.press(key)
                 await pilot.pause(0.15)
                 assert detail.virtual_size.height <= detail.region.height, (key, size)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_quote_rows_under_the_cursor_are_legible(theme: str) -> None:
+    app = make_app(theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        quotes = app.screen.query_one("#quote-list", VirtualList)
+        for line in (0, 1):
+            for segment in quotes.render_line(line):
+                style = segment.style
+                if not segment.text.strip() or style is None or style.bgcolor is None:
+                    continue
+                assert style.color is not None
+                assert _contrast(style.color, style.bgcolor) >= 4.5, segment.text

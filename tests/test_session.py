@@ -133,3 +133,14 @@ async def test_a_place_that_no_longer_exists_is_ignored() -> None:
         assert isinstance(screen, MainScreen)
         assert screen.target.pane == "quotes"
         assert app.is_running
+
+
+def test_the_command_line_reopens_the_last_story(tmp_path: Path) -> None:
+    from smareader.cli import _last_story
+    from smareader.model.bundled import bundled_story_path
+
+    assert _last_story() is None
+    save_session(Session(last_story=str(bundled_story_path())))
+    assert _last_story() == bundled_story_path()
+    save_session(Session(last_story=str(tmp_path / "gone.json")))
+    assert _last_story() is None  # a story that has gone is not an error

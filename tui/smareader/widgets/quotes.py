@@ -230,12 +230,14 @@ class QuotesPane(FollowingDetail, Container):
         quote = self.shown_quotes[index]
         query = self.search.query
         speaker = self.story.speaker_by_id[quote.speaker]
+        # On the cursor row, colours give way to the cursor's own (legible) colour.
+        on_cursor = index == self.quote_list.cursor
         head = Content.assemble(
             with_matches(safe_content(speaker.name, "bold"), query),
             "  ",
-            (quote.kind, KIND_STYLE[quote.kind]),
+            (quote.kind, "italic" if on_cursor else KIND_STYLE[quote.kind]),
         )
-        cue = safe_content(quote.cue[: width * 2], "italic $text-muted")
+        cue = safe_content(quote.cue[: width * 2], "italic" if on_cursor else "italic $text-muted")
         # Only what can show is measured: a row is one line, a quote may be pages.
         text = quote.text[: width * 2]
         words = text if quote.kind == "reported" else f"“{text}”"
