@@ -468,3 +468,21 @@ async def test_quote_rows_under_the_cursor_are_legible(theme: str) -> None:
                     continue
                 assert style.color is not None
                 assert _contrast(style.color, style.bgcolor) >= 4.5, segment.text
+
+
+async def test_palette_sets_the_citation_style_and_searches_again() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("slash", *"seoul", "enter", "escape")
+        await pilot.press("ctrl+p", *"citation style bibtex")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen(app).citation_style == "bibtex"
+        await pilot.press("ctrl+p", *"search again seoul")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "seoul"
+        assert screen(app).search.query == "seoul"

@@ -1,20 +1,22 @@
 """The command palette: jump to any speaker, event or pane, cite, search again, theme.
 
-Hits post messages (or call the screen they were opened on through ``self.screen``);
-nothing here imports the screen module, so there is no import cycle.
+Every hit posts a message to the screen it was opened on; the screen handles them.
+Nothing here imports the screen module, so there is no import cycle.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.message import Message
 
-from smareader.model.cite import STYLE_NAMES, STYLES
+from smareader.model.cite import STYLE_NAMES, STYLES, CitationStyle
 from smareader.model.views import format_when
 from smareader.sanitize import strip_controls
 from smareader.widgets.messages import Navigate, Target
@@ -23,15 +25,52 @@ PANES = (("timeline", "Timeline"), ("quotes", "Quotes"), ("costs", "Costs"), ("a
 SAVE_NAME = "smareader-citation"
 
 
+@dataclass
+class CiteAs(Message):
+    """Use a citation style for copies and saves."""
+
+    style: CitationStyle
+    """The style."""
+
+
+@dataclass
+class SaveCitation(Message):
+    """Write the highlighted item with its citation to a file."""
+
+    path: Path
+    """Where (never overwritten)."""
+
+
+@dataclass
+class SearchAgain(Message):
+    """Run a recent search again."""
+
+    query: str
+    """The query."""
+
+
+@dataclass
+class SetTheme(Message):
+    """Switch between the light and the dark theme."""
+
+    dark: bool
+    """Dark or light."""
+
+
+@dataclass
+class ToggleOffsets(Message):
+    """Show or hide raw character offsets."""
+
+
 class StoryCommands(Provider):
     """Speakers, events, panes, citations, recent searches and themes of the open story."""
 
     def _post(self, target: Target) -> None:
         self.screen.post_message(Navigate(target))
 
-    def _call(self, name: str, *args: Any) -> Callable[[], object]:
-        """A callback to a method of the screen the palette was opened on."""
-        return lambda: getattr(self.screen, name)(*args)
+    def _send(self, message: Message) -> Callable[[], object]:
+        """A callback that posts a message to the screen the palette was opened on."""
+        return partial(self.screen.post_message, message)
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         screen: Any = self.screen  # the main screen: it has a story (duck-typed, no import)
@@ -60,7 +99,7 @@ class StoryCommands(Provider):
             commands.append(
                 (
                     f"Citation style: {STYLE_NAMES[style]}",
-                    self._call("set_citation_style", style),
+                    self._send(CiteAs(style)),
                     "Used by y and by saving",
                 )
             )
@@ -69,7 +108,7 @@ class StoryCommands(Provider):
         commands.append(
             (
                 "Save citation to file",
-                self._call("save_citation", path),
+                self._send(SaveCitation(path)),
                 f"The highlighted item, to {path.name} (for terminals that ignore copying)",
             )
         )
@@ -77,15 +116,13 @@ class StoryCommands(Provider):
             commands.append(
                 (
                     f"Search again: {strip_controls(query)}",
-                    self._call("run_search", query),
+                    self._send(SearchAgain(query)),
                     "A recent search",
                 )
             )
-        commands.append(("Theme: light", self._call("set_theme", False), "Light colours"))
-        commands.append(("Theme: dark", self._call("set_theme", True), "Dark colours"))
-        commands.append(
-            ("Toggle raw offsets", self._call("action_toggle_offsets"), "Character offsets")
-        )
+        commands.append(("Theme: light", self._send(SetTheme(dark=False)), "Light colours"))
+        commands.append(("Theme: dark", self._send(SetTheme(dark=True)), "Dark colours"))
+        commands.append(("Toggle raw offsets", self._send(ToggleOffsets()), "Character offsets"))
         return commands
 
     async def discover(self) -> Hits:

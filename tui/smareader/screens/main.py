@@ -26,7 +26,14 @@ from smareader.model.cite import STYLE_NAMES, CitationStyle, cite
 from smareader.model.story import Story
 from smareader.model.views import SearchIndex, SearchResult, run_search
 from smareader.sanitize import strip_controls
-from smareader.screens.commands import StoryCommands
+from smareader.screens.commands import (
+    CiteAs,
+    SaveCitation,
+    SearchAgain,
+    SetTheme,
+    StoryCommands,
+    ToggleOffsets,
+)
 from smareader.widgets.article import ArticlePane
 from smareader.widgets.costs import CostsPane
 from smareader.widgets.messages import PANES, Copy, Highlighted, Navigate, Pane, Target
@@ -405,6 +412,28 @@ class MainScreen(Screen[None]):
             )
             return
         self.notify(f"Citation saved to {strip_controls(str(path))}", markup=False)
+
+    # ---------------------------------------------------------------- the palette's messages
+
+    @on(CiteAs)
+    def _cite_as(self, message: CiteAs) -> None:
+        self.set_citation_style(message.style)
+
+    @on(SaveCitation)
+    def _save_citation(self, message: SaveCitation) -> None:
+        self.save_citation(message.path)
+
+    @on(SearchAgain)
+    def _search_again(self, message: SearchAgain) -> None:
+        self.run_search(message.query)
+
+    @on(SetTheme)
+    def _set_theme(self, message: SetTheme) -> None:
+        self.set_theme(message.dark)
+
+    @on(ToggleOffsets)
+    def _toggle_offsets(self) -> None:
+        self.action_toggle_offsets()
 
     # ---------------------------------------------------------------- other actions
 
