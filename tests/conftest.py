@@ -76,3 +76,18 @@ def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.setenv("SMAREADER_LIBRARY", str(home / "library.sqlite3"))
     return home
+
+
+@pytest.fixture(autouse=True)
+def private_state_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Never read or write the real remembered session: each test gets an empty one.
+
+    Snapshots are thereby immune to whatever session the developer's own reader left.
+    """
+    import smareader.session
+
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setattr(smareader.session, "state_dir", lambda: folder)
+    return folder

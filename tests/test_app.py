@@ -212,7 +212,7 @@ async def test_search_narrows_quotes_and_speakers() -> None:
         }
         assert focused_id(app) == "quote-list"
         await pilot.press("escape")  # Esc outside the bar clears the search too
-        assert len(quotes.shown_quotes) == 30
+        assert len(quotes.shown_quotes) == 28
 
 
 async def test_search_with_no_match_shows_empty_lists() -> None:
@@ -249,7 +249,7 @@ async def test_copy_quote_with_citation(monkeypatch: pytest.MonkeyPatch) -> None
         assert copied[0].startswith("“an acceptable range for both counterparts” — South Korean")
         assert "The Japan Times, 19 Nov 2019" in copied[0]
         assert "https://www.japantimes.co.jp/" in copied[0]
-        assert any(n.title == "Quote copied with citation" for n in app._notifications)
+        assert any("copied through the terminal (OSC 52)" in n.title for n in app._notifications)
 
 
 async def test_theme_toggle() -> None:

@@ -29,7 +29,7 @@ def test_validate_bundled(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "validate")
     assert code == 0 and err == ""
     assert "valid" in out
-    assert "17 speakers, 30 quotes (5 direct, 9 partial, 16 reported), 14 events" in out
+    assert "15 speakers, 28 quotes (5 direct, 9 partial, 14 reported), 14 events" in out
 
 
 def test_validate_many_reports_each(
@@ -215,7 +215,7 @@ def test_export_to_stdout(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
 
 def test_export_json_has_every_quote(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "export", str(bundled_story_path()), "-f", "json")
-    assert len(json.loads(out)["quotes"]) == 30
+    assert len(json.loads(out)["quotes"]) == 28
 
 
 def test_export_file_needs_force(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smareader.safe import safe_content
 from smareader.sanitize import strip_controls
+from smareader.widgets.safe import safe_content
 
 HOSTILE = [
     "[bold]loud[/bold]",

@@ -73,6 +73,9 @@ async def test_lists_page_and_jump_at_size(big_path: Path, big: Story) -> None:
         assert last is not None and last.start == max(quote.start for quote in big.quotes)
         await pilot.press("enter")
         view = app.screen.query_one(ArticleView)
+        # A long article is wrapped in a thread; the view scrolls once it is done.
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         mark = view.current_mark
         assert mark is not None and (mark.kind, mark.id) == ("quote", last.id)
         top = view.scroll_offset.y

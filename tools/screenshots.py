@@ -23,13 +23,16 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "help": ((100, 32), ["f1"]),
     "wide-quotes": ((180, 45), ["2", "tab", "down"]),
     "narrow": ((80, 24), ["down", "s"]),
+    "links": ((100, 32), ["tab", "tab"]),
+    "find": ((100, 32), ["4", "slash", *"korea", "enter", "n"]),
+    "compact": ((40, 12), ["2"]),
 }
 
 
 async def shoot(name: str, size: tuple[int, int], keys: list[str], out: Path) -> Path:
     from smareader.app import make_app
 
-    app = make_app(theme="textual-dark")
+    app = make_app(theme="textual-dark", fresh=True)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         for key in keys:
@@ -43,6 +46,13 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], out: Path) ->
 
 async def main(names: list[str]) -> None:
     os.environ.pop("NO_COLOR", None)
+    # Never read or write the user's remembered session while shooting.
+    import tempfile
+
+    import smareader.session
+
+    state = Path(tempfile.mkdtemp(prefix="smareader-shots-"))
+    smareader.session.state_dir = lambda: state
     out = Path(os.environ.get("SMAREADER_SCREENSHOTS", OUT))
     out.mkdir(parents=True, exist_ok=True)
     for name in names or list(SHOTS):

@@ -100,6 +100,17 @@ def _default_story() -> Path:
     return bundled_story_path()
 
 
+def _last_story() -> Path | None:
+    """The story the reader had open last time, if it is still a file."""
+    from smareader.session import load_session
+
+    session, _warning = load_session()  # the reader itself says the warning, once
+    if session.last_story is None:
+        return None
+    path = Path(session.last_story)
+    return path if path.is_file() else None
+
+
 def _fail(error: StoryFileError) -> int:
     for line in error.lines():
         say(line)
@@ -415,10 +426,15 @@ def cmd_read(argv: Sequence[str]) -> int:
         metavar="PATH",
         help="story file to open (default: the bundled story)",
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="ignore the remembered session (theme, last story, place, searches)",
+    )
     parser.add_argument("--version", action=_Version)
     _limit_option(parser)
     args = parser.parse_args(argv)
-    path = args.path or _default_story()
+    path = args.path or (None if args.fresh else _last_story()) or _default_story()
     try:
         story = load_story(path, limit=args.max_size)
     except StoryFileError as error:
@@ -430,7 +446,7 @@ def cmd_read(argv: Sequence[str]) -> int:
     from smareader.app import SMAReader, freeze_story
 
     freeze_story()
-    SMAReader(story, path=path).run()
+    SMAReader(story, path=path, fresh=args.fresh).run()
     return 0
 
 

@@ -14,7 +14,7 @@ import re
 from typing import Literal
 
 from smareader.model.story import Quote, Story
-from smareader.model.views import citation, format_date, reference
+from smareader.model.views import citation, cited_title, format_date, reference
 from smareader.sanitize import json_text, strip_controls
 
 Format = Literal["markdown", "csv", "json"]
@@ -126,6 +126,7 @@ def export_quotes(
             "story": {
                 "id": info.id,
                 "title": info.title,
+                "headline": info.headline,
                 "publisher": info.publisher,
                 "published": info.published.isoformat(),
                 "url": info.url,
@@ -136,14 +137,14 @@ def export_quotes(
     if fmt == "csv":
         return _csv(story, quotes, raw=raw)
     lines = [
-        f"# Quotes: {markdown_text(info.title)}",
+        f"# Quotes: {markdown_text(cited_title(story))}",
         "",
         f"{markdown_text(info.publisher)}, {format_date(info.published)}"
         + (f" — {markdown_url(info.url)}" if info.url else ""),
         "",
     ]
     cited = (
-        f"{markdown_text(info.title)}, {markdown_text(info.publisher)}, "
+        f"{markdown_text(cited_title(story))}, {markdown_text(info.publisher)}, "
         f"{format_date(info.published)}" + (f", {markdown_url(info.url)}" if info.url else "")
     )
     for quote in quotes:

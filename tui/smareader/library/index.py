@@ -202,6 +202,7 @@ def story_rows(story: Story) -> StoryRows:
     head = (
         info.id,
         info.title,
+        info.headline,
         info.publisher,
         info.url,
         published,
@@ -313,11 +314,11 @@ def write_story(
         words: :func:`story_words` of ``rows``, if already known.
     """
     (story,) = connection.execute(
-        "INSERT INTO stories (id, title, publisher, url, published, byline, agencies, language,"
-        " currency, text_length, speakers, quotes, events, figures, categories, comparisons,"
+        "INSERT INTO stories (id, title, headline, publisher, url, published, byline, agencies,"
+        " language, currency, text_length, speakers, quotes, events, figures, categories, comparisons,"
         " path, size, mtime_ns, sha256, source_path, source_size, source_mtime_ns,"
         " source_sha256, schema_version)"
-        " VALUES (" + ",".join("?" * 25) + ") RETURNING story",
+        " VALUES (" + ",".join("?" * 26) + ") RETURNING story",
         (
             *rows.story,
             facts.path,
@@ -353,7 +354,7 @@ def write_story(
             "SELECT id, speaker, person FROM speakers WHERE story = ?", (story,)
         )
     }
-    day = date.fromisoformat(rows.story[4]).toordinal()
+    day = date.fromisoformat(rows.story[5]).toordinal()
     connection.executemany(
         "INSERT INTO quotes (story, id, speaker, person, text, start, end, kind, prefix,"
         " suffix, cue, events, day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -370,7 +371,7 @@ def write_story(
         "INSERT INTO evidence (story, event, start, end, text) VALUES (?,?,?,?,?)",
         ((story, event_rows[row[0]], *row[1:]) for row in rows.evidence),
     )
-    published = rows.story[4]
+    published = rows.story[5]
     connection.executemany(
         "INSERT INTO figures (story, id, label, series, kind, amount, display, text, start, end,"
         " unit, approximate, stated_by, period, person, published)"

@@ -31,7 +31,8 @@ def dump_story(connection: sqlite3.Connection, story: int) -> StoryRows:
         return [tuple(row) for row in connection.execute(sql, (story,))]
 
     head = connection.execute(
-        "SELECT id, title, publisher, url, published, byline, agencies, language, currency,"
+        "SELECT id, title, headline, publisher, url, published, byline, agencies, language,"
+        " currency,"
         " text_length, speakers, quotes, events, figures, categories, comparisons"
         " FROM stories WHERE story = ?",
         (story,),

@@ -55,12 +55,14 @@ _MAX_ARTICLE = 64 * 1024 * 1024  # read no more of an article file than this
 _FEW_EVENTS = 5000  # chosen stories with fewer events are read by story and sorted
 
 _STORY_COLUMNS = (
-    "id, title, publisher, published, url, byline, language, currency, path,"
+    "id, title, headline, publisher, published, url, byline, language, currency, path,"
     " speakers, quotes, events, figures, categories, comparisons"
 )
 _QUOTE_SELECT = (
     "SELECT st.id, q.id, s.id, s.name, s.role, q.person, q.text, q.kind, q.cue, q.start,"
-    " q.end, q.prefix, q.suffix, q.events, st.published, st.publisher, st.title, st.url,"
+    " q.end, q.prefix, q.suffix, q.events, st.published, st.publisher,"
+    # What a citation names the story by: never a title of our own passed off as the headline.
+    " coalesce(st.headline, 'untitled, descriptive title: ' || st.title), st.url,"
     " q.day, q.story, q.quote FROM quotes q JOIN speakers s ON s.speaker = q.speaker"
     " JOIN stories st ON st.story = q.story"
 )
@@ -855,18 +857,9 @@ def _story(row: Any) -> StoryEntry:
         row[0],
         row[1],
         row[2],
-        date.fromisoformat(row[3]),
-        row[4],
-        row[5],
-        row[6],
-        row[7],
-        row[8],
-        row[9],
-        row[10],
-        row[11],
-        row[12],
-        row[13],
-        row[14],
+        row[3],
+        date.fromisoformat(row[4]),
+        *row[5:16],
     )
 
 

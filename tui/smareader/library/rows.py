@@ -30,6 +30,8 @@ class StoryEntry:
 
     id: str
     title: str
+    headline: str | None
+    """The headline as printed; ``None`` when the source prints none."""
     publisher: str
     published: date
     url: str | None

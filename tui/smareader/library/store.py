@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-LIBRARY_FORMAT = 1
+LIBRARY_FORMAT = 2
 """Version of the tables below, kept in ``PRAGMA user_version``."""
 APPLICATION_ID = 0x534D4152  # "SMAR": tells our libraries from other SQLite files
 """``PRAGMA application_id`` of every smareader library."""
@@ -103,6 +103,7 @@ CREATE TABLE stories (
     source_sha256 TEXT NOT NULL,
     schema_version INTEGER NOT NULL,
     title TEXT NOT NULL,
+    headline TEXT,
     publisher TEXT NOT NULL,
     url TEXT,
     published TEXT NOT NULL,

@@ -120,6 +120,9 @@ class StoryInfo(Model):
     """Stable identifier of the story."""
     title: Title
     """Headline as published, or a descriptive title when the source has none."""
+    headline: Title | None = None
+    """The headline exactly as the source prints it; null when the source prints none
+    (then ``title`` is a descriptive title of our own, and citations say so)."""
     publisher: Name
     """Who published it, e.g. "The Japan Times"."""
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2_000)] | None = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,8 +30,12 @@ def format_when(event: Event) -> str:
     first, last = event.date_start, event.date_end
     match event.precision:
         case "minute":
+            # A story gives a clock time without a zone as a rule; say so rather
+            # than let a reader assume one.
             clock = event.time.strftime("%H:%M") if event.time else ""
             text = f"{format_date(first)}, {clock}".rstrip(", ")
+            if clock:
+                text += " (time zone not given)"
         case "day":
             text = format_date(first) if first == last else _range(first, last)
         case "week":
@@ -138,7 +143,9 @@ def quotes_by_speaker(story: Story) -> list[SpeakerGroup]:
     return [SpeakerGroup(None, tuple(ordered)), *groups]
 
 
-_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s+|\n\s*")
+# "U.S." and "Nov. 23" do not end a sentence: no end after an initialism, and none
+# before a lower-case word or a number.
+_SENTENCE_END = re.compile(r"(?:[!?]|(?<![A-Z]\.[A-Z])\.)[”’\"')\]]*\s+(?![a-z0-9])|\n\s*")
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 800) -> tuple[int, int]:
@@ -192,11 +199,17 @@ def is_draft(story: Story) -> bool:
     return bool(summary and summary["pending"])
 
 
+def cited_title(story: Story) -> str:
+    """The story's headline, or its descriptive title marked as ours: never passed off."""
+    info = story.story
+    return info.headline or f"untitled, descriptive title: {info.title}"
+
+
 def reference(story: Story) -> str:
-    """What a citation names the story by: title, publisher, date and address."""
+    """What a citation names the story by: headline, publisher, date and address."""
     info = story.story
     address = f". {info.url}" if info.url else ""
-    return f"{info.title}, {info.publisher}, {format_date(info.published)}{address}"
+    return f"{cited_title(story)}, {info.publisher}, {format_date(info.published)}{address}"
 
 
 def citation(story: Story, quote: Quote, story_reference: str | None = None) -> str:
@@ -477,3 +490,24 @@ def article_marks(story: Story) -> list[Mark]:
 def navigable_marks(marks: list[Mark]) -> list[Mark]:
     """The marks ``n``/``N`` step through: one per quote, event, figure and category."""
     return [mark for mark in marks if mark.kind != "evidence"]
+
+
+# ---------------------------------------------------------------------------- places
+
+
+_PARAGRAPHS: dict[int, tuple[str, array[int]]] = {}
+
+
+def paragraph_of(story: Story, offset: int) -> int:
+    """The paragraph (1-based, counting non-empty lines of the source) holding an offset.
+
+    Readers find "paragraph 12" where "[5520, 5610)" means nothing to them. The
+    paragraph starts are found once per text.
+    """
+    text = story.text
+    cached = _PARAGRAPHS.get(id(text))
+    if cached is None or cached[0] is not text:
+        starts = array("q", (match.start() for match in re.finditer(r"[^\n]+", text)))
+        _PARAGRAPHS.clear()  # one story at a time: never keep an old text alive
+        _PARAGRAPHS[id(text)] = cached = (text, starts)
+    return max(1, bisect.bisect_right(cached[1], offset))

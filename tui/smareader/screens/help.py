@@ -24,7 +24,18 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close", tooltip="Close the help"),
+        Binding("j,down", "scroll('down')", "Down", show=False),
+        Binding("k,up", "scroll('up')", "Up", show=False),
+        Binding("g,home", "scroll('home')", "Top", show=False),
+        Binding("G,end", "scroll('end')", "Bottom", show=False),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
     ]
+
+    def action_scroll(self, where: str) -> None:
+        """Scroll the help text, as in the lists (the Markdown itself takes no keys)."""
+        scroll = self.query_one(VerticalScroll)
+        getattr(scroll, f"scroll_{where}")(animate=False)
 
     def compose(self) -> ComposeResult:
         text = files("smareader.screens").joinpath("help.md").read_text(encoding="utf-8")

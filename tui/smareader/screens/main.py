@@ -1,67 +1,61 @@
-"""The main screen: four panes over one story, search, and jump-to-source.
+"""The main screen: four panes over one story, search, and where the reader is.
 
-The screen owns the state that crosses panes — the search result and where a jump
-to the article came from — and binds the search into the panes; panes report what
-the reader chose with messages.
+The screen owns the state that crosses panes — the :class:`Target` (what is
+selected, and in which pane), the search, the find-in-article query, the history of
+targets for back and forward — and binds it into the panes. Panes place their own
+cursors and focus in their watchers and report what the reader chose with messages.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.css.query import NoMatches
 from textual.lazy import Lazy
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
 
 from smareader.memory import freeze_story
-from smareader.messages import CopyQuote, JumpToSource
+from smareader.model.cite import STYLE_NAMES, CitationStyle, cite
 from smareader.model.story import Story
-from smareader.model.views import SearchIndex, SearchResult, citation, run_search
+from smareader.model.views import SearchIndex, SearchResult, run_search
 from smareader.sanitize import strip_controls
-from smareader.widgets.article import ArticlePane, ArticleView
+from smareader.screens.commands import (
+    CiteAs,
+    SaveCitation,
+    SearchAgain,
+    SetTheme,
+    StoryCommands,
+    ToggleOffsets,
+)
+from smareader.widgets.article import ArticlePane
 from smareader.widgets.costs import CostsPane
+from smareader.widgets.messages import PANES, Copy, Highlighted, Navigate, Pane, Target
 from smareader.widgets.quotes import QuotesPane
 from smareader.widgets.search import SearchBar
 from smareader.widgets.timeline import TimelinePane
 
-if TYPE_CHECKING:
-    from textual.command import Provider
-
-Pane = Literal["timeline", "quotes", "costs", "article"]
 LARGE = 20_000
 """Quotes and events above which search waits for a pause in typing and runs in a thread."""
 SEARCH_PAUSE = 0.12
 """Seconds of quiet typing before a large story is filtered."""
-FOCUS_TARGET: dict[str, str] = {
-    "timeline": "#timeline-list",
-    "quotes": "#quote-list",
-    "costs": "#categories",
-    "article": "#article-view",
-}
-
-
-def story_commands() -> type[Provider]:
-    """The command-palette provider, imported when the palette first opens."""
-    from smareader.commands import StoryCommands
-
-    return StoryCommands
+HISTORY = 100
+"""Targets kept for back and forward."""
+COPIED = "copied through the terminal (OSC 52)"
+"""What a copy toast says: the terminal, not smareader, puts it on the clipboard."""
 
 
 class MainScreen(Screen[None]):
     """Timeline, Quotes, Costs and Article, in tabs."""
 
     CSS_PATH = "main.tcss"
-    COMMANDS = {story_commands}
-    AUTO_FOCUS = "#timeline-list"
+    COMMANDS = {StoryCommands}
 
     BINDINGS = [
         Binding(
@@ -74,157 +68,207 @@ class MainScreen(Screen[None]):
         Binding("2", "show_pane('quotes')", "Quotes", show=False),
         Binding("3", "show_pane('costs')", "Costs", show=False),
         Binding("4", "show_pane('article')", "Article", show=False),
-        Binding("slash", "search", "Search", tooltip="Filter quotes and events as you type"),
-        Binding("escape", "back", "Back", tooltip="Back to where you jumped from"),
+        Binding("slash", "search", "Search", tooltip="Filter lists; in the Article, find words"),
+        Binding("escape", "escape", "Back", tooltip="Close the search, or go back"),
+        Binding("alt+left", "back", "Back", show=False),
+        Binding("alt+right", "forward", "Forward", show=False),
         Binding("f1,question_mark", "help", "Help", key_display="?"),
         Binding("t", "toggle_theme", "Theme", show=False),
+        Binding("o", "toggle_offsets", "Offsets", show=False, tooltip="Show raw offsets"),
+        Binding("q", "app.quit", "Quit", show=False, tooltip="Leave smareader"),
     ]
 
+    target: reactive[Target] = reactive(Target("timeline"), init=False)
+    """What is selected, and in which pane; every pane binds to it."""
     search: reactive[SearchResult] = reactive(SearchResult.everything, init=False)
-    """The active search; panes bind to it."""
+    """The active filter of the lists; panes bind to it."""
+    find: reactive[str] = reactive("", init=False)
+    """Words to find in the article text; the Article binds to it."""
+    offsets: reactive[bool] = reactive(False, init=False)
+    """Whether raw character offsets are shown beside paragraphs."""
 
-    def __init__(self, story: Story) -> None:
+    @dataclass
+    class Moved(Message):
+        """The target changed (for the session to remember)."""
+
+        target: Target
+
+    def __init__(
+        self,
+        story: Story,
+        *,
+        target: Target | None = None,
+        searches: list[str] | None = None,
+    ) -> None:
+        """Build the screen.
+
+        Args:
+            story: The story, already valid.
+            target: Where to start (a remembered place); default: the Timeline.
+            searches: Recent searches, newest first (offered by the palette).
+        """
         super().__init__()
         self.story = story
+        self._start = target or Target("timeline")
+        self.searches = list(searches or [])
+        self.citation_style: CitationStyle = "plain"
         self._index: SearchIndex | None = None
         self._query = ""
         self._search_timer: Timer | None = None
         self._large = len(story.quotes) + len(story.events) > LARGE
-        self._origin: tuple[str, Widget | None] | None = None
+        self._back: list[Target] = []
+        self._forward: list[Target] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         search = SearchBar(id="search")
         search.display = False
         yield search
-        with TabbedContent(initial="timeline", id="panes"):
+        bound = (MainScreen.target, MainScreen.search)
+        with TabbedContent(initial=self._start.pane, id="panes"):
             with TabPane("1 Timeline", id="timeline"):
-                yield TimelinePane(self.story, id="timeline-pane").data_bind(MainScreen.search)
-            # The hidden panes mount just after the first frame: the Timeline shows sooner.
+                yield TimelinePane(self.story, id="timeline-pane").data_bind(*bound)
+            # The hidden panes mount just after the first frame: the Timeline shows
+            # sooner. Bound, they get the target when they mount: nothing to retry.
             with TabPane("2 Quotes", id="quotes"):
-                yield Lazy(QuotesPane(self.story, id="quotes-pane").data_bind(MainScreen.search))
+                yield Lazy(
+                    QuotesPane(self.story, id="quotes-pane").data_bind(*bound, MainScreen.offsets)
+                )
             with TabPane("3 Costs", id="costs"):
-                yield Lazy(CostsPane(self.story, id="costs-pane"))
+                yield Lazy(CostsPane(self.story, id="costs-pane").data_bind(MainScreen.target))
             with TabPane("4 Article", id="article"):
-                yield Lazy(ArticlePane(self.story, id="article-pane"))
+                yield Lazy(
+                    ArticlePane(self.story, id="article-pane").data_bind(
+                        MainScreen.target, MainScreen.find, MainScreen.offsets
+                    )
+                )
         yield Footer(compact=True)
 
-    # ---------------------------------------------------------------- panes
+    def on_mount(self) -> None:
+        self.target = self._start
+        # Index the story for search while the reader looks at the first screen.
+        self.call_after_refresh(self._build_index)
+
+    # ---------------------------------------------------------------- target
 
     @property
     def active_pane(self) -> str:
         """Id of the visible pane."""
         return self.query_one(TabbedContent).active
 
-    def show_pane(self, pane: str) -> None:
-        """Switch to a pane and focus its main list."""
-        self.query_one(TabbedContent).active = pane
-        self._when_mounted(lambda: self.query_one(FOCUS_TARGET[pane]).focus())
-
-    def _when_mounted(self, action: Callable[[], object]) -> None:
-        """Run ``action`` now, or once the lazily mounted panes it needs are there.
-
-        The hidden panes mount just after the first frame; a key typed before
-        that must wait for them rather than fail.
-        """
-        try:
-            action()
-        except NoMatches:
-            self.call_after_refresh(self._when_mounted, action)
-
-    def action_show_pane(self, pane: str) -> None:
-        self._origin = None
-        self.show_pane(pane)
+    def watch_target(self, target: Target) -> None:
+        tabs = self.query_one(TabbedContent)
+        if tabs.active != target.pane:
+            tabs.active = target.pane
         self.refresh_bindings()
+        self.post_message(self.Moved(target))
+
+    def go(self, target: Target) -> None:
+        """Move to a target, remembering where we were for back."""
+        if target == self.target:
+            return
+        self._reveal(target)
+        self._back = [*self._back, self.target][-HISTORY:]
+        self._forward = []
+        self.target = target
+
+    def _reveal(self, target: Target) -> None:
+        """Clear a filter that would hide the target's item in its list."""
+        if self.search.is_blank or target.pane not in ("timeline", "quotes"):
+            return
+        story = self.story
+        if target.kind == "quote" and target.id in story.quote_by_id:
+            index = next(i for i, quote in enumerate(story.quotes) if quote.id == target.id)
+            hidden = index not in self.search.quote_set
+        elif target.kind == "event" and target.id in story.event_by_id:
+            index = next(i for i, event in enumerate(story.events) if event.id == target.id)
+            hidden = index not in self.search.events
+        else:
+            hidden = False
+        if hidden:
+            self._clear_search()
+
+    @on(Navigate)
+    def _navigate(self, message: Navigate) -> None:
+        message.stop()
+        self.go(message.target)
+
+    @on(Highlighted)
+    def _highlighted(self, message: Highlighted) -> None:
+        message.stop()
+        # Only the pane on show moves the target; a hidden pane refilling its list
+        # (after a search) must not pull the reader away.
+        if message.target.pane == self.target.pane and message.target != self.target:
+            self.target = message.target
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        # A click on a tab: put the keyboard in that pane too.
-        pane = event.pane.id or "timeline"
-        focused = self.focused
-        if focused is None or pane not in {node.id for node in focused.ancestors_with_self}:
-            self._when_mounted(lambda: self.query_one(FOCUS_TARGET[pane]).focus())
-        self.refresh_bindings()
+        pane = event.pane.id
+        if pane != event.tabbed_content.active:
+            return  # stale: the tabs moved on since (the target sets them too)
+        if pane in PANES and pane != self.target.pane:
+            self.go(Target(pane))
 
-    def show_speaker(self, speaker_id: str | None) -> None:
-        """Open the Quotes pane on one speaker."""
-        self.show_pane("quotes")
-        self._when_mounted(lambda: self.query_one(QuotesPane).select_speaker(speaker_id))
+    def show_pane(self, pane: Pane) -> None:
+        """Switch to a pane (its cursor as it was left)."""
+        self.go(Target(pane))
 
-    def show_event(self, event_id: str) -> None:
-        """Open the Timeline on one event, clearing a search that hides it."""
-        self.show_pane("timeline")
-        timeline = self.query_one(TimelinePane)
-        if not timeline.select_event(event_id):
-            self._clear_search()
-            self.call_after_refresh(timeline.select_event, event_id)
-
-    def show_quote(self, quote_id: str) -> None:
-        """Open the Quotes pane on one quote, clearing a search that hides it."""
-        self.show_pane("quotes")
-
-        def select() -> None:
-            quotes = self.query_one(QuotesPane)
-            if not quotes.select_quote(quote_id):
-                self._clear_search()
-                self.call_after_refresh(quotes.select_quote, quote_id)
-
-        self._when_mounted(select)
-
-    # ---------------------------------------------------------------- jump to source
-
-    @on(JumpToSource)
-    def _jump(self, message: JumpToSource) -> None:
-        message.stop()
-        self._origin = (self.active_pane, self.focused)
-        self.show_pane("article")
-        kind, item_id = message.kind, message.item_id
-        self._when_mounted(lambda: self.query_one(ArticleView).show(kind, item_id))
-        self.refresh_bindings()
-
-    @on(ArticleView.OpenMark)
-    def _open_mark(self, message: ArticleView.OpenMark) -> None:
-        mark = message.mark
-        origin = ("article", self.focused)
-        if mark.kind == "quote":
-            self.show_quote(mark.id)
-        elif mark.kind == "event":
-            self.show_event(mark.id)
-        else:
-            self.show_pane("costs")
-            self._when_mounted(lambda: self.query_one(CostsPane).select_item(mark.kind, mark.id))
-        self._origin = origin
-        self.refresh_bindings()
+    def action_show_pane(self, pane: Pane) -> None:
+        self.show_pane(pane)
 
     def action_back(self) -> None:
-        """Esc: return from a jump, or clear the search."""
-        if self._origin is not None:
-            pane, widget = self._origin
-            self._origin = None
-            self.query_one(TabbedContent).active = pane
-            if widget is not None and widget.is_attached:
-                widget.focus()
-            else:
-                self.query_one(FOCUS_TARGET[pane]).focus()
+        """Return to the previous target."""
+        if self._back:
+            self._forward = [self.target, *self._forward][:HISTORY]
+            self.target = self._back.pop()
+
+    def action_forward(self) -> None:
+        """Undo a back."""
+        if self._forward:
+            self._back = [*self._back, self.target][-HISTORY:]
+            self.target = self._forward.pop(0)
+
+    def action_escape(self) -> None:
+        """Esc: close the search or the find first; otherwise go back; else clear."""
+        bar = self.query_one(SearchBar)
+        if bar.display or self.find:
+            self._clear_search()
+        elif self._back:
+            self.action_back()
         elif not self.search.is_blank:
             self._clear_search()
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "escape":
+            return bool(
+                self._back
+                or not self.search.is_blank
+                or self.find
+                or self.query_one(SearchBar).display
+            )
         if action == "back":
-            return self._origin is not None or not self.search.is_blank
+            return bool(self._back)
+        if action == "forward":
+            return bool(self._forward)
         return True
 
     # ---------------------------------------------------------------- search
 
+    @property
+    def _finding(self) -> bool:
+        return self.target.pane == "article"
+
     def action_search(self) -> None:
-        """Open the search bar; results show in the Timeline and Quotes panes."""
-        if self.active_pane not in ("timeline", "quotes"):
-            self.show_pane("quotes")
-        self.query_one(SearchBar).open()
+        """Open the search bar: a filter of the lists, or a find in the article."""
+        if self.target.pane == "costs":
+            self.go(Target("quotes"))
+        self.query_one(SearchBar).open(find=self._finding)
 
     @on(SearchBar.Changed)
     def _search_changed(self, message: SearchBar.Changed) -> None:
+        if message.find:
+            self.find = message.query
+            return
         self._query = message.query
         if self._search_timer is not None:
             self._search_timer.stop()
@@ -242,66 +286,156 @@ class MainScreen(Screen[None]):
             self._index = SearchIndex(self.story)
         return self._index
 
+    @dataclass
+    class _Searched(Message):
+        result: SearchResult
+
     @work(thread=True, exclusive=True, group="search")
     def _search_in_thread(self) -> None:
-        query = self._query
-        result = run_search(self._get_index(), query)
-        self._from_thread(self._apply_search, result)
+        # post_message is thread-safe and does nothing once the app is closing.
+        self.post_message(self._Searched(run_search(self._get_index(), self._query)))
+
+    @on(_Searched)
+    def _searched(self, message: _Searched) -> None:
+        self._apply_search(message.result)
 
     def _apply_search(self, result: SearchResult) -> None:
         if result.query != self._query:
             return  # typing went on meanwhile: a newer search is coming
         was_blank = self.search.is_blank
         self.search = result
-        label = self.query_one("#search-label", Label)
-        if self.search.is_blank:
-            text = "Search"
-        else:
-            quotes, events = len(self.search.quotes), len(self.search.events)
-            text = f"{quotes:,} quote{'s' * (quotes != 1)} · {events:,} event{'s' * (events != 1)}"
-        label.update(text, layout=False)  # fixed width: no relayout per keystroke
+        self.query_one(SearchBar).show_count(self.search)
         if self.search.is_blank != was_blank:
             self.refresh_bindings()  # Esc now means "clear the search", or no longer
 
-    def on_mount(self) -> None:
-        # Index the story for search while the reader looks at the first screen.
-        self.call_after_refresh(self._build_index)
+    @dataclass
+    class _Indexed(Message):
+        index: SearchIndex
 
     @work(thread=True, exclusive=True, group="search-index")
     def _build_index(self) -> None:
-        index = SearchIndex(self.story)
+        self.post_message(self._Indexed(SearchIndex(self.story)))
+
+    @on(_Indexed)
+    def _indexed(self, message: _Indexed) -> None:
         if self._index is None:
-            self._index = index
+            self._index = message.index
         # Start-up is over: the panes, their indexes and the search index will live
         # as long as the app, so the collector need not walk them again.
-        self._from_thread(self.call_after_refresh, freeze_story)
+        self.call_after_refresh(freeze_story)
 
-    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
-        """Hand a worker's result to the UI thread, unless the app has closed meanwhile."""
-        with contextlib.suppress(RuntimeError):  # "App is not running": nothing to show
-            self.app.call_from_thread(callback, *args)
+    @on(ArticlePane.FindCount)
+    def _find_moved(self, message: ArticlePane.FindCount) -> None:
+        self.query_one(SearchBar).show_matches(message.current, message.total)
 
     @on(SearchBar.Done)
     def _search_done(self, message: SearchBar.Done) -> None:
-        pane = self.active_pane if self.active_pane in ("timeline", "quotes") else "quotes"
-        self.query_one(FOCUS_TARGET[pane]).focus()
+        if not message.cleared:
+            self.remember_search(message.query)
+        self._focus_pane()
+
+    def _focus_pane(self) -> None:
+        pane = self.query_one(f"#{self.target.pane}-pane")
+        focus_main = getattr(pane, "focus_main", None)
+        if focus_main is not None:
+            focus_main()
+
+    def remember_search(self, query: str) -> None:
+        """Keep a query among the recent searches (newest first)."""
+        query = query.strip()
+        if query:
+            self.searches = [query, *(q for q in self.searches if q != query)][:10]
+
+    def run_search(self, query: str) -> None:
+        """Open the search bar with a query (a recent search from the palette)."""
+        self.query_one(SearchBar).open(find=self._finding, query=query)
 
     def _clear_search(self) -> None:
         self.query_one(SearchBar).action_clear()
 
-    # ---------------------------------------------------------------- other actions
+    # ---------------------------------------------------------------- copy and cite
 
-    @on(CopyQuote)
-    def _copy(self, message: CopyQuote) -> None:
-        quote = self.story.quote_by_id[message.quote_id]
-        text = strip_controls(citation(self.story, quote))
-        self.app.copy_to_clipboard(text)
-        speaker = strip_controls(self.story.speaker_by_id[quote.speaker].name)
+    @on(Copy)
+    def _copy(self, message: Copy) -> None:
+        message.stop()
+        self.copy_item(message.kind, message.item_id)
+
+    def copy_item(self, kind: str, item_id: str) -> None:
+        """Copy an item with its citation, in the chosen style."""
+        text = cite(self.story, kind, item_id, self.citation_style)  # type: ignore[arg-type]
+        self.app.copy_to_clipboard(strip_controls(text, keep_newlines=True))
+        first = strip_controls(text.splitlines()[0] if text else "")
         self.notify(
-            f"{speaker}: {strip_controls(quote.text)[:80]}",
-            title="Quote copied with citation",
+            f"{first[:100]}\n(If your terminal ignores it, use “Save citation to file” "
+            "in the palette, Ctrl+P.)",
+            title=f"{kind.capitalize()} and citation {COPIED}",
             markup=False,
         )
+
+    def current_item(self) -> tuple[str, str] | None:
+        """The kind and id of the highlighted item, if any."""
+        target = self.target
+        if target.kind is None or target.id is None:
+            return None
+        return target.kind, target.id
+
+    def set_citation_style(self, style: CitationStyle) -> None:
+        """Use a citation style for copies and saves."""
+        self.citation_style = style
+        self.notify(f"Citations are now {STYLE_NAMES[style]}.", markup=False)
+
+    def save_citation(self, path: Path) -> None:
+        """Write the highlighted item (or the story) with its citation to a file."""
+        from smareader.files import write_atomic
+
+        item = self.current_item() or ("story", "")
+        if item[0] == "story":
+            from smareader.model.cite import reference
+
+            text = reference(self.story) + "\n"
+        else:
+            text = cite(self.story, item[0], item[1], self.citation_style)  # type: ignore[arg-type]
+        try:
+            write_atomic(path, text, overwrite=False)
+        except FileExistsError:
+            self.notify(
+                f"{strip_controls(str(path))} already exists; nothing written.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        except OSError as error:
+            self.notify(
+                f"Could not write {strip_controls(str(path))}: {error.strerror or error}",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(f"Citation saved to {strip_controls(str(path))}", markup=False)
+
+    # ---------------------------------------------------------------- the palette's messages
+
+    @on(CiteAs)
+    def _cite_as(self, message: CiteAs) -> None:
+        self.set_citation_style(message.style)
+
+    @on(SaveCitation)
+    def _save_citation(self, message: SaveCitation) -> None:
+        self.save_citation(message.path)
+
+    @on(SearchAgain)
+    def _search_again(self, message: SearchAgain) -> None:
+        self.run_search(message.query)
+
+    @on(SetTheme)
+    def _set_theme(self, message: SetTheme) -> None:
+        self.set_theme(message.dark)
+
+    @on(ToggleOffsets)
+    def _toggle_offsets(self) -> None:
+        self.action_toggle_offsets()
+
+    # ---------------------------------------------------------------- other actions
 
     def action_help(self) -> None:
         from smareader.screens.help import HelpScreen  # Markdown loads only when asked
@@ -314,3 +448,7 @@ class MainScreen(Screen[None]):
     def set_theme(self, dark: bool) -> None:
         """Switch to the dark or the light theme."""
         self.app.theme = "textual-dark" if dark else "textual-light"
+
+    def action_toggle_offsets(self) -> None:
+        """Show or hide raw character offsets."""
+        self.offsets = not self.offsets

@@ -1,18 +1,22 @@
 """The Article pane: the whole source, every anchored span highlighted by type.
 
 The text is wrapped once per width into lines that remember their character offset,
-so a span can be scrolled to exactly and only the lines on screen are drawn.
+so a span can be scrolled to exactly and only the lines on screen are drawn. A long
+article is wrapped in a thread: a resize repaints at once with the old lines cut to
+the new width, and the new lines take over when they are ready.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from dataclasses import dataclass
 from functools import cached_property
+from typing import ClassVar
 
 from rich.cells import cell_len
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -26,8 +30,10 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from smareader.model.story import Story
-from smareader.model.views import Mark, article_marks, navigable_marks
-from smareader.safe import safe_content
+from smareader.model.views import Mark, article_marks, navigable_marks, paragraph_of
+from smareader.widgets.messages import Copy, Navigate, Pane, Target
+from smareader.widgets.pane import StoryPane
+from smareader.widgets.safe import safe_content
 from smareader.widgets.virtual_list import content_strip
 from smareader.widgets.wrap import layout
 
@@ -41,6 +47,14 @@ MARK_STYLES = {
 """How each kind of span looks in the article."""
 REGION_STYLE = "italic $text-disabled"
 CURRENT_STYLE = "reverse bold"
+FOUND_STYLE = "bold $text-warning on $warning-muted underline"
+"""Every match of a find in the article."""
+FOUND_CURRENT_STYLE = "bold reverse $text-warning"
+"""The match ``n``/``N`` stopped at."""
+MAX_MATCHES = 100_000
+"""Matches of a find kept (a one-letter find in a huge article stops there)."""
+SYNC_LAYOUT = 1_000_000
+"""Characters up to which the text is wrapped on the UI thread (a few milliseconds)."""
 MEASURE = 96
 """Longest line, in cells: long lines are hard to read on wide terminals."""
 MARGIN = 2
@@ -82,8 +96,8 @@ class ArticleView(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("n", "next_mark", "Next", tooltip="Highlight the next anchored span"),
-        Binding("N", "previous_mark", "Prev", tooltip="Highlight the previous span"),
+        Binding("n", "next_mark", "Next", tooltip="The next match, or the next anchored span"),
+        Binding("N", "previous_mark", "Prev", tooltip="The previous match or span"),
         Binding("enter", "open_mark", "Open", tooltip="Show the highlighted item in its pane"),
         Binding("up,k", "scroll_up", "Up", show=False),
         Binding("down,j", "scroll_down", "Down", show=False),
@@ -108,6 +122,19 @@ class ArticleView(ScrollView, can_focus=True):
 
         mark: Mark
 
+    @dataclass
+    class FindMoved(Message):
+        """Another match of the find is highlighted, or the matches changed."""
+
+        current: int | None
+        total: int
+
+    @dataclass
+    class _Wrapped(Message):
+        width: int
+        starts: array[int]
+        ends: array[int]
+
     def __init__(self, story: Story, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.story = story
@@ -115,7 +142,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._ends: array[int] = array("q")
         self._width = 0
         self._margin = MARGIN
-        self._cache: LRUCache[tuple[int, int, int | None], Strip] = LRUCache(256)
+        self._cache: LRUCache[tuple[int, int, int | None, int | None], Strip] = LRUCache(256)
+        self._wanted = 0  # the width a wrap in a thread is working towards
+        self._jump_pending = False
+        self.find_query = ""
+        self._found: array[int] = array("q")
+        self._found_length = 0
+        self.found: int | None = None
+        """Index into the matches of the highlighted one."""
 
     # ---------------------------------------------------------------- marks index
 
@@ -131,21 +165,66 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- layout
 
-    def _layout(self, width: int) -> None:
-        """Wrap the text for a width: only line offsets; styling waits for drawing."""
-        measure = max(10, min(MEASURE, width - 2 * MARGIN))
-        self._margin = max(MARGIN, (width - measure) // 2)  # centred on wide screens
-        self._starts, self._ends = layout(self.story.text, measure)
+    def _measure(self, width: int) -> int:
+        return max(10, min(MEASURE, width - 2 * MARGIN))
+
+    def _apply_layout(self, width: int, starts: array[int], ends: array[int]) -> None:
+        top = self._starts[self.scroll_offset.y] if self._starts else 0
+        self._margin = max(MARGIN, (width - self._measure(width)) // 2)  # centred when wide
+        self._starts, self._ends = starts, ends
         self._width = width
         self._cache.clear()
         self.virtual_size = Size(width, len(self._starts))
+        self.refresh()
+        # Keep the same words at the top, then make sure the current span shows.
+        self.scroll_to(y=self.line_of(top), animate=False, immediate=True, force=True)
+        self.call_after_refresh(self._scroll_to_current)
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        if shown:
+            # The scrollbar appears a refresh after a jump scrolled: show where it is.
+            self.call_after_refresh(self._sync_scrollbar)
+
+    def _sync_scrollbar(self) -> None:
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = self.scroll_y
+            self.vertical_scrollbar.refresh()
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
-        if width and width != self._width:
-            self._layout(width)
-            # Scroll once the new virtual size has taken effect.
+        if self._jump_pending:
+            # A jump made while the pane was hidden (no height) scrolls now.
             self.call_after_refresh(self._scroll_to_current)
+        if not width or width == self._wanted:
+            return
+        self._wanted = width
+        if width == self._width:  # back to the width already laid out
+            self._cache.clear()
+            self.refresh()
+        elif len(self.story.text) <= SYNC_LAYOUT:
+            self._apply_layout(width, *layout(self.story.text, self._measure(width)))
+        else:
+            # Until the thread is done, the old lines are drawn cut to the new width.
+            self._cache.clear()
+            self.refresh()
+            self._wrap_in_thread(width)
+
+    @property
+    def wrapping(self) -> bool:
+        """Whether the text is being wrapped for a new width in a thread."""
+        return self._wanted != self._width
+
+    @work(thread=True, exclusive=True, group="article-wrap")
+    def _wrap_in_thread(self, width: int) -> None:
+        starts, ends = layout(self.story.text, self._measure(width))
+        # post_message is thread-safe and does nothing once the app is closing.
+        self.post_message(self._Wrapped(width, starts, ends))
+
+    @on(_Wrapped)
+    def _wrapped(self, message: _Wrapped) -> None:
+        message.stop()
+        if message.width == self._wanted:  # a later resize wants another width
+            self._apply_layout(message.width, message.starts, message.ends)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self._starts))
@@ -178,14 +257,25 @@ class ArticleView(ScrollView, can_focus=True):
             content = content.stylize(
                 CURRENT_STYLE, max(mark.start, lo) - lo, min(mark.end, hi) - lo
             )
+        if self._found:
+            size = self._found_length
+            first = bisect.bisect_left(self._found, lo - size + 1)
+            last = bisect.bisect_left(self._found, hi)
+            for index in range(first, last):
+                start = self._found[index]
+                style = FOUND_CURRENT_STYLE if index == self.found else FOUND_STYLE
+                content = content.stylize(style, max(start, lo) - lo, min(start + size, hi) - lo)
         return content.rstrip()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
+        if not self._starts and self.wrapping and y == 0:
+            notice = Content.styled(" " * MARGIN + "Laying out the article…", "$text-muted")
+            return content_strip(self, notice, width, self.visual_style)
         if index >= len(self._starts):
             return Strip.blank(width, self.rich_style)
-        key = (index, width, self.current)
+        key = (index, width, self.current, self.found)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -211,6 +301,12 @@ class ArticleView(ScrollView, can_focus=True):
         """Highlight an item's span and scroll to it; false if it has none."""
         index = self._index.by_item.get((kind, item_id))
         if index is not None:
+            # A jump puts the span a third down the view, always, once the text is
+            # laid out and again after a relayout: the same place whatever was on
+            # screen before. (``force``: the scrollbar that allows scrolling is only
+            # worked out on the next refresh after a layout.)
+            # Stepping with n/N or a click ends it.
+            self._jump_pending = True
             self.current = index
         return index is not None
 
@@ -227,10 +323,71 @@ class ArticleView(ScrollView, can_focus=True):
         first, last = self.line_of(mark.start), self.line_of(max(mark.start, mark.end - 1))
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
-        if first < top or last >= top + height:
-            self.scroll_to(y=max(0, first - height // 3), animate=False, immediate=True)
+        if self._jump_pending or first < top or last >= top + height:
+            self.scroll_to(y=max(0, first - height // 3), animate=False, immediate=True, force=True)
+            self.refresh()
+
+    # ---------------------------------------------------------------- find
+
+    def set_find(self, query: str) -> None:
+        """Highlight every occurrence of ``query`` (ignoring case); ``""`` clears."""
+        self.find_query = query
+        self._found = array("q")
+        self._found_length = len(query)
+        self.found = None
+        if query.strip():
+            matches = re.finditer(re.escape(query), self.story.text, re.IGNORECASE)
+            for _, match in zip(range(MAX_MATCHES), matches, strict=False):
+                self._found.append(match.start())
+            if self._found:
+                top = self._starts[self.scroll_offset.y] if self._starts else 0
+                self.found = bisect.bisect_left(self._found, top) % len(self._found)
+        self._cache.clear()
+        self.refresh()
+        self._scroll_to_found()
+        self.post_message(self.FindMoved(self.found, len(self._found)))
+
+    @property
+    def match_count(self) -> int:
+        """How many matches the find has."""
+        return len(self._found)
+
+    @property
+    def finding(self) -> bool:
+        """Whether ``n``/``N`` step through matches of a find (rather than spans)."""
+        return bool(self._found)
+
+    def current_found(self) -> tuple[int, int] | None:
+        """The span of the highlighted match."""
+        if self.found is None:
+            return None
+        start = self._found[self.found]
+        return start, start + self._found_length
+
+    def _step_found(self, step: int) -> None:
+        if not self._found:
+            return
+        self.found = ((self.found or 0) + step) % len(self._found)
+        self._cache.clear()
+        self.refresh()
+        self._scroll_to_found()
+        self.post_message(self.FindMoved(self.found, len(self._found)))
+
+    def _scroll_to_found(self) -> None:
+        span = self.current_found()
+        if span is None or not self._starts:
+            return
+        line = self.line_of(span[0])
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if not top <= line < top + height:
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True, force=True)
 
     def action_next_mark(self) -> None:
+        self._jump_pending = False
+        if self.finding:
+            self._step_found(1)
+            return
         if not self.marks:
             return
         if self.current is None:
@@ -242,6 +399,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.current = (self.current + 1) % len(self.marks)
 
     def action_previous_mark(self) -> None:
+        self._jump_pending = False
+        if self.finding:
+            self._step_found(-1)
+            return
         if not self.marks:
             return
         self.current = (len(self.marks) - 1 if self.current is None else self.current - 1) % len(
@@ -275,7 +436,8 @@ class ArticleView(ScrollView, can_focus=True):
         choice = min(under, key=lambda i: self.marks[i].end - self.marks[i].start, default=None)
         if choice is None:
             choice = self.current if self.current in on_line else on_line[0]
-        if event.chain >= 2 and choice == self.current:
+        self._jump_pending = False
+        if choice == self.current:  # a second click opens it, as in the lists
             self.action_open_mark()
         else:
             self.current = choice
@@ -291,8 +453,17 @@ class ArticleView(ScrollView, can_focus=True):
         return hi
 
 
-class ArticlePane(Container):
+class ArticlePane(StoryPane, Container):
     """The source article with a legend and the highlighted span's description."""
+
+    PANE: ClassVar[Pane] = "article"
+
+    BINDINGS = [Binding("y", "copy", "Copy", tooltip="Copy the highlighted words with a citation")]
+
+    find: reactive[str] = reactive("", init=False)
+    """Words to find in the text, bound from the screen."""
+    offsets: reactive[bool] = reactive(False, init=False)
+    """Show raw character offsets, bound from the screen."""
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -310,6 +481,27 @@ class ArticlePane(Container):
 
     def on_mount(self) -> None:
         self._describe(None)
+        if self.find:
+            self.view.set_find(self.find)
+
+    def place(self, target: Target) -> None:
+        if target.kind is not None and target.id is not None and target.kind != "speaker":
+            self.view.show(target.kind, target.id)
+
+    def focus_main(self) -> None:
+        self.view.focus()
+
+    def report_current(self) -> None:
+        mark = self.view.current_mark
+        self.report(Target("article", mark.kind, mark.id) if mark else Target("article"))  # type: ignore[arg-type]
+
+    def watch_find(self, query: str) -> None:
+        if self._ready:
+            self.view.set_find(query)
+
+    def watch_offsets(self) -> None:
+        if self._ready:
+            self._describe(self.view.current_mark)
 
     def _legend(self) -> Content:
         return Content.assemble(
@@ -324,19 +516,76 @@ class ArticlePane(Container):
 
     @on(ArticleView.MarkChanged)
     def _mark_changed(self, message: ArticleView.MarkChanged) -> None:
+        message.stop()
         self._describe(message.mark)
+        self.report_current()
+
+    @on(ArticleView.OpenMark)
+    def _open_mark(self, message: ArticleView.OpenMark) -> None:
+        message.stop()
+        mark = message.mark
+        self.post_message(Navigate(Target.home(mark.kind, mark.id)))  # type: ignore[arg-type]
+
+    @dataclass
+    class FindCount(Message):
+        """Which match of how many the find in the article is at."""
+
+        current: int | None
+        """Index of the highlighted match."""
+        total: int
+        """Number of matches."""
+
+    @on(ArticleView.FindMoved)
+    def _find_moved(self, message: ArticleView.FindMoved) -> None:
+        # Told again from here: the view's message, made while this pane ran the
+        # find, stops bubbling at this pane (Textual never returns a message to
+        # the node that sent it).
+        message.stop()
+        self._describe(self.view.current_mark)
+        self.post_message(self.FindCount(message.current, message.total))
+
+    def action_copy(self) -> None:
+        """Copy the highlighted match, or the highlighted span, with a citation."""
+        span = self.view.current_found()
+        mark = self.view.current_mark
+        if span is None and mark is not None:
+            span = (mark.start, mark.end)
+        if span is not None:
+            self.post_message(Copy("span", f"{span[0]}:{span[1]}"))
+        else:
+            self.notify("Highlight a span (n) or find words (/) first.", timeout=3)
+
+    def _where(self, start: int, end: int) -> str:
+        where = f"  ¶ {paragraph_of(self.story, start):,}"
+        return f"{where}  [{start}, {end})" if self.offsets else where
 
     def _describe(self, mark: Mark | None) -> None:
         status = self.query_one("#article-status", Static)
         view = self.view
         story = self.story
+        span = view.current_found()
+        if view.find_query.strip():
+            total = view.match_count
+            text = f"“{view.find_query}”"
+            if span is None:
+                status.update(Content.assemble(("No match for ", "bold"), safe_content(text)))
+                return
+            status.update(
+                Content.assemble(
+                    (f"Match {(view.found or 0) + 1:,}/{total:,} ", "bold $text-warning"),
+                    ("for ", ""),
+                    safe_content(text),
+                    (f"{self._where(*span)} · n/N: next/previous · Esc: clear", "$text-muted"),
+                )
+            )
+            return
         costs = story.costs
         # One navigable span per quote, event, figure and category.
         total = len(story.quotes) + len(story.events)
         total += len(costs.figures) + len(costs.categories) if costs else 0
         if mark is None:
             status.update(
-                Content.styled(f"{total} anchored spans · n/N: next/previous", "$text-muted")
+                Content.styled(f"{total:,} anchored spans · n/N: next/previous", "$text-muted")
             )
             return
         if mark.kind == "quote":
@@ -353,8 +602,8 @@ class ArticlePane(Container):
         position = (view.current or 0) + 1
         status.update(
             Content.assemble(
-                (f"{mark.kind.capitalize()} {position}/{total}: ", "bold"),
+                (f"{mark.kind.capitalize()} {position:,}/{total:,}: ", "bold"),
                 safe_content(label),
-                (f"  [{mark.start}, {mark.end})", "$text-muted"),
+                (self._where(mark.start, mark.end), "$text-muted"),
             )
         )

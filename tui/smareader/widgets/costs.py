@@ -2,41 +2,60 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Vertical
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from smareader.messages import JumpToSource
 from smareader.model.story import Story
 from smareader.model.views import CostTable, FigureBar, cost_table, format_amount
-from smareader.safe import safe_content
+from smareader.widgets.links import Links
+from smareader.widgets.messages import Copy, Navigate, Pane, Target
+from smareader.widgets.pane import StoryPane
+from smareader.widgets.safe import safe_content
 from smareader.widgets.text import field
 from smareader.widgets.virtual_list import VirtualList
 
 COLUMN = 12
 """Width of each yes/no column of the category matrix."""
+SHORT = 5
+"""Width of a yes/no column when the pane is narrow."""
+COMPACT = 58
+"""Row width under which the matrix drops its words and the reporter column."""
 LABEL = 36
+"""Widest label column of the figures."""
 NAME = 32
 """Width of the category name column."""
-"""Widest label column of the figures."""
 
 
-def _mark(value: bool | None) -> Content:
+def _plain(text: str) -> str:
+    """Letters and digits only, lower case: to tell a restatement from a description."""
+    return "".join(character for character in text.casefold() if character.isalnum())
+
+
+def _mark(value: bool | None, width: int = COLUMN) -> Content:
+    short = width < COLUMN
     if value is None:
-        return Content.styled("? not said".ljust(COLUMN), "$text-muted")
+        return Content.styled(("?" if short else "? not said").ljust(width), "$text-muted")
     if value:
-        return Content.styled("✔ yes".ljust(COLUMN), "bold $text-success")
-    return Content.styled("✘ no".ljust(COLUMN), "$text-error")
+        return Content.styled(("✔" if short else "✔ yes").ljust(width), "bold $text-success")
+    return Content.styled(("✘" if short else "✘ no").ljust(width), "$text-error")
 
 
-class CostsPane(Container):
+class CostsPane(StoryPane, Container):
     """What South Korea paid for, what the U.S. wants, and the money side by side."""
 
+    PANE: ClassVar[Pane] = "costs"
+
     BINDINGS = [
-        Binding("s", "source", "Source", key_display="⏎/s", tooltip="Show this item in the article")
+        Binding(
+            "s", "source", "Source", key_display="⏎/s", tooltip="Show this item in the article"
+        ),
+        Binding("y", "copy", "Copy", tooltip="Copy the highlighted item with its citation"),
     ]
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:  # noqa: A002
@@ -65,14 +84,59 @@ class CostsPane(Container):
                 empty="This story has no figures",
             )
             yield Static(self._comparisons(), id="comparisons")
-        yield Static(id="cost-detail", classes="detail")
+        with VerticalScroll(id="cost-detail", classes="detail"):
+            yield Static(id="cost-detail-body")
+            yield Links(id="cost-links")
 
     def on_mount(self) -> None:
         self.query_one("#categories-box").border_title = "Categories: past deals vs. new demand"
         self.query_one("#figures-box").border_title = f"Amounts ({self.table.currency or '—'})"
         self._show_category(0)
 
-    def _matrix_header(self) -> Content:
+    @property
+    def category_list(self) -> VirtualList:
+        """The category matrix."""
+        return self.query_one("#categories", VirtualList)
+
+    @property
+    def figure_list(self) -> VirtualList:
+        """The amounts."""
+        return self.query_one("#figures", VirtualList)
+
+    def place(self, target: Target) -> None:
+        if target.kind == "category":
+            ids = [row.category.id for row in self.table.categories]
+            if target.id in ids:
+                self.category_list.cursor = ids.index(target.id)
+        elif target.kind == "figure":
+            ids = [bar.figure.id for bar in self.figures]
+            if target.id in ids:
+                self.figure_list.cursor = ids.index(target.id)
+
+    def focus_main(self) -> None:
+        wanted = self.figure_list if self.target.kind == "figure" else self.category_list
+        focused = self.screen.focused
+        if self.target.kind is None and focused in (self.figure_list, self.category_list):
+            return  # back on the pane as left: keep the list that had focus
+        wanted.focus()
+
+    def _current(self) -> Target:
+        if self.screen.focused is self.figure_list and self.figures:
+            return Target("costs", "figure", self.figures[self.figure_list.cursor].figure.id)
+        if self.table.categories:
+            category = self.table.categories[self.category_list.cursor].category
+            return Target("costs", "category", category.id)
+        return Target("costs")
+
+    def report_current(self) -> None:
+        self.report(self._current())
+
+    def _matrix_header(self, width: int = 80) -> Content:
+        if width < COMPACT:
+            name = max(8, width - 2 * SHORT)
+            return Content.assemble(
+                ("Category".ljust(name), "bold"), ("Past".ljust(SHORT), "bold"), ("New", "bold")
+            )
         return Content.assemble(
             ("Category".ljust(NAME), "bold"),
             ("Past deals".ljust(COLUMN), "bold"),
@@ -80,9 +144,24 @@ class CostsPane(Container):
             ("Reported by", "bold"),
         )
 
+    def on_resize(self) -> None:
+        width = self.size.width - 3  # the rows' width: padding and the scrollbar
+        self.query_one("#matrix-header", Static).update(self._matrix_header(width))
+
     def _render_category(self, index: int, width: int) -> list[Content]:
         row = self.table.categories[index]
         category = row.category
+        if width < COMPACT:
+            # Narrow: short marks, no reporter (it is in the detail).
+            size = max(8, width - 2 * SHORT)
+            name = safe_content(category.name).truncate(size - 1, ellipsis=True)
+            return [
+                Content.assemble(
+                    name.pad_right(size - name.cell_length),
+                    _mark(category.past, SHORT),
+                    _mark(category.demanded, SHORT),
+                )
+            ]
         name = safe_content(category.name).truncate(NAME - 1, ellipsis=True)
         return [
             Content.assemble(
@@ -134,11 +213,15 @@ class CostsPane(Container):
 
     @on(VirtualList.Highlighted, "#categories")
     def _category_highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
         self._show_category(message.index)
+        self.report_current()
 
     @on(VirtualList.Highlighted, "#figures")
     def _figure_highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
         self._show_figure(message.index)
+        self.report_current()
 
     @on(VirtualList.Selected)
     def _selected(self, message: VirtualList.Selected) -> None:
@@ -147,78 +230,74 @@ class CostsPane(Container):
 
     def on_descendant_focus(self) -> None:
         focused = self.screen.focused
-        if isinstance(focused, VirtualList) and focused.id == "figures":
-            self._show_figure(focused.cursor)
-        elif isinstance(focused, VirtualList) and focused.id == "categories":
-            self._show_category(focused.cursor)
+        if focused is self.figure_list:
+            self._show_figure(self.figure_list.cursor)
+            self.report_current()
+        elif focused is self.category_list:
+            self._show_category(self.category_list.cursor)
+            self.report_current()
 
     def action_source(self) -> None:
         """Jump to the highlighted category or figure in the article."""
-        focused = self.screen.focused
-        if isinstance(focused, VirtualList) and focused.id == "figures" and self.figures:
-            self.post_message(JumpToSource("figure", self.figures[focused.cursor].figure.id))
-        elif self.table.categories:
-            cursor = self.query_one("#categories", VirtualList).cursor
-            category = self.table.categories[cursor].category
-            self.post_message(JumpToSource("category", category.id))
+        current = self._current()
+        if current.kind is not None:
+            self.post_message(Navigate(Target("article", current.kind, current.id)))
 
-    def select_item(self, kind: str, item_id: str) -> None:
-        """Highlight a category or figure and focus its list."""
-        if kind == "category":
-            ids = [row.category.id for row in self.table.categories]
-            target = self.query_one("#categories", VirtualList)
-        else:
-            ids = [bar.figure.id for bar in self.figures]
-            target = self.query_one("#figures", VirtualList)
-        if item_id in ids:
-            target.cursor = ids.index(item_id)
-            target.focus()
+    def action_copy(self) -> None:
+        """Copy the highlighted category or figure with its citation."""
+        current = self._current()
+        if current.kind is not None and current.id is not None:
+            self.post_message(Copy(current.kind, current.id))
 
     def _show_category(self, index: int) -> None:
-        detail = self.query_one("#cost-detail", Static)
+        detail = self.query_one("#cost-detail-body", Static)
         if not 0 <= index < len(self.table.categories):
-            detail.update("", layout=False)
+            detail.update("")
+            self._links(None)
             return
         row = self.table.categories[index]
         category = row.category
-        detail.update(  # the detail has a fixed height: no layout needed
-            layout=False,
-            content=Content("\n").join(
-                [
-                    Content.assemble(
-                        safe_content(category.name, "bold"),
-                        " — ",
-                        safe_content(category.description or category.text),
-                    ),
-                    Content.assemble(
-                        field("As written", safe_content(f"“{category.text}”", "italic")),
-                        "  ",
-                        field("Reported by", safe_content(row.reported_by)),
-                    ),
-                ]
-            ),
-        )
+        lines = [
+            Content.assemble(
+                safe_content(category.name, "bold"),
+                " — ",
+                safe_content(category.description or category.text),
+            )
+        ]
+        # A description that only restates the words wastes a line the detail lacks.
+        if _plain(category.description) != _plain(category.text):
+            lines.append(field("As written", safe_content(f"“{category.text}”", "italic")))
+        detail.update(Content("\n").join(lines))
+        self._links(category.reported_by, "Reported by")
 
     def _show_figure(self, index: int) -> None:
-        detail = self.query_one("#cost-detail", Static)
+        detail = self.query_one("#cost-detail-body", Static)
         if not 0 <= index < len(self.figures):
-            detail.update("", layout=False)
+            detail.update("")
+            self._links(None)
             return
         bar = self.figures[index]
         figure = bar.figure
         period = f" {figure.period}" if figure.period else ""
-        detail.update(  # the detail has a fixed height: no layout needed
-            layout=False,
-            content=Content("\n").join(
+        detail.update(
+            Content("\n").join(
                 [
                     Content.assemble(
                         safe_content(figure.label, "bold"), " — ", safe_content(bar.text + period)
                     ),
-                    Content.assemble(
-                        field("As written", safe_content(f"“{figure.text}”", "italic")),
-                        "  ",
-                        field("Stated by", safe_content(bar.stated_by)),
-                    ),
+                    field("As written", safe_content(f"“{figure.text}”", "italic")),
                 ]
             ),
+        )
+        self._links(figure.stated_by, "Stated by")
+
+    def _links(self, speaker_id: str | None, label: str = "") -> None:
+        """Link the reporter of a figure or category to their quotes."""
+        links = self.query_one("#cost-links", Links)
+        if speaker_id is None:
+            links.show([])
+            return
+        name = safe_content(self.story.speaker_by_id[speaker_id].name, "bold")
+        links.show(
+            [(Content.assemble(f"{label}: ", name), Target("quotes", "speaker", speaker_id))]
         )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widget import Widget
-
+from smareader.widgets.pane import StoryPane
 from smareader.widgets.throttle import Throttle
 
 
-class FollowingDetail(Widget):
+class FollowingDetail(StoryPane):
     """Keeps a detail view in step with a cursor, cheaply.
 
     Call :meth:`detail_changed` whenever what the detail shows may have changed.

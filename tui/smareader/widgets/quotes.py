@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,11 +14,18 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from smareader.messages import CopyQuote, JumpToSource
 from smareader.model.story import Quote, Story
-from smareader.model.views import SearchResult, SpeakerGroup, quotes_by_speaker, sentence_around
-from smareader.safe import safe_content
+from smareader.model.views import (
+    SearchResult,
+    SpeakerGroup,
+    paragraph_of,
+    quotes_by_speaker,
+    sentence_around,
+)
 from smareader.widgets.detail import FollowingDetail
+from smareader.widgets.links import Links
+from smareader.widgets.messages import Copy, Navigate, Pane, Target
+from smareader.widgets.safe import safe_content
 from smareader.widgets.text import field, spread, with_matches
 from smareader.widgets.virtual_list import VirtualList
 
@@ -27,15 +35,25 @@ KIND_STYLE = {"direct": "$text-primary", "partial": "$text-accent", "reported": 
 class QuotesPane(FollowingDetail, Container):
     """Pick a speaker, then a quote; Enter shows it in the article, y copies it."""
 
+    PANE: ClassVar[Pane] = "quotes"
+
     BINDINGS = [
         Binding(
             "s", "source", "Source", key_display="⏎/s", tooltip="Show this quote in the article"
         ),
-        Binding("y", "copy", "Copy", tooltip="Copy the quote with its citation"),
+        Binding("y", "copy", "Copy", tooltip="Copy the highlighted item with its citation"),
+        Binding("f", "cycle_kind", "Kind", tooltip="Show only direct, partial or reported quotes"),
+        Binding("F", "cycle_speaker_kind", "Who", show=False, tooltip="Filter speakers by kind"),
     ]
 
     search: reactive[SearchResult] = reactive(SearchResult.everything, init=False)
     """The active search, bound from the screen."""
+    offsets: reactive[bool] = reactive(False, init=False)
+    """Show raw character offsets, bound from the screen."""
+    quote_kind: reactive[str | None] = reactive(None, init=False)
+    """Show only quotes of this kind (direct, partial, reported); ``None``: all."""
+    speaker_kind: reactive[str | None] = reactive(None, init=False)
+    """Show only speakers of this kind (person, organization, …); ``None``: all."""
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -65,11 +83,26 @@ class QuotesPane(FollowingDetail, Container):
             )
             with VerticalScroll(id="quote-detail", classes="detail"):
                 yield Static(id="quote-detail-body")
+                yield Links(id="quote-links")
 
     def on_mount(self) -> None:
         self.query_one("#speakers", VirtualList).border_title = "Speakers"
         self.query_one("#quote-list", VirtualList).border_title = "Quotes"
         self.show_detail()
+
+    def place(self, target: Target) -> None:
+        if target.kind == "speaker":
+            self.select_speaker(target.id)
+        elif target.kind == "quote" and target.id is not None:
+            self.select_quote(target.id)
+
+    def focus_main(self) -> None:
+        if not self.screen.focused or self.screen.focused not in (self.quote_list,):
+            self.quote_list.focus()
+
+    def report_current(self) -> None:
+        quote = self.current_quote
+        self.report(Target("quotes", "quote", quote.id) if quote else Target("quotes"))
 
     # ---------------------------------------------------------------- state
 
@@ -91,12 +124,19 @@ class QuotesPane(FollowingDetail, Container):
 
     def _matching(self, group: SpeakerGroup) -> list[Quote]:
         if self.search.is_blank:
-            return list(group.quotes)
-        if group.speaker is None and self._in_text_order:
-            quotes = self.story.quotes
-            return [quotes[index] for index in self.search.quotes]
-        matches = self.search.quote_set
-        return [quote for quote in group.quotes if self._index_of[quote.id] in matches]
+            quotes = list(group.quotes)
+        elif group.speaker is None and self._in_text_order:
+            every = self.story.quotes
+            quotes = [every[index] for index in self.search.quotes]
+        else:
+            matches = self.search.quote_set
+            quotes = [quote for quote in group.quotes if self._index_of[quote.id] in matches]
+        if self.quote_kind is not None:
+            quotes = [quote for quote in quotes if quote.kind == self.quote_kind]
+        if self.speaker_kind is not None:
+            kinds = self.story.speaker_by_id
+            quotes = [q for q in quotes if kinds[q.speaker].kind == self.speaker_kind]
+        return quotes
 
     def _refill(self, keep: Quote | None = None) -> None:
         self._shown = self.speaker_list.cursor
@@ -104,14 +144,45 @@ class QuotesPane(FollowingDetail, Container):
         self.shown_quotes = self._matching(group)
         cursor = self.shown_quotes.index(keep) if keep in self.shown_quotes else 0
         self.quote_list.set_rows(len(self.shown_quotes), cursor=cursor)
-        self.quote_list.border_title = Content.assemble("Quotes · ", safe_content(group.name))
+        filters = [f for f in (self.quote_kind, self.speaker_kind) if f]
+        self.quote_list.border_title = Content.assemble(
+            "Quotes · ",
+            safe_content(group.name),
+            (f" · {' · '.join(filters)} only" if filters else "", "$text-warning"),
+        )
         self.detail_changed()
 
     def watch_search(self, search: SearchResult) -> None:
         if not search.is_blank:
             self._counts = Counter(map(self._speaker_of.__getitem__, search.quotes))
+            group = self.groups[self.speaker_list.cursor]
+            if group.speaker is not None and not self._counts[group.speaker.id]:
+                # The chosen speaker said none of it: show every speaker's matches,
+                # so the list agrees with the count in the search bar.
+                self.speaker_list.cursor = 0
         self.speaker_list.refresh_rows()
         self._refill(keep=self.current_quote)
+
+    def watch_quote_kind(self) -> None:
+        self._refill(keep=self.current_quote)
+
+    def watch_speaker_kind(self) -> None:
+        self._refill(keep=self.current_quote)
+
+    def watch_offsets(self) -> None:
+        self.detail_changed()
+
+    def action_cycle_kind(self) -> None:
+        """Show only direct, then partial, then reported quotes, then all again."""
+        order: list[str | None] = [None, "direct", "partial", "reported"]
+        self.quote_kind = order[(order.index(self.quote_kind) + 1) % len(order)]
+        self.notify(f"Quote kind: {self.quote_kind or 'all'}", timeout=2)
+
+    def action_cycle_speaker_kind(self) -> None:
+        """Show only quotes by people, then organizations, groups, media, then all."""
+        order: list[str | None] = [None, "person", "organization", "group", "media"]
+        self.speaker_kind = order[(order.index(self.speaker_kind) + 1) % len(order)]
+        self.notify(f"Speaker kind: {self.speaker_kind or 'all'}", timeout=2)
 
     def select_speaker(self, speaker_id: str | None) -> None:
         """Show a speaker's quotes (``None``: all speakers) and focus them."""
@@ -119,18 +190,19 @@ class QuotesPane(FollowingDetail, Container):
             if (group.speaker.id if group.speaker else None) == speaker_id:
                 self.speaker_list.cursor = index
                 self._refill()
-                self.quote_list.focus()
                 return
 
     def select_quote(self, quote_id: str) -> bool:
-        """Highlight a quote among all speakers' quotes; false if filtered out."""
-        self.speaker_list.cursor = 0
-        self._refill()
-        for index, quote in enumerate(self.shown_quotes):
-            if quote.id == quote_id:
-                self.quote_list.cursor = index
-                self.quote_list.focus()
-                return True
+        """Highlight a quote: among the listed ones if it is there, else among all."""
+        ids = [quote.id for quote in self.shown_quotes]
+        if quote_id not in ids:
+            self.quote_kind = self.speaker_kind = None
+            self.speaker_list.cursor = 0
+            self._refill()
+            ids = [quote.id for quote in self.shown_quotes]
+        if quote_id in ids:
+            self.quote_list.cursor = ids.index(quote_id)
+            return True
         return False
 
     # ---------------------------------------------------------------- rows
@@ -150,18 +222,22 @@ class QuotesPane(FollowingDetail, Container):
             return [head, Content.styled("  every quote, in text order", "$text-muted")]
         speaker = group.speaker
         about = " · ".join(part for part in (speaker.kind, speaker.role) if part)
+        if speaker.role and len(about) + 2 > width:
+            about = speaker.role  # the role says more than the kind: keep it whole
         return [head, safe_content(f"  {about}", "$text-muted")]
 
     def _render_quote(self, index: int, width: int) -> list[Content]:
         quote = self.shown_quotes[index]
         query = self.search.query
         speaker = self.story.speaker_by_id[quote.speaker]
+        # On the cursor row, colours give way to the cursor's own (legible) colour.
+        on_cursor = index == self.quote_list.cursor
         head = Content.assemble(
             with_matches(safe_content(speaker.name, "bold"), query),
             "  ",
-            (quote.kind, KIND_STYLE[quote.kind]),
+            (quote.kind, "italic" if on_cursor else KIND_STYLE[quote.kind]),
         )
-        cue = safe_content(quote.cue[: width * 2], "italic $text-muted")
+        cue = safe_content(quote.cue[: width * 2], "italic" if on_cursor else "italic $text-muted")
         # Only what can show is measured: a row is one line, a quote may be pages.
         text = quote.text[: width * 2]
         words = text if quote.kind == "reported" else f"“{text}”"
@@ -174,6 +250,7 @@ class QuotesPane(FollowingDetail, Container):
 
     @on(VirtualList.Highlighted, "#speakers")
     def _speaker_highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
         if message.index != self._shown:
             self._refill()
 
@@ -183,8 +260,10 @@ class QuotesPane(FollowingDetail, Container):
         self.quote_list.focus()
 
     @on(VirtualList.Highlighted, "#quote-list")
-    def _quote_highlighted(self) -> None:
+    def _quote_highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
         self.detail_changed()
+        self.report_current()
 
     @on(VirtualList.Selected, "#quote-list")
     def _quote_selected(self, message: VirtualList.Selected) -> None:
@@ -194,18 +273,25 @@ class QuotesPane(FollowingDetail, Container):
     def action_source(self) -> None:
         """Jump to the highlighted quote in the article."""
         if (quote := self.current_quote) is not None:
-            self.post_message(JumpToSource("quote", quote.id))
+            self.post_message(Navigate(Target("article", "quote", quote.id)))
 
     def action_copy(self) -> None:
-        """Copy the highlighted quote with its citation."""
+        """Copy the highlighted quote (or speaker, in the speaker list) with its citation."""
+        if self.speaker_list.has_focus:
+            speaker = self.groups[self.speaker_list.cursor].speaker
+            if speaker is not None:
+                self.post_message(Copy("speaker", speaker.id))
+                return
         if (quote := self.current_quote) is not None:
-            self.post_message(CopyQuote(quote.id))
+            self.post_message(Copy("quote", quote.id))
 
     def show_detail(self) -> None:
         body = self.query_one("#quote-detail-body", Static)
+        links = self.query_one("#quote-links", Links)
         quote = self.current_quote
         if quote is None:
             body.update(Content.styled("No quote selected.", "$text-muted"))
+            links.show([])
             return
         story = self.story
         query = self.search.query
@@ -226,18 +312,35 @@ class QuotesPane(FollowingDetail, Container):
             ),
             field("Kind", Content.styled(quote.kind, KIND_STYLE[quote.kind])),
             field("Cue", safe_content(quote.cue or "—", "italic")),
-            field("Span", Content(f"[{quote.start}, {quote.end})")),
+            field("Where", Content(self._where(quote.start, quote.end))),
             Content(""),
             Content.styled("In context", "$text-muted"),
             context,
         ]
-        events = [story.event_by_id[event_id].title for event_id in quote.events]
-        if events:
-            lines += [Content(""), field("Events", safe_content("; ".join(events)))]
         lines += [
             Content(""),
             Content.styled(
-                "Enter or s: show in the article · y: copy with citation", "$text-muted"
+                "Links (Tab, Enter) · Enter or s: show in the article · y: copy", "$text-muted"
             ),
         ]
         body.update(Content("\n").join(lines))
+        link_list: list[tuple[Content, Target]] = [
+            (
+                Content.assemble("Speaker: ", safe_content(speaker.name, "bold")),
+                Target("quotes", "speaker", speaker.id),
+            )
+        ]
+        for event_id in quote.events:
+            event = story.event_by_id[event_id]
+            link_list.append(
+                (
+                    Content.assemble("Event: ", safe_content(event.title)),
+                    Target("timeline", "event", event_id),
+                )
+            )
+        links.show(link_list)
+
+    def _where(self, start: int, end: int) -> str:
+        """The paragraph of a span; its raw offsets too when they are asked for (o)."""
+        where = f"paragraph {paragraph_of(self.story, start):,}"
+        return f"{where}  [{start}, {end})" if self.offsets else where

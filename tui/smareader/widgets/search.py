@@ -1,4 +1,4 @@
-"""The search bar: `/` opens it, typing filters quotes and events, Esc clears it."""
+"""The search bar: `/` opens it; it filters the lists, or finds words in the article."""
 
 from __future__ import annotations
 
@@ -11,9 +11,14 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from smareader.model.views import SearchResult
+
+FILTER_HINT = "words in quotes, speakers or events"
+FIND_HINT = "words to find in the article text"
+
 
 class SearchBar(Horizontal):
-    """A one-line filter that reports every change of its query."""
+    """A one-line query that reports every change."""
 
     BINDINGS = [Binding("escape", "clear", "Clear search", tooltip="Clear the search")]
 
@@ -22,42 +27,91 @@ class SearchBar(Horizontal):
         """The query changed (possibly to nothing)."""
 
         query: str
+        """The query as typed."""
         cleared: bool = False
         """Cleared at once with Esc, rather than typed away."""
+        find: bool = False
+        """A find in the article text, not a filter of the lists."""
 
     @dataclass
     class Done(Message):
         """The user finished typing (Enter) or cleared the search (Esc)."""
 
         cleared: bool
+        """Cleared with Esc."""
+        query: str = ""
+        """The query kept (Enter)."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.finding = False
 
     def compose(self) -> ComposeResult:
         yield Label("Search", id="search-label")
-        yield Input(placeholder="words in quotes, speakers or events", id="search-input")
+        yield Input(placeholder=FILTER_HINT, id="search-input")
 
     @property
     def input(self) -> Input:
         """The text field."""
         return self.query_one(Input)
 
-    def open(self) -> None:
-        """Show the bar and put the cursor in it."""
+    def open(self, *, find: bool = False, query: str | None = None) -> None:
+        """Show the bar and put the cursor in it.
+
+        Args:
+            find: Find words in the article rather than filter the lists.
+            query: Start with this query (a recent search).
+        """
+        if find != self.finding and self.input.value:
+            self.action_clear()  # a filter and a find never mix
+        self.finding = find
+        self.input.placeholder = FIND_HINT if find else FILTER_HINT
+        if not self.input.value:
+            self.label.update("Find" if find else "Search", layout=False)
         self.display = True
+        if query is not None:
+            self.input.value = query
         self.input.focus()
+
+    @property
+    def label(self) -> Label:
+        """The label left of the field (it shows the count)."""
+        return self.query_one("#search-label", Label)
+
+    def show_count(self, search: SearchResult) -> None:
+        """Say how many quotes and events match."""
+        if search.is_blank:
+            text = "Search"
+        else:
+            quotes, events = len(search.quotes), len(search.events)
+            text = f"{quotes:,} quote{'s' * (quotes != 1)} · {events:,} event{'s' * (events != 1)}"
+        self.label.update(text, layout=False)  # fixed width: no relayout per keystroke
+
+    def show_matches(self, current: int | None, total: int) -> None:
+        """Say which match of how many is highlighted in the article."""
+        if not self.input.value.strip():
+            text = "Find"
+        elif not total:
+            text = "no match"
+        else:
+            text = f"{(current or 0) + 1:,}/{total:,} match{'es' * (total != 1)}"
+        self.label.update(text, layout=False)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(event.value))
+        self.post_message(self.Changed(event.value, find=self.finding))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Done(cleared=False))
+        self.post_message(self.Done(cleared=False, query=event.value))
 
     def action_clear(self) -> None:
         """Empty the query and hide the bar."""
+        had_focus = self.input.has_focus
         self.input.value = ""
         self.display = False
-        self.post_message(self.Changed("", cleared=True))
-        self.post_message(self.Done(cleared=True))
+        self.post_message(self.Changed("", cleared=True, find=self.finding))
+        if had_focus:
+            self.post_message(self.Done(cleared=True))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +12,6 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from smareader.messages import JumpToSource
 from smareader.model.story import Event, Quote, Story
 from smareader.model.views import (
     STATUS_LABELS,
@@ -21,8 +22,10 @@ from smareader.model.views import (
     format_when,
     timeline_rows,
 )
-from smareader.safe import safe_content
 from smareader.widgets.detail import FollowingDetail
+from smareader.widgets.links import Links
+from smareader.widgets.messages import Copy, Navigate, Pane, Target
+from smareader.widgets.safe import safe_content
 from smareader.widgets.text import field, spread, with_matches
 from smareader.widgets.virtual_list import VirtualList
 
@@ -31,16 +34,22 @@ STATUS_STYLE = {
     "on_day": "bold $text-warning",
     "scheduled": "$text-success",
 }
+CURSOR_STATUS_STYLE = "bold"
+"""On the highlighted row the marks take the cursor's own colour: a coloured mark on
+the cursor's background fell to 1.1:1 contrast."""
 STATUS_GLYPH = {"before": "◀", "on_day": "●", "scheduled": "▶"}
 
 
 class TimelinePane(FollowingDetail, Container):
     """Events in date order; Enter jumps to the words in the article."""
 
+    PANE: ClassVar[Pane] = "timeline"
+
     BINDINGS = [
         Binding(
             "s", "source", "Source", key_display="⏎/s", tooltip="Show this event in the article"
-        )
+        ),
+        Binding("y", "copy", "Copy", tooltip="Copy the event with its citation"),
     ]
 
     search: reactive[SearchResult] = reactive(SearchResult.everything, init=False)
@@ -66,6 +75,7 @@ class TimelinePane(FollowingDetail, Container):
         )
         with VerticalScroll(id="timeline-detail", classes="detail"):
             yield Static(id="timeline-detail-body")
+            yield Links(id="timeline-links")
 
     @property
     def event_list(self) -> VirtualList:
@@ -74,6 +84,17 @@ class TimelinePane(FollowingDetail, Container):
 
     def on_mount(self) -> None:
         self.event_list.cursor = self._first_event_row()
+
+    def place(self, target: Target) -> None:
+        if target.kind == "event" and target.id is not None:
+            self.select_event(target.id)
+
+    def focus_main(self) -> None:
+        self.event_list.focus()
+
+    def report_current(self) -> None:
+        event = self.current_event
+        self.report(Target("timeline", "event", event.id) if event else Target("timeline"))
 
     def _first_event_row(self) -> int:
         return next((i for i, row in enumerate(self.rows) if not row.is_marker), 0)
@@ -101,7 +122,6 @@ class TimelinePane(FollowingDetail, Container):
         for index, row in enumerate(self.rows):
             if row.event is not None and row.event.id == event_id:
                 self.event_list.cursor = index
-                self.event_list.focus()
                 return True
         return False
 
@@ -114,19 +134,22 @@ class TimelinePane(FollowingDetail, Container):
             return [Content.styled(rule, "bold $accent"), Content("")]
         event = row.event
         status = event.status
+        style = CURSOR_STATUS_STYLE if index == self.event_list.cursor else STATUS_STYLE[status]
         head = Content.assemble(
-            (f"{STATUS_GLYPH[status]} ", STATUS_STYLE[status]),
+            (f"{STATUS_GLYPH[status]} ", style),
             (format_when(event), "bold"),
             "  ",
             with_matches(safe_content(f"“{event.when}”", "italic $text-muted"), query),
         )
-        tag = Content.styled(STATUS_LABELS[status], STATUS_STYLE[status])
+        tag = Content.styled(STATUS_LABELS[status], style)
         title = with_matches(safe_content(event.title), query)
         return [spread(head, tag, width), Content.assemble("  ", title)]
 
     @on(VirtualList.Highlighted, "#timeline-list")
-    def _highlighted(self) -> None:
+    def _highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
         self.detail_changed()
+        self.report_current()
 
     @on(VirtualList.Selected, "#timeline-list")
     def _selected(self, message: VirtualList.Selected) -> None:
@@ -137,11 +160,19 @@ class TimelinePane(FollowingDetail, Container):
         """Jump to the highlighted event's words in the article."""
         event = self.current_event
         if event is not None:
-            self.post_message(JumpToSource("event", event.id))
+            self.post_message(Navigate(Target("article", "event", event.id)))
+
+    def action_copy(self) -> None:
+        """Copy the highlighted event (date, phrase, summary) with its citation."""
+        if (event := self.current_event) is not None:
+            self.post_message(Copy("event", event.id))
 
     def show_detail(self) -> None:
         index = self.event_list.cursor
         body = self.query_one("#timeline-detail-body", Static)
+        links = self.query_one("#timeline-links", Links)
+        if not 0 <= index < len(self.rows) or self.rows[index].event is None:
+            links.show([])
         if not 0 <= index < len(self.rows):
             body.update(Content.styled("No event selected.", "$text-muted"))
             return
@@ -158,9 +189,9 @@ class TimelinePane(FollowingDetail, Container):
             )
             return
         body.update(self._describe(row.event))
+        links.show(self._links(row.event))
 
     def _describe(self, event: Event) -> Content:
-        story = self.story
         query = self.search.query
         lines: list[Content] = [
             with_matches(safe_content(event.title, "bold"), query),
@@ -177,18 +208,29 @@ class TimelinePane(FollowingDetail, Container):
         ]
         if event.summary:
             lines += [Content(""), with_matches(safe_content(event.summary), query)]
-        if event.actors:
-            names = ", ".join(story.speaker_by_id[actor].name for actor in event.actors)
-            lines += [Content(""), field("Actors", safe_content(names))]
+        linked = self._linked_quotes(event)
+        if event.actors or linked:
+            lines += [Content(""), Content.styled("Links (Tab, Enter)", "$text-muted")]
+        return Content("\n").join(lines)
+
+    def _linked_quotes(self, event: Event) -> list[Quote]:
+        story = self.story
         linked = [story.quote_by_id[quote_id] for quote_id in event.quotes]
         linked += [quote for quote in self._quotes_about.get(event.id, ()) if quote not in linked]
-        if linked:
-            lines += [Content(""), Content.styled(f"Quotes ({len(linked)})", "$text-muted")]
-            for quote in linked:
-                speaker = story.speaker_by_id[quote.speaker].name
-                words = quote.text if quote.kind == "reported" else f"“{quote.text}”"
-                lines.append(
-                    Content.assemble("• ", safe_content(speaker, "bold"), ": ", safe_content(words))
-                )
-        lines += [Content(""), Content.styled("Enter or s: show in the article", "$text-muted")]
-        return Content("\n").join(lines)
+        return linked
+
+    def _links(self, event: Event) -> list[tuple[Content, Target]]:
+        """The event's actors and quotes, as links to them."""
+        story = self.story
+        links: list[tuple[Content, Target]] = []
+        for actor in event.actors:
+            name = safe_content(story.speaker_by_id[actor].name, "bold")
+            links.append((Content.assemble("Actor: ", name), Target("quotes", "speaker", actor)))
+        for quote in self._linked_quotes(event):
+            speaker = story.speaker_by_id[quote.speaker].name
+            words = quote.text if quote.kind == "reported" else f"“{quote.text}”"
+            label = Content.assemble(
+                "Quote: ", safe_content(speaker, "bold"), ": ", safe_content(words)
+            )
+            links.append((label, Target("quotes", "quote", quote.id)))
+        return links

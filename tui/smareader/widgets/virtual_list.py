@@ -24,6 +24,8 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
+from smareader.widgets.textual_private import style_parser
+
 RowRenderer = Callable[[int, int], Sequence[Content]]
 """Returns the lines (at most ``row_height``) of the row at an index, for a width."""
 
@@ -35,7 +37,7 @@ def content_segments(
 
     ``Visual.to_strips`` wraps, aligns and measures, which costs about half a
     millisecond a line; a list row is one line already cut to size, so its spans
-    are rendered straight to segments (``_get_style`` resolves ``$variables``).
+    are rendered straight to segments (see :func:`style_parser`).
     """
     content = content.truncate(width, ellipsis=True)
     rich_style = style.rich_style
@@ -43,7 +45,7 @@ def content_segments(
     segments = [Segment(" " * left, rich_style)] if left else []
     segments += [
         Segment(text, part.rich_style)
-        for text, part in content.render(style, "", parse_style=widget._get_style)
+        for text, part in content.render(style, "", parse_style=style_parser(widget))
     ]
     fill = width - content.cell_length + right
     if fill > 0:
@@ -74,7 +76,8 @@ class VirtualList(ScrollView, can_focus=True):
         }
         &:focus > .virtual-list--cursor {
             background: $block-cursor-background;
-            color: $block-cursor-foreground;
+            /* The theme's cursor foreground falls under 4.5:1 on some themes. */
+            color: auto 100%;
             text-style: $block-cursor-text-style;
         }
         & > .virtual-list--empty { color: $text-muted; text-style: italic; }
@@ -186,12 +189,11 @@ class VirtualList(ScrollView, can_focus=True):
         self._cache.clear()
         self._styles = None
 
-    def _on_focus(self, event: events.Focus) -> None:
-        super()._on_focus(event)
+    def on_focus(self) -> None:
+        # The cursor row looks different when the list has focus: redraw it.
         self._cache.clear()
 
-    def _on_blur(self, event: events.Blur) -> None:
-        super()._on_blur(event)
+    def on_blur(self) -> None:
         self._cache.clear()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

@@ -1,0 +1,162 @@
+"""The remembered session: theme, last story, place per story, recent searches.
+
+Kept as one small JSON file in the user's state directory (``platformdirs``). The
+file is a convenience, never a source of truth: a missing, corrupt, unreadable or
+unwritable one costs a single warning line and the reader starts fresh. This module
+knows nothing of Textual; the screen turns a :class:`Place` into its own target.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from smareader.files import write_atomic
+
+MAX_SEARCHES = 10
+"""Recent searches kept."""
+MAX_STORIES = 50
+"""Stories whose place is remembered; the oldest are forgotten first."""
+MAX_BYTES = 256 * 1024
+"""A state file bigger than this is not ours (or is broken): ignored."""
+PANES = ("timeline", "quotes", "costs", "article")
+KINDS = ("quote", "event", "figure", "category", "speaker")
+
+
+def state_dir() -> Path:
+    """Where the session lives: the user's state directory for smareader.
+
+    Tests point this into a temporary folder (``tests/conftest.py``).
+    """
+    return Path(platformdirs.user_state_dir("smareader", appauthor=False))
+
+
+def session_path() -> Path:
+    """The session file."""
+    return state_dir() / "session.json"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reader was in one story: a pane and, maybe, an item in it."""
+
+    pane: str
+    """``timeline``, ``quotes``, ``costs`` or ``article``."""
+    kind: str | None = None
+    """The kind of item selected, if any."""
+    id: str | None = None
+    """The item's id."""
+
+
+@dataclass
+class Session:
+    """Everything remembered between runs."""
+
+    theme: str | None = None
+    """The Textual theme last chosen."""
+    last_story: str | None = None
+    """Absolute path of the story file last opened (``None``: the bundled story)."""
+    places: dict[str, Place] = field(default_factory=dict)
+    """Story id → where the reader was in it."""
+    searches: list[str] = field(default_factory=list)
+    """Recent searches, newest first."""
+
+    def remember_search(self, query: str) -> None:
+        """Put a query at the front of the recent searches."""
+        query = query.strip()
+        if not query:
+            return
+        self.searches = [query, *(q for q in self.searches if q != query)][:MAX_SEARCHES]
+
+    def remember_place(self, story_id: str, place: Place) -> None:
+        """Record where the reader is in a story (most recent last)."""
+        self.places.pop(story_id, None)
+        self.places[story_id] = place
+        while len(self.places) > MAX_STORIES:
+            del self.places[next(iter(self.places))]
+
+
+def _text(value: Any, limit: int = 4096) -> str | None:
+    return value if isinstance(value, str) and 0 < len(value) <= limit else None
+
+
+def _place(value: Any) -> Place | None:
+    if not isinstance(value, dict) or value.get("pane") not in PANES:
+        return None
+    kind, item = value.get("kind"), _text(value.get("id"), 512)
+    if kind not in KINDS or item is None:
+        return Place(value["pane"])
+    return Place(value["pane"], kind, item)
+
+
+def parse_session(data: Any) -> Session:
+    """A session from decoded JSON, keeping only the well-formed parts.
+
+    Raises:
+        ValueError: If ``data`` is not a session object at all.
+    """
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise ValueError("not a smareader session (version 1)")
+    places: dict[str, Place] = {}
+    raw_places = data.get("places")
+    if isinstance(raw_places, dict):
+        for story_id, value in list(raw_places.items())[-MAX_STORIES:]:
+            if (place := _place(value)) is not None and _text(story_id, 512):
+                places[story_id] = place
+    searches = data.get("searches")
+    return Session(
+        theme=_text(data.get("theme"), 64),
+        last_story=_text(data.get("last_story")),
+        places=places,
+        searches=[q for q in searches if _text(q, 200)][:MAX_SEARCHES]
+        if isinstance(searches, list)
+        else [],
+    )
+
+
+def load_session(path: Path | None = None) -> tuple[Session, str | None]:
+    """Read the session; on any problem, a fresh one and a one-line warning.
+
+    Returns:
+        The session and ``None``, or a fresh session and why the file was ignored.
+    """
+    path = path or session_path()
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return Session(), None
+    except OSError as error:
+        return Session(), f"could not read {path}: {error.strerror or error}; starting fresh"
+    try:
+        if len(raw) > MAX_BYTES:
+            raise ValueError("too large")
+        return parse_session(json.loads(raw.decode("utf-8"))), None
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        return Session(), f"ignored a broken session file {path} ({error}); starting fresh"
+
+
+def dump_session(session: Session) -> str:
+    """The session as JSON text."""
+    data = asdict(session)
+    data["places"] = {key: asdict(place) for key, place in session.places.items()}
+    return json.dumps({"version": 1, **data}, ensure_ascii=False, indent=1) + "\n"
+
+
+def save_session(session: Session, path: Path | None = None) -> str | None:
+    """Write the session atomically.
+
+    Returns:
+        ``None``, or a one-line warning if it could not be written.
+    """
+    path = path or session_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, dump_session(session), overwrite=True)
+    except OSError as error:
+        return f"could not save the session to {path}: {error.strerror or error}"
+    return None
