@@ -315,7 +315,8 @@ def write_story(
     """
     (story,) = connection.execute(
         "INSERT INTO stories (id, title, headline, publisher, url, published, byline, agencies,"
-        " language, currency, text_length, speakers, quotes, events, figures, categories, comparisons,"
+        " language, currency, text_length, speakers, quotes, events, figures, categories,"
+        " comparisons,"
         " path, size, mtime_ns, sha256, source_path, source_size, source_mtime_ns,"
         " source_sha256, schema_version)"
         " VALUES (" + ",".join("?" * 26) + ") RETURNING story",
