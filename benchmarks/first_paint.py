@@ -80,13 +80,8 @@ def first_paint(argv: list[str], marker: bytes, env: dict[str, str]) -> float:
     return seen - start
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs of each (default 5)")
-    parser.add_argument(
-        "--quotes", type=int, default=0, help="also time a generated story of N quotes"
-    )
-    args = parser.parse_args()
+def bench_pty_first_paint(runs: int, quotes: int = 0) -> None:
+    """Print first paint on a real pty for the minimal app, the bundled story and N quotes."""
     with tempfile.TemporaryDirectory() as home:
         env = _environment(Path(home))
         programs: dict[str, tuple[list[str], bytes]] = {
@@ -94,31 +89,38 @@ def main() -> None:
                 [sys.executable, "-c", MINIMAL],
                 b"FirstPaintMarker",
             ),
-            "smareader, bundled story": (
-                [sys.executable, "-m", "smareader"],
-                _marker(None),
-            ),
+            "smareader, bundled story": ([sys.executable, "-m", "smareader"], _marker(None)),
         }
-        if args.quotes:
+        if quotes:
             from run import story_for  # the cached generated stories of run.py
 
-            path = story_for(args.quotes)
-            programs[f"smareader, {args.quotes:,} quotes"] = (
+            path = story_for(quotes)
+            programs[f"smareader, {quotes:,} quotes"] = (
                 [sys.executable, "-m", "smareader", str(path)],
                 _marker(path),
             )
         times: dict[str, list[float]] = {name: [] for name in programs}
-        for _ in range(args.runs):
+        for _ in range(runs):
             for name, (argv, marker) in programs.items():
                 times[name].append(first_paint(argv, marker, env))
     base = statistics.median(times["minimal Textual app (one Static)"])
-    print(f"First paint on a real pty, 120×40, median of {args.runs} (interleaved runs)")
+    print(f"\nFirst paint on a real pty, 120×40, median of {runs} (interleaved runs)")
     for name, values in times.items():
         median = statistics.median(values)
         print(
             f"   {name:36} {median:6.3f} s  (min {min(values):.3f}, max {max(values):.3f})"
             f"   ratio {median / base:5.2f}"
         )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each (default 5)")
+    parser.add_argument(
+        "--quotes", type=int, default=0, help="also time a generated story of N quotes"
+    )
+    args = parser.parse_args()
+    bench_pty_first_paint(args.runs, args.quotes)
 
 
 if __name__ == "__main__":

@@ -485,6 +485,9 @@ def main() -> None:
         f"{platform.machine()}, {os.cpu_count()} cores"
     )
     if args.only in (None, "reader"):
+        from first_paint import bench_pty_first_paint
+
+        bench_pty_first_paint(runs, big)  # from outside, on a real terminal: the figure to compare
         bench_startup(runs)
         bench_load([1_000, 10_000, big] if not args.quick else [1_000, big], max(1, runs - 2))
         bench_first_paint(big, max(1, runs - 2))
