@@ -280,6 +280,7 @@ def test_evaluate_without_the_corpus_says_so(capsys: pytest.CaptureFixture[str])
     [
         ("Roof bought a gun. Said Comey, “The system failed us that day.”", "Comey", "after-verb"),
         ("“Nobody is above the law here.” - Ana Park.", "Ana Park", "dash"),
+        ("“Nobody is above the law here.”\n\n- Ana Park, Velmora.", "Ana Park", "dash-below"),
         (
             "On Thursday, Ana Park endorsed Tom Reyk, saying, “He is the best choice we have.”",
             "Ana Park",

@@ -413,6 +413,20 @@ def _after(after: str) -> Attribution | None:
     return Attribution(who, cue, _appositive(appositive), "after-subject", 0.9)
 
 
+def _dash_below(text: str, below: tuple[int, int]) -> Attribution | None:
+    """A quotation standing alone, signed on the line below: "“…”" then "- Ana Park.".
+
+    Only a short signature line counts (a name, then a comma, a full stop or the end),
+    so a bulleted list ("- Park wants more") under a quotation signs nothing.
+    """
+    line = text[below[0] : min(below[1], below[0] + 160)]
+    dash = DASH.match(line)
+    if dash is None or not re.match(r"\s*(?:[,.]|$)", line[dash.end() :]):
+        return None
+    who = clean_speaker(dash.group("who"))
+    return Attribution(who, "", "", "dash-below", 0.65) if who else None
+
+
 def _appositive(text: str) -> str:
     text = text.strip(" ,")
     return f", {text}," if text else ""
@@ -739,6 +753,13 @@ def find_quotes(
             if attribution is None or attribution.rule == "after-late":
                 # A name late after the quote is weaker than a cue before it.
                 attribution = _before(before, sentence) or attribution
+        if (
+            attribution is None
+            and not before.strip()
+            and not after.strip(' .”"')
+            and paragraph + 1 < len(paragraphs)
+        ):
+            attribution = _dash_below(text, paragraphs[paragraph + 1])
         if attribution is None and len(words.split()) <= 3:
             continue  # a short quoted phrase nobody is said to have said
         if (
