@@ -282,6 +282,11 @@ def test_evaluate_without_the_corpus_says_so(capsys: pytest.CaptureFixture[str])
         ("“Nobody is above the law here.” - Ana Park.", "Ana Park", "dash"),
         ("“Nobody is above the law here.”\n\n- Ana Park, Velmora.", "Ana Park", "dash-below"),
         (
+            "As Ana Park said last week in Velmora, “We will keep the port open.”",
+            "Ana Park",
+            "before-verb",
+        ),
+        (
             "On Thursday, Ana Park endorsed Tom Reyk, saying, “He is the best choice we have.”",
             "Ana Park",
             "participle",

@@ -340,6 +340,11 @@ def _subject_phrase(clause: str) -> str:
     clause = re.split(r"(?:^|,\s*)(?:and|but|while|as|because|when|after|so)\s+(?=[A-Z])", clause)[
         -1
     ]
+    # Capitalized at the start of the sentence, with no comma after it, the whole clause
+    # is subordinate: "As Ana Park said in May, “…”" (but "After X spoke, he said").
+    opening = re.match(r"(?:As|Just as|While|When|After)\s+(?=[A-Z])([^,]*)$", clause)
+    if opening:
+        clause = opening.group(1)
     clause = re.sub(r",\s+(?:who|which|whose)\b[^,]*,", "", clause)
     return clause.strip()
 
