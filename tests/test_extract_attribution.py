@@ -287,6 +287,11 @@ def test_evaluate_without_the_corpus_says_so(capsys: pytest.CaptureFixture[str])
             "before-verb",
         ),
         (
+            "The port grew because, in Ana Park’s words, “We never stopped building.”",
+            "Ana Park",
+            "in-words",
+        ),
+        (
             "On Thursday, Ana Park endorsed Tom Reyk, saying, “He is the best choice we have.”",
             "Ana Park",
             "participle",

@@ -122,6 +122,10 @@ OPENING_VERB = re.compile(
     r"(?:^|[.!?”\"]\s+)(?P<verb>Said|Says|Stated|Added|Asked|Wrote|Writes|Explained)\s+"
     r"(?P<who>[A-Z][^,:“”\"]{1,60})(?:,[^:“”\"]{0,160})?[,:]\s*$"
 )
+IN_WORDS = re.compile(
+    r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
+    r"|(?P<own>[A-Z][\w.’'-]*?(?:\s+[A-Z][\w.’'-]*?){0,4})[’'](?:s)?\s+(?:own\s+)?words),?\s*$"
+)
 INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“”\".!?]{{0,40}}[,:]\s*$")
 COORDINATED = re.compile(r"\b(?:and|but)(?:\s+then|\s+also|\s+later)?\s*$")
 HEADLINE_BEFORE = re.compile(
@@ -439,6 +443,9 @@ def _appositive(text: str) -> str:
 
 def _before(before: str, sentence: str) -> Attribution | None:
     """Attribution earlier in the sentence than the quotation."""
+    words = IN_WORDS.search(before[-100:])
+    if words and (who := clean_speaker(words.group("of") or words.group("own"))):
+        return Attribution(who, "in the words of", "", "in-words", 0.8)  # in Ana Park’s words, “…”
     opening = OPENING_VERB.search(before)
     if opening and (who := clean_speaker(opening.group("who"))):
         return Attribution(who, opening.group("verb").lower(), "", "after-verb", 0.85)
