@@ -47,6 +47,14 @@ def test_pronoun_takes_gender_and_subject() -> None:
     assert speakers_of(text) == ["Mara Voss", "Tom Reyk"]
 
 
+def test_a_convention_is_nobody_a_pronoun_means() -> None:
+    text = (
+        "Ana Park was born in Velmora.\n\nAt the Velmora National Convention, Park spoke "
+        "for an hour. “We will win this fall,” she said."
+    )
+    assert speakers_of(text) == ["Ana Park"]
+
+
 def test_she_skips_a_man_named_in_between() -> None:
     text = (
         "Linda Hale met Greg Moss at the port. “The cranes are too old,” she said. "
