@@ -300,6 +300,11 @@ def test_evaluate_without_the_corpus_says_so(capsys: pytest.CaptureFixture[str])
             "in-words",
         ),
         (
+            "Ana Park did not name her rivals, but told the crowd, “We will win this fall.”",
+            "Ana Park",
+            "before-coordinated",
+        ),
+        (
             "On Thursday, Ana Park endorsed Tom Reyk, saying, “He is the best choice we have.”",
             "Ana Park",
             "participle",

@@ -478,6 +478,18 @@ def _before(before: str, sentence: str) -> Attribution | None:
         who = _who_before(clause)
         if who is not None:
             return Attribution(who, cue + _cue_tail(before[verb.end() :]), "", "before-verb", 0.8)
+        lead = re.sub(
+            r"\s+(?:went on|goes on|go on|continued|began|would|will|could|[a-z]+ed)\s+to\s*$",
+            "",
+            clause,
+        )
+        if COORDINATED.search(lead[-12:]):
+            # "Ana Park did not name her rivals, but told her supporters, “…”": the verb
+            # shares the subject of the clause before the conjunction.
+            who = _clause_subject(_subject_phrase(COORDINATED.sub("", lead).rstrip(" ,")))
+            if who is not None:
+                cue += _cue_tail(before[verb.end() :])
+                return Attribution(who, cue, "", "before-coordinated", 0.7)
     headline = HEADLINE_BEFORE.search(before[-80:])
     if headline and (who := clean_speaker(headline.group("who"))):
         return Attribution(who, headline.group("verb").lower(), "", "headline", 0.7)
