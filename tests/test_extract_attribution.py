@@ -305,6 +305,11 @@ def test_evaluate_without_the_corpus_says_so(capsys: pytest.CaptureFixture[str])
             "before-coordinated",
         ),
         (
+            "Ana Park spoke first. She then addressed the crowd again: “We will win this fall.”",
+            "Ana Park",
+            "colon-subject+pronoun",
+        ),
+        (
             "On Thursday, Ana Park endorsed Tom Reyk, saying, “He is the best choice we have.”",
             "Ana Park",
             "participle",

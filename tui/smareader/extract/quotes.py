@@ -819,6 +819,11 @@ def find_quotes(
         ):
             # "Ana Park delivered a blunt message to the board: “…”"
             speaker, rule, confidence = subject, "colon-subject", 0.6
+        elif before.rstrip().endswith(":") and (
+            subject := _colon_pronoun(found, paragraph, people, sentence_start, inner_start)
+        ):
+            # "She then addressed the crowd again: “…”": whoever "she" is.
+            speaker, rule, confidence = subject, "colon-subject+pronoun", 0.5
         elif (lead := _previous_sentence(text, sentences, inner_start, found, people)) is not None:
             # “…” after "Sen. Ted Cruz tweeted a warning.": the sentence before names them.
             who = lead.who or ""
@@ -871,6 +876,21 @@ def _previous_sentence(
     if subject is not None:
         return Attribution(subject.name, "", "", "previous-subject", 0.55)
     return None
+
+
+def _colon_pronoun(
+    found: list[Found], paragraph: int, people: People, start: int, offset: int
+) -> Entity | None:
+    """The person a sentence opening with "He" or "She" and ending in a colon means:
+    the speaker just quoted when nobody else of that gender came in between, else the
+    nearest earlier subject of that gender."""
+    opening = PRONOUN_OPENING.match(people.text, start, offset)
+    if opening is None:
+        return None
+    pronoun = opening.group(1).lower()
+    return _same_as_before(found, paragraph, pronoun, people, offset) or people.antecedent(
+        pronoun, start
+    )
 
 
 def _recent_person(registry: Registry, pronoun: str) -> Entity | None:
