@@ -55,6 +55,14 @@ def test_a_convention_is_nobody_a_pronoun_means() -> None:
     assert speakers_of(text) == ["Ana Park"]
 
 
+def test_a_description_of_a_trade_is_a_speaker() -> None:
+    text = (
+        "The judge heard the case on Monday. “The fine was far too low,” "
+        "federal prosecutors wrote in a filing."
+    )
+    assert speakers_of(text) == ["federal prosecutors"]
+
+
 def test_she_skips_a_man_named_in_between() -> None:
     text = (
         "Linda Hale met Greg Moss at the port. “The cranes are too old,” she said. "
