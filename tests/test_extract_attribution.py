@@ -47,6 +47,22 @@ def test_pronoun_takes_gender_and_subject() -> None:
     assert speakers_of(text) == ["Mara Voss", "Tom Reyk"]
 
 
+def test_a_convention_is_nobody_a_pronoun_means() -> None:
+    text = (
+        "Ana Park was born in Velmora.\n\nAt the Velmora National Convention, Park spoke "
+        "for an hour. “We will win this fall,” she said."
+    )
+    assert speakers_of(text) == ["Ana Park"]
+
+
+def test_a_description_of_a_trade_is_a_speaker() -> None:
+    text = (
+        "The judge heard the case on Monday. “The fine was far too low,” "
+        "federal prosecutors wrote in a filing."
+    )
+    assert speakers_of(text) == ["federal prosecutors"]
+
+
 def test_she_skips_a_man_named_in_between() -> None:
     text = (
         "Linda Hale met Greg Moss at the port. “The cranes are too old,” she said. "
@@ -280,6 +296,27 @@ def test_evaluate_without_the_corpus_says_so(capsys: pytest.CaptureFixture[str])
     [
         ("Roof bought a gun. Said Comey, “The system failed us that day.”", "Comey", "after-verb"),
         ("“Nobody is above the law here.” - Ana Park.", "Ana Park", "dash"),
+        ("“Nobody is above the law here.”\n\n- Ana Park, Velmora.", "Ana Park", "dash-below"),
+        (
+            "As Ana Park said last week in Velmora, “We will keep the port open.”",
+            "Ana Park",
+            "before-verb",
+        ),
+        (
+            "The port grew because, in Ana Park’s words, “We never stopped building.”",
+            "Ana Park",
+            "in-words",
+        ),
+        (
+            "Ana Park did not name her rivals, but told the crowd, “We will win this fall.”",
+            "Ana Park",
+            "before-coordinated",
+        ),
+        (
+            "Ana Park spoke first. She then addressed the crowd again: “We will win this fall.”",
+            "Ana Park",
+            "colon-subject+pronoun",
+        ),
         (
             "On Thursday, Ana Park endorsed Tom Reyk, saying, “He is the best choice we have.”",
             "Ana Park",

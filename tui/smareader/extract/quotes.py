@@ -122,6 +122,10 @@ OPENING_VERB = re.compile(
     r"(?:^|[.!?”\"]\s+)(?P<verb>Said|Says|Stated|Added|Asked|Wrote|Writes|Explained)\s+"
     r"(?P<who>[A-Z][^,:“”\"]{1,60})(?:,[^:“”\"]{0,160})?[,:]\s*$"
 )
+IN_WORDS = re.compile(
+    r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
+    r"|(?P<own>[A-Z][\w.’'-]*?(?:\s+[A-Z][\w.’'-]*?){0,4})[’'](?:s)?\s+(?:own\s+)?words),?\s*$"
+)
 INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“”\".!?]{{0,40}}[,:]\s*$")
 COORDINATED = re.compile(r"\b(?:and|but)(?:\s+then|\s+also|\s+later)?\s*$")
 HEADLINE_BEFORE = re.compile(
@@ -340,6 +344,11 @@ def _subject_phrase(clause: str) -> str:
     clause = re.split(r"(?:^|,\s*)(?:and|but|while|as|because|when|after|so)\s+(?=[A-Z])", clause)[
         -1
     ]
+    # Capitalized at the start of the sentence, with no comma after it, the whole clause
+    # is subordinate: "As Ana Park said in May, “…”" (but "After X spoke, he said").
+    opening = re.match(r"(?:As|Just as|While|When|After)\s+(?=[A-Z])([^,]*)$", clause)
+    if opening:
+        clause = opening.group(1)
     clause = re.sub(r",\s+(?:who|which|whose)\b[^,]*,", "", clause)
     return clause.strip()
 
@@ -413,6 +422,20 @@ def _after(after: str) -> Attribution | None:
     return Attribution(who, cue, _appositive(appositive), "after-subject", 0.9)
 
 
+def _dash_below(text: str, below: tuple[int, int]) -> Attribution | None:
+    """A quotation standing alone, signed on the line below: "“…”" then "- Ana Park.".
+
+    Only a short signature line counts (a name, then a comma, a full stop or the end),
+    so a bulleted list ("- Park wants more") under a quotation signs nothing.
+    """
+    line = text[below[0] : min(below[1], below[0] + 160)]
+    dash = DASH.match(line)
+    if dash is None or not re.match(r"\s*(?:[,.]|$)", line[dash.end() :]):
+        return None
+    who = clean_speaker(dash.group("who"))
+    return Attribution(who, "", "", "dash-below", 0.65) if who else None
+
+
 def _appositive(text: str) -> str:
     text = text.strip(" ,")
     return f", {text}," if text else ""
@@ -420,6 +443,9 @@ def _appositive(text: str) -> str:
 
 def _before(before: str, sentence: str) -> Attribution | None:
     """Attribution earlier in the sentence than the quotation."""
+    words = IN_WORDS.search(before[-100:])
+    if words and (who := clean_speaker(words.group("of") or words.group("own"))):
+        return Attribution(who, "in the words of", "", "in-words", 0.8)  # in Ana Park’s words, “…”
     opening = OPENING_VERB.search(before)
     if opening and (who := clean_speaker(opening.group("who"))):
         return Attribution(who, opening.group("verb").lower(), "", "after-verb", 0.85)
@@ -452,6 +478,18 @@ def _before(before: str, sentence: str) -> Attribution | None:
         who = _who_before(clause)
         if who is not None:
             return Attribution(who, cue + _cue_tail(before[verb.end() :]), "", "before-verb", 0.8)
+        lead = re.sub(
+            r"\s+(?:went on|goes on|go on|continued|began|would|will|could|[a-z]+ed)\s+to\s*$",
+            "",
+            clause,
+        )
+        if COORDINATED.search(lead[-12:]):
+            # "Ana Park did not name her rivals, but told her supporters, “…”": the verb
+            # shares the subject of the clause before the conjunction.
+            who = _clause_subject(_subject_phrase(COORDINATED.sub("", lead).rstrip(" ,")))
+            if who is not None:
+                cue += _cue_tail(before[verb.end() :])
+                return Attribution(who, cue, "", "before-coordinated", 0.7)
     headline = HEADLINE_BEFORE.search(before[-80:])
     if headline and (who := clean_speaker(headline.group("who"))):
         return Attribution(who, headline.group("verb").lower(), "", "headline", 0.7)
@@ -739,6 +777,13 @@ def find_quotes(
             if attribution is None or attribution.rule == "after-late":
                 # A name late after the quote is weaker than a cue before it.
                 attribution = _before(before, sentence) or attribution
+        if (
+            attribution is None
+            and not before.strip()
+            and not after.strip(' .”"')
+            and paragraph + 1 < len(paragraphs)
+        ):
+            attribution = _dash_below(text, paragraphs[paragraph + 1])
         if attribution is None and len(words.split()) <= 3:
             continue  # a short quoted phrase nobody is said to have said
         if (
@@ -774,6 +819,11 @@ def find_quotes(
         ):
             # "Ana Park delivered a blunt message to the board: “…”"
             speaker, rule, confidence = subject, "colon-subject", 0.6
+        elif before.rstrip().endswith(":") and (
+            subject := _colon_pronoun(found, paragraph, people, sentence_start, inner_start)
+        ):
+            # "She then addressed the crowd again: “…”": whoever "she" is.
+            speaker, rule, confidence = subject, "colon-subject+pronoun", 0.5
         elif (lead := _previous_sentence(text, sentences, inner_start, found, people)) is not None:
             # “…” after "Sen. Ted Cruz tweeted a warning.": the sentence before names them.
             who = lead.who or ""
@@ -826,6 +876,21 @@ def _previous_sentence(
     if subject is not None:
         return Attribution(subject.name, "", "", "previous-subject", 0.55)
     return None
+
+
+def _colon_pronoun(
+    found: list[Found], paragraph: int, people: People, start: int, offset: int
+) -> Entity | None:
+    """The person a sentence opening with "He" or "She" and ending in a colon means:
+    the speaker just quoted when nobody else of that gender came in between, else the
+    nearest earlier subject of that gender."""
+    opening = PRONOUN_OPENING.match(people.text, start, offset)
+    if opening is None:
+        return None
+    pronoun = opening.group(1).lower()
+    return _same_as_before(found, paragraph, pronoun, people, offset) or people.antecedent(
+        pronoun, start
+    )
 
 
 def _recent_person(registry: Registry, pronoun: str) -> Entity | None:

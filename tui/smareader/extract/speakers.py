@@ -84,12 +84,17 @@ PERSON_HEADS = {
     "voter", "supporter", "operative", "lawmaker", "candidate", "nominee", "executive",
     "analyst", "expert", "economist", "professor", "woman", "man", "resident", "member",
     "staffer", "insider", "donor", "activist", "organizer", "worker", "officer", "attorney",
+    "prosecutor", "lawyer", "reporter", "columnist", "editor", "author", "writer",
+    "anchor", "correspondent", "manager", "counsel", "diplomat", "researcher", "scientist",
+    "investigator", "pollster", "consultant", "historian", "veteran", "user",
 }  # fmt: skip
 GROUP_HEADS = {
     "officials", "lawmakers", "experts", "analysts", "sources", "aides", "advisers",
     "advisors", "supporters", "voters", "critics", "republicans", "democrats", "protesters",
     "people", "residents", "members", "leaders", "staffers", "organizers", "others",
     "observers", "economists", "officers", "workers", "activists", "insiders", "donors",
+    "prosecutors", "lawyers", "attorneys", "reporters", "investigators", "diplomats",
+    "researchers", "scientists", "pollsters", "consultants", "historians", "veterans",
 }  # fmt: skip
 APPOSITION = re.compile(
     r"\b[Tt]he\s+(?P<role>(?:[a-z]+|U\.S\.|[A-Z][a-z]+)(?:\s+(?:[a-z]+|U\.S\.)){0,5}),\s+"
@@ -102,7 +107,7 @@ ORGANIZATION = re.compile(
     r"Authority|Service|Foundation|Club|League|Administration|White House|Tokyo|Seoul|"
     r"Construction|Holdings|Systems|Industries|Technologies|Partners|Capital|Airlines|"
     r"Motors|Energy|Labs|Studios|Watch|Network|Brands|Group|Trust|Fund|Campaign|PAC|"
-    r"Washington|Beijing|Brussels|Pyongyang|Berlin|Paris|London|Moscow)\b"
+    r"Washington|Beijing|Brussels|Pyongyang|Berlin|Paris|London|Moscow|Convention)\b"
 )
 MEDIA = re.compile(
     r"\b(News|Times|Post|Journal|Yonhap|Reuters|Bloomberg|Kyodo|Xinhua|AFP|AP|BBC|CNN|"
