@@ -1,0 +1,255 @@
+"""Review mode in the reader: marks and order, accept, drop, undo, redo, save, journal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import TabbedContent
+
+from smareader.app import SMAReader, make_app
+from smareader.model import load_story
+from smareader.model.bundled import bundled_story_path
+from smareader.review.session import Change, Edit, Review, backup_path, journal_path
+from smareader.screens.confirm import ConfirmScreen
+from smareader.screens.main import MainScreen
+from smareader.widgets.messages import Target
+from smareader.widgets.quotes import QuotesPane
+from smareader.widgets.timeline import TimelinePane
+from test_review import drafted
+
+
+@pytest.fixture
+def draft_path(tmp_path: Path, raw: dict[str, Any]) -> Path:
+    """A copy of the bundled story as ``extract`` would leave it: every item pending."""
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps(drafted(raw), ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def main(app: SMAReader) -> MainScreen:
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+def messages(app: SMAReader) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def settle(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys one at a time, letting each rebuild of the panes finish."""
+    await pilot.pause()
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+        await pilot.pause()
+
+
+def review(app: SMAReader) -> Review:
+    found = main(app).review
+    assert found is not None
+    return found
+
+
+# -------------------------------------------------------------------- review mode
+
+
+async def test_a_draft_opens_in_review_mode_with_a_summary_in_the_header(
+    draft_path: Path,
+) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert screen.reviewing
+        pending = review(app).summary()["pending"]
+        assert f"draft · {pending} pending" in (screen.sub_title or "")
+
+
+async def test_lists_put_the_least_confident_pending_item_first(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "2")
+        quotes = app.screen.query_one(QuotesPane)
+        expected = [item["id"] for item in review(app).queue("quote")]
+        assert [quote.id for quote in quotes.shown_quotes] == expected
+        timeline = app.screen.query_one(TimelinePane)
+        assert [row.event.id for row in timeline.rows if row.event] == [
+            item["id"] for item in review(app).queue("event")
+        ]
+
+
+async def test_the_bundled_story_is_not_opened_for_review() -> None:
+    app = make_app(fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "r")
+        assert main(app).review is None
+        assert not main(app).reviewing
+
+
+async def test_r_toggles_review_mode_on_a_story_file(tmp_path: Path) -> None:
+    path = tmp_path / "story.json"
+    shutil.copy(bundled_story_path(), path)
+    source = bundled_story_path().parent / json.loads(path.read_text())["source"]["path"]
+    (tmp_path / source.name).write_bytes(source.read_bytes())
+    data = json.loads(path.read_text())
+    data["source"]["path"] = source.name
+    path.write_text(json.dumps(data, ensure_ascii=False))
+    app = make_app(path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not main(app).reviewing
+        await settle(pilot, "r")
+        assert main(app).reviewing and main(app).review is not None
+        await settle(pilot, "r")
+        assert not main(app).reviewing
+
+
+# ------------------------------------------------------------------ accept and drop
+
+
+async def test_accept_marks_the_item_and_moves_to_the_next_pending_one(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "2")
+        first = main(app).target
+        assert first.kind == "quote" and first.id is not None
+        await settle(pilot, "a")
+        _, item = review(app).find("quote", first.id)
+        assert item["review"] == "accepted"
+        assert main(app).story.quote_by_id[first.id].review == "accepted"
+        target = main(app).target
+        assert target.pane == "quotes" and target.kind == "quote" and target.id != first.id
+        assert app.screen.query_one(TabbedContent).active == "quotes"
+        assert app.screen.query_one(QuotesPane).current_quote.id == target.id  # type: ignore[union-attr]
+
+
+async def test_drop_removes_the_item_and_undo_redo_work_across_panes(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "2")
+        quote = main(app).target.id
+        count = len(main(app).story.quotes)
+        await settle(pilot, "x")
+        assert quote not in main(app).story.quote_by_id
+        assert len(main(app).story.quotes) == count - 1
+        await settle(pilot, "1")
+        event = main(app).target.id
+        await settle(pilot, "a")
+        assert main(app).story.event_by_id[event].review == "accepted"  # type: ignore[index]
+        await settle(pilot, "u", "u")
+        assert main(app).story.event_by_id[event].review == "pending"  # type: ignore[index]
+        assert quote in main(app).story.quote_by_id
+        await settle(pilot, "ctrl+r")
+        assert quote not in main(app).story.quote_by_id
+        assert not any("Nothing" in message for message in messages(app))
+
+
+# ------------------------------------------------------------------------- saving
+
+
+async def test_save_validates_writes_and_keeps_a_backup(draft_path: Path) -> None:
+    before = draft_path.read_bytes()
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "2", "a", "x", "ctrl+s")
+        assert "saved, previous version kept as draft.json.bak" in messages(app)
+        assert not review(app).dirty
+        assert "unsaved" not in (main(app).sub_title or "")
+    assert backup_path(draft_path).read_bytes() == before
+    saved = load_story(draft_path)
+    assert sum(quote.review == "accepted" for quote in saved.quotes) == 1
+    assert saved.review is not None and saved.review.dropped == {"quotes": 1}
+    assert not journal_path(draft_path).exists()
+
+
+async def test_an_invalid_story_is_not_saved_and_the_item_is_named(draft_path: Path) -> None:
+    before = draft_path.read_bytes()
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        # An edit the reviewer's keys cannot make: words that are not at the span.
+        rev = review(app)
+        index, item = rev.find("quote", rev.items("quote")[0]["id"])
+        rev.apply(Edit("break", (Change(("quotes", index, "text"), item["text"], "nonsense"),)))
+        await settle(pilot, "ctrl+s")
+        refused = [m for m in messages(app) if m.startswith(f"quote {item['id']}: not saved")]
+        assert refused, messages(app)
+    assert draft_path.read_bytes() == before
+
+
+async def test_a_file_changed_on_disk_is_overwritten_only_when_confirmed(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "2", "a")
+        changed = draft_path.read_text(encoding="utf-8").replace('"test-rule"', '"other-rule"', 1)
+        draft_path.write_text(changed, encoding="utf-8")
+        await settle(pilot, "ctrl+s")
+        assert isinstance(app.screen, ConfirmScreen)
+        await settle(pilot, "n")
+        assert draft_path.read_text(encoding="utf-8") == changed
+        await settle(pilot, "ctrl+s")
+        assert isinstance(app.screen, ConfirmScreen)
+        await settle(pilot, "y")
+        assert isinstance(app.screen, MainScreen)
+        assert "saved, previous version kept as draft.json.bak" in messages(app)
+    assert '"other-rule"' not in draft_path.read_text(encoding="utf-8")
+    assert backup_path(draft_path).read_text(encoding="utf-8") == changed
+
+
+# ------------------------------------------------------------- journal and quitting
+
+
+async def test_unsaved_edits_are_offered_back_on_the_next_open(draft_path: Path) -> None:
+    # A session that was killed: two edits journaled, never saved.
+    killed = Review.open(draft_path)
+    first, second = (item["id"] for item in killed.items("quote")[:2])
+    killed.accept("quote", first)
+    killed.drop("quote", second)
+    assert journal_path(draft_path).exists()
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await settle(pilot, "y")
+        assert "Recovered 2 unsaved edits." in messages(app)
+        story = main(app).story
+        assert story.quote_by_id[first].review == "accepted"
+        assert second not in story.quote_by_id
+        assert review(app).dirty
+
+
+async def test_discarded_journal_is_removed(draft_path: Path) -> None:
+    killed = Review.open(draft_path)
+    killed.accept("quote", killed.items("quote")[0]["id"])
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "n")
+        assert isinstance(app.screen, MainScreen)
+        assert not review(app).dirty
+    assert not journal_path(draft_path).exists()
+
+
+async def test_quitting_with_unsaved_edits_asks_first(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "2", "a", "q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await settle(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+        assert main(app).target.kind == "quote"
+        await settle(pilot, "q", "y")
+    assert app.return_code == 0
+    assert journal_path(draft_path).exists()  # the edits wait for the next open
+
+
+async def test_review_keys_do_nothing_outside_review_mode(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "r", "2", "a", "x")
+        assert not review(app).dirty
+        assert main(app).target == Target("quotes", "quote", main(app).target.id)
