@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import TabbedContent
+from textual.widgets import Input, Static, TabbedContent
 
 from smareader.app import SMAReader, make_app
 from smareader.model import load_story
@@ -17,6 +17,7 @@ from smareader.model.bundled import bundled_story_path
 from smareader.review.session import Change, Edit, Review, backup_path, journal_path
 from smareader.screens.confirm import ConfirmScreen
 from smareader.screens.main import MainScreen
+from smareader.screens.speakers import SpeakerForm, SpeakerPicker
 from smareader.widgets.messages import Target
 from smareader.widgets.quotes import QuotesPane
 from smareader.widgets.timeline import TimelinePane
@@ -253,3 +254,49 @@ async def test_review_keys_do_nothing_outside_review_mode(draft_path: Path) -> N
         await settle(pilot, "r", "2", "a", "x")
         assert not review(app).dirty
         assert main(app).target == Target("quotes", "quote", main(app).target.id)
+
+
+# ------------------------------------------------------------------ speaker picker
+
+
+async def test_e_on_a_quote_picks_its_speaker_with_fuzzy_search(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "2")
+        quote = main(app).target.id
+        assert quote is not None
+        assert main(app).story.quote_by_id[quote].speaker != "mark-esper"
+        await settle(pilot, "e")
+        assert isinstance(app.screen, SpeakerPicker)
+        await settle(pilot, *"esper", "enter")
+        assert isinstance(app.screen, MainScreen)
+        changed = main(app).story.quote_by_id[quote]
+        assert changed.speaker == "mark-esper"
+        assert changed.review == "edited"
+        assert main(app).target.id == quote  # an edit stays on its item
+        await settle(pilot, "u")
+        assert main(app).story.quote_by_id[quote].speaker != "mark-esper"
+
+
+async def test_a_new_speaker_is_checked_in_the_form(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, "2")
+        quote = main(app).target.id
+        assert quote is not None
+        await settle(pilot, "e", *"zzqx", "enter")
+        assert isinstance(app.screen, SpeakerForm)
+        form = app.screen
+        form.query_one("#speaker-name", Input).value = "   "
+        await settle(pilot, "enter")
+        assert isinstance(app.screen, SpeakerForm)  # refused inline, never a crash
+        assert "name" in str(form.query_one("#form-error", Static).content).lower()
+        form.query_one("#speaker-name", Input).value = "Jane Roe"
+        form.query_one("#speaker-role", Input).value = "Spokeswoman"
+        form.query_one("#speaker-aliases", Input).value = "Roe, Ms. Roe"
+        await settle(pilot, "enter")
+        assert isinstance(app.screen, MainScreen)
+        story = main(app).story
+        assert story.quote_by_id[quote].speaker == "jane-roe"
+        speaker = story.speaker_by_id["jane-roe"]
+        assert speaker.role == "Spokeswoman" and list(speaker.aliases) == ["Roe", "Ms. Roe"]

@@ -146,3 +146,7 @@ class TestReview:
     def test_timeline(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
         app = make_app(draft, fresh=True)
         assert snap_compare(app, run_before=settled("x"), terminal_size=size)
+
+    def test_speaker_picker(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
+        app = make_app(draft, fresh=True)
+        assert snap_compare(app, run_before=settled("2", "e", "j", "e"), terminal_size=size)

@@ -49,6 +49,7 @@ from smareader.screens.commands import (
     ToggleOffsets,
 )
 from smareader.screens.confirm import ConfirmScreen
+from smareader.screens.speakers import NewSpeaker, SpeakerPicker
 from smareader.widgets.article import ArticlePane
 from smareader.widgets.costs import CostsPane
 from smareader.widgets.messages import HOME_PANE, PANES, Copy, Highlighted, Navigate, Pane, Target
@@ -94,6 +95,7 @@ class MainScreen(Screen[None]):
         Binding("r", "toggle_review", "Review", tooltip="Review mode: accept, fix, drop items"),
         Binding("a", "accept", "Accept", tooltip="Accept the highlighted item as checked"),
         Binding("x", "drop", "Drop", tooltip="Drop the highlighted item from the story"),
+        Binding("e", "edit", "Edit", tooltip="Quote: pick its speaker · event: its dates"),
         Binding("u", "undo", "Undo", tooltip="Undo the last review edit (any pane)"),
         Binding("ctrl+r", "redo", "Redo", show=False, tooltip="Redo the last undone edit"),
         Binding("ctrl+s", "save", "Save", tooltip="Validate and save the reviewed story"),
@@ -310,7 +312,7 @@ class MainScreen(Screen[None]):
             return bool(self._forward)
         if action == "toggle_review":
             return self.path is not None  # the bundled story is read only: no key shown
-        if action in ("accept", "drop", "undo", "redo", "save"):
+        if action in ("accept", "drop", "edit", "undo", "redo", "save"):
             # Review keys only show in review mode; undo and save stay while edits wait.
             if action in ("undo", "redo", "save") and self.review is not None:
                 return self.reviewing or self.review.dirty
@@ -626,6 +628,44 @@ class MainScreen(Screen[None]):
         kind, item_id = item
         self._edit(lambda review: review.drop(kind, item_id), kind)
 
+    def action_edit(self) -> None:
+        """Fix the highlighted item: a quote's speaker, an event's dates."""
+        item = self._reviewable()
+        review = self.review
+        if item is None or review is None or item[0] not in ("quote", "event"):
+            self.notify("Highlight a quote or an event to edit.", markup=False)
+            return
+        kind, item_id = item
+        if kind == "quote":
+            self._pick_speaker(review, item_id)
+        else:
+            self._edit_event(review, item_id)
+
+    def _pick_speaker(self, review: Review, quote_id: str) -> None:
+        def add(fields: NewSpeaker) -> str:
+            speaker_id, _ = review.add_speaker(
+                fields.name,
+                fields.kind,
+                role=fields.role,
+                affiliation=fields.affiliation,
+                aliases=fields.aliases,
+            )
+            return speaker_id
+
+        def picked(speaker_id: str | None) -> None:
+            if speaker_id is None or review is not self.review:
+                return
+            _, quote = review.find("quote", quote_id)
+            if quote.get("speaker") == speaker_id:
+                return
+            self._edit(lambda r: r.set_speaker(quote_id, speaker_id), "quote", advance=False)
+
+        current = self.story.quote_by_id[quote_id].speaker
+        self.app.push_screen(SpeakerPicker(self.story.speakers, current, add), picked)
+
+    def _edit_event(self, review: Review, event_id: str) -> None:
+        self.notify("Event editing is not here yet.", markup=False)
+
     def action_undo(self) -> None:
         """Undo the last edit of the session, in whichever pane it was made."""
         self._step(undo=True)
@@ -646,12 +686,13 @@ class MainScreen(Screen[None]):
         word = "Undone" if undo else "Redone"
         self.notify(f"{word}: {strip_controls(edit.label)}", timeout=2, markup=False)
 
-    def _edit(self, make: Callable[[Review], Edit], kind: str) -> None:
+    def _edit(self, make: Callable[[Review], Edit], kind: str, *, advance: bool = True) -> None:
         """Make an edit, rebuild the story from it, and move on to the next pending item.
 
         Args:
             make: Makes the edit in the review (may raise :class:`ReviewError`).
-            kind: The kind of item edited, whose next pending item is shown after.
+            kind: The kind of item edited.
+            advance: Show the next pending item of that kind after (else stay).
         """
         review = self.review
         if review is None:
@@ -663,7 +704,7 @@ class MainScreen(Screen[None]):
                 strip_controls(str(error)), title="Not changed", severity="error", markup=False
             )
             return
-        self._rebuild(advance=kind)
+        self._rebuild(advance=kind if advance else None)
         self.notify(strip_controls(edit.label), timeout=2, markup=False)
 
     def _rebuild(self, *, advance: str | None = None) -> None:
