@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Static, TabbedContent
+from textual.widgets import Button, Input, Select, Static, TabbedContent
 
 from smareader.app import SMAReader, make_app
 from smareader.model import load_story
 from smareader.model.bundled import bundled_story_path
 from smareader.review.session import Change, Edit, Review, backup_path, journal_path
 from smareader.screens.confirm import ConfirmScreen
+from smareader.screens.event_form import EventForm
 from smareader.screens.main import MainScreen
 from smareader.screens.speakers import SpeakerForm, SpeakerPicker
 from smareader.widgets.messages import Target
@@ -300,3 +301,48 @@ async def test_a_new_speaker_is_checked_in_the_form(draft_path: Path) -> None:
         assert story.quote_by_id[quote].speaker == "jane-roe"
         speaker = story.speaker_by_id["jane-roe"]
         assert speaker.role == "Spokeswoman" and list(speaker.aliases) == ["Roe", "Ms. Roe"]
+
+
+# ----------------------------------------------------------------------- event form
+
+
+async def test_e_on_an_event_edits_its_dates_checked_as_you_type(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        event_id = main(app).target.id
+        assert main(app).target.kind == "event" and event_id is not None
+        event = main(app).story.event_by_id[event_id]
+        await settle(pilot, "e")
+        form = app.screen
+        assert isinstance(form, EventForm)
+        save = form.query_one("#event-save", Button)
+        assert not save.disabled
+        end = form.query_one("#event-end", Input)
+        # A last day before the first is refused inline, and Save is disabled.
+        end.value = "1900-01-01"
+        await settle(pilot)
+        assert save.disabled
+        assert "before the first day" in str(form.query_one("#event-error", Static).content)
+        end.value = "not a date"
+        await settle(pilot)
+        assert save.disabled
+        await settle(pilot, "enter")
+        assert isinstance(app.screen, EventForm)  # Enter does not save an invalid form
+        end.value = event.date_end.isoformat()
+        form.query_one("#event-precision", Select).value = "span"
+        await settle(pilot)
+        assert not save.disabled
+        await settle(pilot, "enter")
+        assert isinstance(app.screen, MainScreen)
+        edited = main(app).story.event_by_id[event_id]
+        assert edited.precision == "span" and edited.review == "edited"
+        assert main(app).target.id == event_id
+
+
+async def test_an_unchanged_event_form_changes_nothing(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, "e", "enter")
+        assert isinstance(app.screen, MainScreen)
+        assert not review(app).dirty

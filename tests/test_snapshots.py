@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from smareader.app import make_app
 from smareader.session import Place, Session, save_session
@@ -150,3 +151,12 @@ class TestReview:
     def test_speaker_picker(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
         app = make_app(draft, fresh=True)
         assert snap_compare(app, run_before=settled("2", "e", "j", "e"), terminal_size=size)
+
+    def test_event_form(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
+        async def run_before(pilot: Pilot[None]) -> None:
+            await settled("e")(pilot)
+            pilot.app.screen.query_one("#event-end", Input).value = "2019-01-01"
+            await pilot.pause()
+
+        app = make_app(draft, fresh=True)
+        assert snap_compare(app, run_before=run_before, terminal_size=size)

@@ -364,6 +364,30 @@ class Review:
         changes = [Change(("speakers",), speakers, [*speakers, fields])]
         return speaker_id, self.apply(Edit(f"add speaker {name.strip()}", tuple(changes)))
 
+    def check(self, kind: str, item_id: str, **fields: Any) -> None:
+        """Check an edit as :meth:`edit` would, without making it (for forms as you type).
+
+        Raises:
+            ReviewError: Saying what is wrong.
+        """
+        unknown = set(fields) - _EDITABLE.get(kind, set())
+        if unknown:
+            raise ReviewError(f"cannot edit {', '.join(sorted(unknown))} of a {kind} here")
+        _, item = self._item_path(kind, item_id)
+        candidate = {**item, **{key: value for key, value in fields.items() if value is not None}}
+        for key, value in fields.items():
+            if value is None:
+                candidate.pop(key, None)
+        if kind == "quote" and "speaker" in fields:
+            self.find("speaker", fields["speaker"])
+        candidate["review"] = "edited"
+        _check_record(kind, candidate)
+        if kind == "event":
+            try:
+                _check_event(candidate, self.published)
+            except ValueError as error:  # a date the record check let through as text
+                raise ReviewError(str(error)) from None
+
     def edit(self, kind: str, item_id: str, **fields: Any) -> Edit:
         """Change fields of an item after checking them; the item becomes "edited".
 
@@ -374,20 +398,8 @@ class Review:
         Raises:
             ReviewError: Saying what is wrong, and nothing is changed.
         """
-        unknown = set(fields) - _EDITABLE.get(kind, set())
-        if unknown:
-            raise ReviewError(f"cannot edit {', '.join(sorted(unknown))} of a {kind} here")
+        self.check(kind, item_id, **fields)
         path, item = self._item_path(kind, item_id)
-        candidate = {**item, **{key: value for key, value in fields.items() if value is not None}}
-        for key, value in fields.items():
-            if value is None:
-                candidate.pop(key, None)
-        if kind == "quote" and "speaker" in fields:
-            self.find("speaker", fields["speaker"])
-        candidate["review"] = "edited"
-        _check_record(kind, candidate)
-        if kind == "event":
-            _check_event(candidate, self.published)
         changes = [
             Change((*path, key), item.get(key, MISSING), MISSING if value is None else value)
             for key, value in fields.items()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -49,10 +50,12 @@ from smareader.screens.commands import (
     ToggleOffsets,
 )
 from smareader.screens.confirm import ConfirmScreen
+from smareader.screens.event_form import EventForm
 from smareader.screens.speakers import NewSpeaker, SpeakerPicker
 from smareader.widgets.article import ArticlePane
 from smareader.widgets.costs import CostsPane
 from smareader.widgets.messages import HOME_PANE, PANES, Copy, Highlighted, Navigate, Pane, Target
+from smareader.widgets.pane import StoryPane
 from smareader.widgets.quotes import QuotesPane
 from smareader.widgets.search import SearchBar
 from smareader.widgets.timeline import TimelinePane
@@ -664,7 +667,16 @@ class MainScreen(Screen[None]):
         self.app.push_screen(SpeakerPicker(self.story.speakers, current, add), picked)
 
     def _edit_event(self, review: Review, event_id: str) -> None:
-        self.notify("Event editing is not here yet.", markup=False)
+        def check(**fields: Any) -> None:
+            review.check("event", event_id, **fields)
+
+        def done(fields: dict[str, Any] | None) -> None:
+            if fields is None or review is not self.review:
+                return
+            self._edit(lambda r: r.edit("event", event_id, **fields), "event", advance=False)
+
+        event = self.story.event_by_id[event_id]
+        self.app.push_screen(EventForm(event, check), done)
 
     def action_undo(self) -> None:
         """Undo the last edit of the session, in whichever pane it was made."""
@@ -749,6 +761,11 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self._remount)
             return
         for name, widget in self._pane_widgets().items():
+            # The binding delivers the target only after the pane's own on_mount,
+            # which would meanwhile report its first row as the target: start it
+            # with the target instead.
+            if isinstance(widget, StoryPane):
+                widget.set_reactive(StoryPane.target, self.target)
             tab = self.query_one(f"#{name}", TabPane)
             await tab.remove_children()
             await tab.mount(widget)
