@@ -160,3 +160,8 @@ class TestReview:
 
         app = make_app(draft, fresh=True)
         assert snap_compare(app, run_before=run_before, terminal_size=size)
+
+    def test_speaker_form(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
+        app = make_app(draft, fresh=True)
+        keys = ("2", "e", *"Zed Quill", "enter")
+        assert snap_compare(app, run_before=settled(*keys), terminal_size=size)

@@ -574,8 +574,8 @@ class MainScreen(Screen[None]):
         count = len(journal.edits)
         if not journal.current:
             self.notify(
-                f"{count:,} unsaved edits from an earlier session were made to an older "
-                f"version of this file; they cannot be applied.",
+                f"{count:,} unsaved {'edit' if count == 1 else 'edits'} from an earlier "
+                "session were made to an older version of this file; they cannot be applied.",
                 severity="warning",
                 markup=False,
             )
@@ -591,13 +591,17 @@ class MainScreen(Screen[None]):
                     self.notify(strip_controls(str(error)), severity="error", markup=False)
                     return
                 self._rebuild()
-                self.notify(f"Recovered {count:,} unsaved edits.", markup=False)
+                self.notify(
+                    f"Recovered {count:,} unsaved {'edit' if count == 1 else 'edits'}.",
+                    markup=False,
+                )
             else:
                 journal.path.unlink(missing_ok=True)
 
         self.app.push_screen(
             ConfirmScreen(
-                f"{count:,} unsaved edits from an earlier session. Recover them, or discard them?",
+                f"{count:,} unsaved {'edit' if count == 1 else 'edits'} from an earlier "
+                "session: recover or discard?",
                 yes="Recover",
                 no="Discard",
             ),

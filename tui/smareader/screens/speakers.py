@@ -75,7 +75,7 @@ class SpeakerPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Who said it? Type to search; Enter picks.", id="picker-title")
-            yield Input(placeholder="speaker name, role or alias", id="picker-search")
+            yield Input(placeholder="speaker name or alias", id="picker-search")
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:
@@ -93,7 +93,8 @@ class SpeakerPicker(ModalScreen[str | None]):
         matcher = Matcher(query) if query.strip() else None
         ranked: list[tuple[float, int, Speaker]] = []
         for index, speaker in enumerate(self.speakers):
-            haystack = " ".join([speaker.name, speaker.role, *speaker.aliases])
+            # Names only: a role is long prose that fuzzy-matches almost anything.
+            haystack = " ".join([speaker.name, *speaker.aliases])
             score = matcher.match(haystack) if matcher else 1.0
             if score > 0:
                 ranked.append((-score, index, speaker))
@@ -151,11 +152,14 @@ class SpeakerForm(ModalScreen[str | None]):
     SpeakerForm { align: center middle; }
     SpeakerForm > Vertical {
         width: 64; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
+        border: thick $primary; background: $surface; padding: 1 2;
     }
-    SpeakerForm Label { margin-top: 1; color: $text-muted; }
-    SpeakerForm #form-error { color: $text-error; height: auto; margin-top: 1; }
-    SpeakerForm Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    SpeakerForm #form-title { text-style: bold; margin-bottom: 1; }
+    SpeakerForm .row { height: 1; margin-bottom: 1; }
+    SpeakerForm .row Label { width: 13; color: $text-muted; }
+    SpeakerForm .row Input, SpeakerForm .row Select { width: 1fr; }
+    SpeakerForm #form-error { color: $text-error; height: auto; min-height: 1; }
+    SpeakerForm #form-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     SpeakerForm Button { margin-left: 2; }
     """
 
@@ -167,21 +171,34 @@ class SpeakerForm(ModalScreen[str | None]):
         self.start_name = name
 
     def compose(self) -> ComposeResult:
+        # One line a field (compact widgets), so the form fits in 80×24.
         with Vertical():
-            yield Label("Name")
-            yield Input(self.start_name, id="speaker-name")
-            yield Label("Kind")
-            yield Select([(kind, kind) for kind in KINDS], value="person", id="speaker-kind")
-            yield Label("Role")
-            yield Input(id="speaker-role")
-            yield Label("Affiliation")
-            yield Input(id="speaker-affiliation")
-            yield Label("Aliases (comma-separated)")
-            yield Input(id="speaker-aliases")
+            yield Static("New speaker", id="form-title")
+            with Horizontal(classes="row"):
+                yield Label("Name")
+                yield Input(self.start_name, compact=True, id="speaker-name")
+            with Horizontal(classes="row"):
+                yield Label("Kind")
+                yield Select(
+                    [(kind, kind) for kind in KINDS],
+                    value="person",
+                    allow_blank=False,
+                    compact=True,
+                    id="speaker-kind",
+                )
+            with Horizontal(classes="row"):
+                yield Label("Role")
+                yield Input(compact=True, id="speaker-role")
+            with Horizontal(classes="row"):
+                yield Label("Affiliation")
+                yield Input(compact=True, id="speaker-affiliation")
+            with Horizontal(classes="row"):
+                yield Label("Aliases")
+                yield Input(placeholder="comma-separated", compact=True, id="speaker-aliases")
             yield Static("", id="form-error", markup=False)
-            with Horizontal():
-                yield Button("Add", variant="primary", id="speaker-add")
-                yield Button("Cancel", id="speaker-cancel")
+            with Horizontal(id="form-buttons"):
+                yield Button("Add", variant="primary", compact=True, id="speaker-add")
+                yield Button("Cancel", compact=True, id="speaker-cancel")
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value
