@@ -16,6 +16,7 @@ from smareader.model import load_story
 from smareader.model.bundled import bundled_story_path
 from smareader.review.session import Change, Edit, Review, backup_path, journal_path
 from smareader.screens.confirm import ConfirmScreen
+from smareader.screens.cost_form import CostForm
 from smareader.screens.event_form import EventForm
 from smareader.screens.main import MainScreen
 from smareader.screens.speakers import SpeakerForm, SpeakerPicker
@@ -346,3 +347,54 @@ async def test_an_unchanged_event_form_changes_nothing(draft_path: Path) -> None
         await settle(pilot, "e", "enter")
         assert isinstance(app.screen, MainScreen)
         assert not review(app).dirty
+
+
+# ------------------------------------------------------------------ figures, categories
+
+
+async def test_e_on_a_figure_edits_its_amount_checked_as_you_type(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, "3", "tab")
+        target = main(app).target
+        assert target.kind == "figure" and target.id is not None
+        await settle(pilot, "e")
+        form = app.screen
+        assert isinstance(form, CostForm)
+        amount = form.query_one("#cost-amount", Input)
+        save = form.query_one("#cost-save", Button)
+        amount.value = "five"
+        await settle(pilot)
+        assert save.disabled
+        assert "number" in str(form.query_one("#cost-error", Static).content)
+        amount.value = "1.5e9"
+        await settle(pilot)
+        assert not save.disabled
+        await settle(pilot, "enter")
+        assert isinstance(app.screen, MainScreen)
+        figure = main(app).story.figure_by_id[target.id]
+        assert figure.amount == 1.5e9 and figure.review == "edited"
+
+
+async def test_e_on_a_category_edits_its_flags(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, "3")
+        target = main(app).target
+        assert target.kind == "category" and target.id is not None
+        await settle(pilot, "e")
+        form = app.screen
+        assert isinstance(form, CostForm)
+        form.query_one("#cost-name", Input).value = ""
+        await settle(pilot)
+        assert form.query_one("#cost-save", Button).disabled  # a name is needed
+        form.query_one("#cost-name", Input).value = "Labor"
+        form.query_one("#cost-past", Select).value = "?"
+        await settle(pilot)
+        await settle(pilot, "enter")
+        assert isinstance(app.screen, MainScreen)
+        costs = main(app).story.costs
+        assert costs is not None
+        category = next(item for item in costs.categories if item.id == target.id)
+        assert category.name == "Labor" and category.past is None
+        assert category.review == "edited"

@@ -364,7 +364,7 @@ class Review:
         changes = [Change(("speakers",), speakers, [*speakers, fields])]
         return speaker_id, self.apply(Edit(f"add speaker {name.strip()}", tuple(changes)))
 
-    def check(self, kind: str, item_id: str, **fields: Any) -> None:
+    def check(self, kind: str, item_id: str, /, **fields: Any) -> None:
         """Check an edit as :meth:`edit` would, without making it (for forms as you type).
 
         Raises:
@@ -388,8 +388,11 @@ class Review:
             except ValueError as error:  # a date the record check let through as text
                 raise ReviewError(str(error)) from None
 
-    def edit(self, kind: str, item_id: str, **fields: Any) -> Edit:
+    def edit(self, kind: str, item_id: str, /, **fields: Any) -> Edit:
         """Change fields of an item after checking them; the item becomes "edited".
+
+        ``kind`` and ``item_id`` are positional only, so a figure's own ``kind``
+        field can be passed among ``fields``.
 
         A value of ``None`` removes an optional field. Events are checked against
         each other's rules too: the first day not after the last, minute precision

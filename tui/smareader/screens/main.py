@@ -28,7 +28,7 @@ from smareader.files import FileRefused
 from smareader.memory import freeze_story
 from smareader.model.cite import STYLE_NAMES, CitationStyle, cite
 from smareader.model.load import StoryFileError
-from smareader.model.story import Story
+from smareader.model.story import Category, Figure, Story
 from smareader.model.views import SearchIndex, SearchResult, is_draft, review_summary, run_search
 from smareader.review.session import (
     DROPPABLE,
@@ -50,6 +50,7 @@ from smareader.screens.commands import (
     ToggleOffsets,
 )
 from smareader.screens.confirm import ConfirmScreen
+from smareader.screens.cost_form import CostForm
 from smareader.screens.event_form import EventForm
 from smareader.screens.speakers import NewSpeaker, SpeakerPicker
 from smareader.widgets.article import ArticlePane
@@ -98,7 +99,12 @@ class MainScreen(Screen[None]):
         Binding("r", "toggle_review", "Review", tooltip="Review mode: accept, fix, drop items"),
         Binding("a", "accept", "Accept", tooltip="Accept the highlighted item as checked"),
         Binding("x", "drop", "Drop", tooltip="Drop the highlighted item from the story"),
-        Binding("e", "edit", "Edit", tooltip="Quote: pick its speaker · event: its dates"),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            tooltip="Quote: its speaker · event: its dates · figure, category: amounts, flags",
+        ),
         Binding("u", "undo", "Undo", tooltip="Undo the last review edit (any pane)"),
         Binding("ctrl+r", "redo", "Redo", show=False, tooltip="Redo the last undone edit"),
         Binding("ctrl+s", "save", "Save", tooltip="Validate and save the reviewed story"),
@@ -636,17 +642,41 @@ class MainScreen(Screen[None]):
         self._edit(lambda review: review.drop(kind, item_id), kind)
 
     def action_edit(self) -> None:
-        """Fix the highlighted item: a quote's speaker, an event's dates."""
+        """Fix the highlighted item: a quote's speaker, an event's dates, a figure or category."""
         item = self._reviewable()
         review = self.review
-        if item is None or review is None or item[0] not in ("quote", "event"):
-            self.notify("Highlight a quote or an event to edit.", markup=False)
+        if item is None or review is None:
+            self.notify("Highlight a quote, event, figure or category to edit.", markup=False)
             return
         kind, item_id = item
         if kind == "quote":
             self._pick_speaker(review, item_id)
-        else:
+        elif kind == "event":
             self._edit_event(review, item_id)
+        else:
+            self._edit_cost(review, kind, item_id)
+
+    def _edit_cost(self, review: Review, kind: str, item_id: str) -> None:
+        costs = self.story.costs
+        if costs is None:
+            return
+        found: Figure | Category | None = (
+            self.story.figure_by_id.get(item_id)
+            if kind == "figure"
+            else next((item for item in costs.categories if item.id == item_id), None)
+        )
+        if found is None:
+            return
+
+        def check(**fields: Any) -> None:
+            review.check(kind, item_id, **fields)
+
+        def done(fields: dict[str, Any] | None) -> None:
+            if fields is None or review is not self.review:
+                return
+            self._edit(lambda r: r.edit(kind, item_id, **fields), kind, advance=False)
+
+        self.app.push_screen(CostForm(found, check), done)
 
     def _pick_speaker(self, review: Review, quote_id: str) -> None:
         def add(fields: NewSpeaker) -> str:
