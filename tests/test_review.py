@@ -335,3 +335,11 @@ def test_any_edits_undo_to_the_original_and_stay_valid(
 def _pick(review: Review, kind: str, number: int) -> str:
     items = review.items(kind)
     return str(items[number % len(items)]["id"])
+
+
+def test_a_figure_kind_can_be_edited(review: Review) -> None:
+    # The figure's own "kind" field must not clash with the item kind argument.
+    figure = review.items("figure")[0]["id"]
+    review.edit("figure", figure, kind="count", unit="troops")
+    _, item = review.find("figure", figure)
+    assert item["kind"] == "count" and item["review"] == "edited"

@@ -6,12 +6,14 @@ deliberate change, and look at the report before committing.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from smareader.app import make_app
 from smareader.session import Place, Session, save_session
@@ -124,3 +126,42 @@ class TestHostile:
     def test_article(self, snap_compare: SnapCompare) -> None:
         run_before = settled("4", "n")
         assert snap_compare(make_app(HOSTILE), run_before=run_before, terminal_size=(100, 30))
+
+
+@pytest.fixture
+def draft(tmp_path: Path, raw: dict[str, Any]) -> Path:
+    """A copy of the bundled story with every item pending, as ``extract`` leaves one."""
+    from test_review import drafted
+
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps(drafted(raw), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestReview:
+    def test_quotes(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
+        app = make_app(draft, fresh=True)
+        assert snap_compare(app, run_before=settled("2", "a"), terminal_size=size)
+
+    def test_timeline(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
+        app = make_app(draft, fresh=True)
+        assert snap_compare(app, run_before=settled("x"), terminal_size=size)
+
+    def test_speaker_picker(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
+        app = make_app(draft, fresh=True)
+        assert snap_compare(app, run_before=settled("2", "e", "j", "e"), terminal_size=size)
+
+    def test_event_form(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
+        async def run_before(pilot: Pilot[None]) -> None:
+            await settled("e")(pilot)
+            pilot.app.screen.query_one("#event-end", Input).value = "2019-01-01"
+            await pilot.pause()
+
+        app = make_app(draft, fresh=True)
+        assert snap_compare(app, run_before=run_before, terminal_size=size)
+
+    def test_speaker_form(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
+        app = make_app(draft, fresh=True)
+        keys = ("2", "e", *"Zed Quill", "enter")
+        assert snap_compare(app, run_before=settled(*keys), terminal_size=size)

@@ -13,8 +13,9 @@ from smareader.memory import freeze_story
 from smareader.model.bundled import bundled_story_path
 from smareader.model.load import load_story
 from smareader.model.story import Story
-from smareader.model.views import format_date
+from smareader.model.views import format_date, is_draft
 from smareader.sanitize import strip_controls
+from smareader.screens.confirm import ConfirmScreen
 from smareader.screens.main import MainScreen
 from smareader.session import Place, Session, load_session, save_session
 from smareader.widgets.messages import HOME_PANE, PANES, Target
@@ -96,12 +97,20 @@ class SMAReader(App[None]):
                 self.story,
                 target=_target(place, self.story),
                 searches=self.session.searches,
+                path=self._editable_path(),
+                review=is_draft(self.story) and self._editable_path() is not None,
             )
         )
         if self._session_warning:
             self.notify(strip_controls(self._session_warning), severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, lambda _theme: self._save_soon())
         self._save_timer = self.set_interval(SAVE_EVERY, self._save_if_moved, pause=True)
+
+    def _editable_path(self) -> Path | None:
+        """The story's file, if review may edit it: never the bundled story."""
+        if self.path is None or self.path.resolve() == bundled_story_path().resolve():
+            return None
+        return self.path
 
     def on_main_screen_moved(self, message: MainScreen.Moved) -> None:
         target = message.target
@@ -128,6 +137,25 @@ class SMAReader(App[None]):
             self.notify(strip_controls(warning), severity="warning", markup=False)
 
     async def action_quit(self) -> None:
+        screen = self.screen
+        review = screen.review if isinstance(screen, MainScreen) else None
+        if review is not None and review.dirty:
+
+            async def answered(leave: bool | None) -> None:
+                if leave:
+                    self.save_session()
+                    self.exit()
+
+            self.push_screen(
+                ConfirmScreen(
+                    "There are unsaved review edits. Quit anyway? They stay in a journal "
+                    "beside the file and are offered back the next time it is opened.",
+                    yes="Quit",
+                    no="Stay",
+                ),
+                answered,
+            )
+            return
         self.save_session()
         await super().action_quit()
 

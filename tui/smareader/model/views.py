@@ -193,6 +193,18 @@ def review_summary(story: Story) -> dict[str, int] | None:
     return counts
 
 
+def review_key(item: Any) -> tuple[int, float]:
+    """Sort key of review order: pending items first, the least confident first.
+
+    Items that are checked already (or were never drafted) follow, in their own order
+    when the sort is stable.
+    """
+    if getattr(item, "review", None) != "pending":
+        return (1, 0.0)
+    confidence = getattr(item, "confidence", None)
+    return (0, 1.0 if confidence is None else float(confidence))
+
+
 def is_draft(story: Story) -> bool:
     """Whether any item still waits for review."""
     summary = review_summary(story)

@@ -364,20 +364,16 @@ class Review:
         changes = [Change(("speakers",), speakers, [*speakers, fields])]
         return speaker_id, self.apply(Edit(f"add speaker {name.strip()}", tuple(changes)))
 
-    def edit(self, kind: str, item_id: str, **fields: Any) -> Edit:
-        """Change fields of an item after checking them; the item becomes "edited".
-
-        A value of ``None`` removes an optional field. Events are checked against
-        each other's rules too: the first day not after the last, minute precision
-        with a time, and a status that agrees with the publication date.
+    def check(self, kind: str, item_id: str, /, **fields: Any) -> None:
+        """Check an edit as :meth:`edit` would, without making it (for forms as you type).
 
         Raises:
-            ReviewError: Saying what is wrong, and nothing is changed.
+            ReviewError: Saying what is wrong.
         """
         unknown = set(fields) - _EDITABLE.get(kind, set())
         if unknown:
             raise ReviewError(f"cannot edit {', '.join(sorted(unknown))} of a {kind} here")
-        path, item = self._item_path(kind, item_id)
+        _, item = self._item_path(kind, item_id)
         candidate = {**item, **{key: value for key, value in fields.items() if value is not None}}
         for key, value in fields.items():
             if value is None:
@@ -387,7 +383,26 @@ class Review:
         candidate["review"] = "edited"
         _check_record(kind, candidate)
         if kind == "event":
-            _check_event(candidate, self.published)
+            try:
+                _check_event(candidate, self.published)
+            except ValueError as error:  # a date the record check let through as text
+                raise ReviewError(str(error)) from None
+
+    def edit(self, kind: str, item_id: str, /, **fields: Any) -> Edit:
+        """Change fields of an item after checking them; the item becomes "edited".
+
+        ``kind`` and ``item_id`` are positional only, so a figure's own ``kind``
+        field can be passed among ``fields``.
+
+        A value of ``None`` removes an optional field. Events are checked against
+        each other's rules too: the first day not after the last, minute precision
+        with a time, and a status that agrees with the publication date.
+
+        Raises:
+            ReviewError: Saying what is wrong, and nothing is changed.
+        """
+        self.check(kind, item_id, **fields)
+        path, item = self._item_path(kind, item_id)
         changes = [
             Change((*path, key), item.get(key, MISSING), MISSING if value is None else value)
             for key, value in fields.items()

@@ -12,10 +12,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from smareader.model.story import Story
-from smareader.model.views import CostTable, FigureBar, cost_table, format_amount
+from smareader.model.views import CategoryRow, CostTable, FigureBar, cost_table, format_amount
 from smareader.widgets.links import Links
 from smareader.widgets.messages import Copy, Navigate, Pane, Target
 from smareader.widgets.pane import StoryPane
+from smareader.widgets.review import review_lines, review_mark
 from smareader.widgets.safe import safe_content
 from smareader.widgets.text import field
 from smareader.widgets.virtual_list import VirtualList
@@ -58,9 +59,23 @@ class CostsPane(StoryPane, Container):
         Binding("y", "copy", "Copy", tooltip="Copy the highlighted item with its citation"),
     ]
 
-    def __init__(self, story: Story, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(
+        self,
+        story: Story,
+        *,
+        reviewing: bool = False,
+        id: str | None = None,  # noqa: A002
+    ) -> None:
+        """Build the pane.
+
+        Args:
+            story: The story.
+            reviewing: Review mode: each row carries its review mark.
+            id: The widget's id.
+        """
         super().__init__(id=id)
         self.story = story
+        self.reviewing = reviewing
         self.table: CostTable = cost_table(story)
         self.figures: list[FigureBar] = self.table.bars + self.table.others
         self._amount_width = max(
@@ -151,30 +166,39 @@ class CostsPane(StoryPane, Container):
     def _render_category(self, index: int, width: int) -> list[Content]:
         row = self.table.categories[index]
         category = row.category
+        if self.reviewing:
+            mark = review_mark(category, on_cursor=index == self.category_list.cursor)
+            return [Content.assemble(mark, *self._category_cells(row, width - mark.cell_length))]
+        return [Content.assemble(*self._category_cells(row, width))]
+
+    def _category_cells(self, row: CategoryRow, width: int) -> list[Content]:
+        category = row.category
         if width < COMPACT:
             # Narrow: short marks, no reporter (it is in the detail).
             size = max(8, width - 2 * SHORT)
             name = safe_content(category.name).truncate(size - 1, ellipsis=True)
             return [
-                Content.assemble(
-                    name.pad_right(size - name.cell_length),
-                    _mark(category.past, SHORT),
-                    _mark(category.demanded, SHORT),
-                )
+                name.pad_right(size - name.cell_length),
+                _mark(category.past, SHORT),
+                _mark(category.demanded, SHORT),
             ]
         name = safe_content(category.name).truncate(NAME - 1, ellipsis=True)
         return [
-            Content.assemble(
-                name.pad_right(NAME - name.cell_length),
-                _mark(category.past),
-                _mark(category.demanded),
-                safe_content(row.reported_by, "$text-muted"),
-            )
+            name.pad_right(NAME - name.cell_length),
+            _mark(category.past),
+            _mark(category.demanded),
+            safe_content(row.reported_by, "$text-muted"),
         ]
 
     def _render_figure(self, index: int, width: int) -> list[Content]:
         """One line: the label, then a bar for money or the words for the rest."""
         bar = self.figures[index]
+        if self.reviewing:
+            mark = review_mark(bar.figure, on_cursor=index == self.figure_list.cursor)
+            return [Content.assemble(mark, *self._figure_cells(bar, index, width - 2))]
+        return self._figure_cells(bar, index, width)
+
+    def _figure_cells(self, bar: FigureBar, index: int, width: int) -> list[Content]:
         figure = bar.figure
         label_width = max(8, min(LABEL, width // 3))
         label = safe_content(figure.label, "bold").truncate(label_width - 1, ellipsis=True)
@@ -267,6 +291,7 @@ class CostsPane(StoryPane, Container):
         # A description that only restates the words wastes a line the detail lacks.
         if _plain(category.description) != _plain(category.text):
             lines.append(field("As written", safe_content(f"“{category.text}”", "italic")))
+        lines += review_lines(category)
         detail.update(Content("\n").join(lines))
         self._links(category.reported_by, "Reported by")
 
@@ -286,6 +311,7 @@ class CostsPane(StoryPane, Container):
                         safe_content(figure.label, "bold"), " — ", safe_content(bar.text + period)
                     ),
                     field("As written", safe_content(f"“{figure.text}”", "italic")),
+                    *review_lines(figure),
                 ]
             ),
         )

@@ -20,11 +20,13 @@ from smareader.model.views import (
     SpeakerGroup,
     paragraph_of,
     quotes_by_speaker,
+    review_key,
     sentence_around,
 )
 from smareader.widgets.detail import FollowingDetail
 from smareader.widgets.links import Links
 from smareader.widgets.messages import Copy, Navigate, Pane, Target
+from smareader.widgets.review import review_lines, review_mark
 from smareader.widgets.safe import safe_content
 from smareader.widgets.text import field, spread, with_matches
 from smareader.widgets.virtual_list import VirtualList
@@ -55,9 +57,23 @@ class QuotesPane(FollowingDetail, Container):
     speaker_kind: reactive[str | None] = reactive(None, init=False)
     """Show only speakers of this kind (person, organization, …); ``None``: all."""
 
-    def __init__(self, story: Story, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(
+        self,
+        story: Story,
+        *,
+        reviewing: bool = False,
+        id: str | None = None,  # noqa: A002
+    ) -> None:
+        """Build the pane.
+
+        Args:
+            story: The story.
+            reviewing: Review mode: pending quotes first, least confident first, marked.
+            id: The widget's id.
+        """
         super().__init__(id=id)
         self.story = story
+        self.reviewing = reviewing
         self.groups: list[SpeakerGroup] = quotes_by_speaker(story)
         self._index_of = {quote.id: index for index, quote in enumerate(story.quotes)}
         self._speaker_of = [quote.speaker for quote in story.quotes]
@@ -67,7 +83,7 @@ class QuotesPane(FollowingDetail, Container):
         self._in_text_order = all(
             (a.start, a.end) <= (b.start, b.end) for a, b in itertools.pairwise(quotes)
         )
-        self.shown_quotes: list[Quote] = list(self.groups[0].quotes)
+        self.shown_quotes: list[Quote] = self._in_order(list(self.groups[0].quotes))
         self._shown = 0  # index of the speaker group whose quotes are listed
         self._counts: Counter[str] = Counter()  # matching quotes per speaker id
 
@@ -136,7 +152,11 @@ class QuotesPane(FollowingDetail, Container):
         if self.speaker_kind is not None:
             kinds = self.story.speaker_by_id
             quotes = [q for q in quotes if kinds[q.speaker].kind == self.speaker_kind]
-        return quotes
+        return self._in_order(quotes)
+
+    def _in_order(self, quotes: list[Quote]) -> list[Quote]:
+        """Quotes as listed: in review mode, the ones to check first on top."""
+        return sorted(quotes, key=review_key) if self.reviewing else quotes
 
     def _refill(self, keep: Quote | None = None) -> None:
         self._shown = self.speaker_list.cursor
@@ -219,7 +239,8 @@ class QuotesPane(FollowingDetail, Container):
         name = safe_content(group.name, "bold" if count else "$text-muted")
         head = spread(name, Content.styled(f"{count}{total}", "bold $text-accent"), width)
         if group.speaker is None:
-            return [head, Content.styled("  every quote, in text order", "$text-muted")]
+            order = "pending first" if self.reviewing else "in text order"
+            return [head, Content.styled(f"  every quote, {order}", "$text-muted")]
         speaker = group.speaker
         about = " · ".join(part for part in (speaker.kind, speaker.role) if part)
         if speaker.role and len(about) + 2 > width:
@@ -233,6 +254,7 @@ class QuotesPane(FollowingDetail, Container):
         # On the cursor row, colours give way to the cursor's own (legible) colour.
         on_cursor = index == self.quote_list.cursor
         head = Content.assemble(
+            review_mark(quote, on_cursor=on_cursor) if self.reviewing else "",
             with_matches(safe_content(speaker.name, "bold"), query),
             "  ",
             (quote.kind, "italic" if on_cursor else KIND_STYLE[quote.kind]),
@@ -313,6 +335,7 @@ class QuotesPane(FollowingDetail, Container):
             field("Kind", Content.styled(quote.kind, KIND_STYLE[quote.kind])),
             field("Cue", safe_content(quote.cue or "—", "italic")),
             field("Where", Content(self._where(quote.start, quote.end))),
+            *review_lines(quote),
             Content(""),
             Content.styled("In context", "$text-muted"),
             context,

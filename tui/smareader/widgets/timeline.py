@@ -20,11 +20,15 @@ from smareader.model.views import (
     filter_timeline,
     format_date,
     format_when,
+    review_key,
+    sentence_around,
+    timeline,
     timeline_rows,
 )
 from smareader.widgets.detail import FollowingDetail
 from smareader.widgets.links import Links
 from smareader.widgets.messages import Copy, Navigate, Pane, Target
+from smareader.widgets.review import review_lines, review_mark
 from smareader.widgets.safe import safe_content
 from smareader.widgets.text import field, spread, with_matches
 from smareader.widgets.virtual_list import VirtualList
@@ -55,10 +59,30 @@ class TimelinePane(FollowingDetail, Container):
     search: reactive[SearchResult] = reactive(SearchResult.everything, init=False)
     """The active search, bound from the screen."""
 
-    def __init__(self, story: Story, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(
+        self,
+        story: Story,
+        *,
+        reviewing: bool = False,
+        id: str | None = None,  # noqa: A002
+    ) -> None:
+        """Build the pane.
+
+        Args:
+            story: The story.
+            reviewing: Review mode: pending events first, least confident first,
+                marked (and no publication-day row, which only dates order needs).
+            id: The widget's id.
+        """
         super().__init__(id=id)
         self.story = story
-        self._all_rows = timeline_rows(story)
+        self.reviewing = reviewing
+        if reviewing:
+            published = story.story.published
+            ordered = sorted(timeline(story), key=review_key)
+            self._all_rows = [TimelineRow(event, published) for event in ordered]
+        else:
+            self._all_rows = timeline_rows(story)
         self._quotes_about: dict[str, list[Quote]] = {}
         for quote in story.quotes:
             for event_id in quote.events:
@@ -136,6 +160,7 @@ class TimelinePane(FollowingDetail, Container):
         status = event.status
         style = CURSOR_STATUS_STYLE if index == self.event_list.cursor else STATUS_STYLE[status]
         head = Content.assemble(
+            review_mark(event, on_cursor=index == self.event_list.cursor) if self.reviewing else "",
             (f"{STATUS_GLYPH[status]} ", style),
             (format_when(event), "bold"),
             "  ",
@@ -205,7 +230,16 @@ class TimelinePane(FollowingDetail, Container):
                 (f"  ({event.precision} precision)", "$text-muted"),
             ),
             field("As written", safe_content(f"“{event.when}”", "italic")),
+            *review_lines(event),
         ]
+        if self.reviewing:
+            start, end = sentence_around(self.story.text, event.start, event.end)
+            lines += [
+                Content.styled("In context", "$text-muted"),
+                safe_content(self.story.text[start:end]).stylize(
+                    "bold $text-primary underline", event.start - start, event.end - start
+                ),
+            ]
         if event.summary:
             lines += [Content(""), with_matches(safe_content(event.summary), query)]
         linked = self._linked_quotes(event)
