@@ -256,3 +256,16 @@ def test_a_long_article_gives_a_result(tmp_path: Path) -> None:
     out = tmp_path / "long.json"
     assert main(["extract", str(path), "--published", "2019-11-19", "-o", str(out)]) == 0
     assert len(json.loads(out.read_text())["quotes"]) == 14 * 150
+
+
+def test_evidence_of_a_long_sentence_is_cut_between_words() -> None:
+    """A window around a time in a long sentence never starts or ends inside a word."""
+    words = " ".join(f"word{number}" for number in range(80))
+    text = f"The council had planned {words} and met on Monday, officials said.\n"
+    draft = extract_story(text, date(2020, 1, 8))
+    for event in draft["events"]:
+        for evidence in event["evidence"]:
+            start, end = evidence["start"], evidence["end"]
+            assert start == 0 or not text[start - 1].isalnum(), evidence["text"][:20]
+            assert end == len(text) or not text[end].isalnum(), evidence["text"][-20:]
+        assert not event["title"][:1].islower() or event["title"].startswith("word")

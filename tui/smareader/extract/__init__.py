@@ -54,8 +54,16 @@ def _reviewed(rule: str, confidence: float | None) -> dict[str, Any]:
 
 def _around(text: str, spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The sentence around ``[start, end)``, cut to a window and trimmed of spaces."""
-    first, last = sentence_at(spans, start)
-    first, last = max(first, start - EVIDENCE), min(max(last, end), end + EVIDENCE)
+    whole_first, whole_last = sentence_at(spans, start)
+    first = max(whole_first, start - EVIDENCE)
+    last = min(max(whole_last, end), end + EVIDENCE)
+    # A window that cuts a long sentence cuts it between words, never inside one.
+    if first > whole_first:
+        space = text.find(" ", first, start)
+        first = space + 1 if space >= 0 else first
+    if last < whole_last:
+        space = text.rfind(" ", end, last)
+        last = space if space >= 0 else last
     while first < last and text[first].isspace():
         first += 1
     while last > first and text[last - 1].isspace():
