@@ -343,3 +343,21 @@ def test_a_figure_kind_can_be_edited(review: Review) -> None:
     review.edit("figure", figure, kind="count", unit="troops")
     _, item = review.find("figure", figure)
     assert item["kind"] == "count" and item["review"] == "edited"
+
+
+def test_a_journal_that_cannot_be_written_never_costs_the_edit(
+    review: Review, draft_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import smareader.review.session as session
+
+    def full_disk(*_: object, **__: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(session, "write_atomic", full_disk)
+    quote_id = review.items("quote")[0]["id"]
+    review.accept("quote", quote_id)
+    assert review.find("quote", quote_id)[1]["review"] == "accepted"
+    assert review.journal_problem == "unsaved edits cannot be journaled: No space left on device"
+    monkeypatch.undo()
+    review.undo()
+    assert review.journal_problem is None

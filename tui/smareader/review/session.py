@@ -163,6 +163,8 @@ class Review:
         self._done: list[Edit] = []
         self._undone: list[Edit] = []
         self._saved: Edit | None = None
+        self.journal_problem: str | None = None
+        """Why unsaved edits could not be journaled (a read-only folder, a full disk)."""
 
     @classmethod
     def open(cls, path: Path, *, limit: int | None = None) -> Review:
@@ -540,17 +542,28 @@ class Review:
     # ------------------------------------------------------------------ journal
 
     def _write_journal(self) -> None:
-        """Keep the unsaved edits beside the file, or remove the journal if none are."""
-        if not self.dirty:
-            self.journal_path.unlink(missing_ok=True)
-            return
-        start = self._done.index(self._saved) + 1 if self._saved in self._done else 0
-        payload = {
-            "journal": 1,
-            "base": self._disk,
-            "edits": [_edit_json(edit) for edit in self._done[start:]],
-        }
-        write_atomic(self.journal_path, json.dumps(payload, ensure_ascii=False), overwrite=True)
+        """Keep the unsaved edits beside the file, or remove the journal if none are.
+
+        A journal that cannot be written never costs the edit: the edit stands, and
+        :attr:`journal_problem` says why it is not safe from a crash until saved.
+        """
+        try:
+            if not self.dirty:
+                self.journal_path.unlink(missing_ok=True)
+            else:
+                start = self._done.index(self._saved) + 1 if self._saved in self._done else 0
+                payload = {
+                    "journal": 1,
+                    "base": self._disk,
+                    "edits": [_edit_json(edit) for edit in self._done[start:]],
+                }
+                text = json.dumps(payload, ensure_ascii=False)
+                write_atomic(self.journal_path, text, overwrite=True)
+        except (FileRefused, OSError) as error:
+            reason = error.reason if isinstance(error, FileRefused) else error.strerror
+            self.journal_problem = f"unsaved edits cannot be journaled: {reason or error}"
+        else:
+            self.journal_problem = None
 
     def recover(self, journal: Journal) -> int:
         """Redo the edits of a journal found at open; return how many.

@@ -752,6 +752,12 @@ class MainScreen(Screen[None]):
             return
         self._rebuild(advance=kind if advance else None)
         self.notify(strip_controls(edit.label), timeout=2, markup=False)
+        if review.journal_problem:
+            self.notify(
+                strip_controls(review.journal_problem) + "; save soon (ctrl+s)",
+                severity="warning",
+                markup=False,
+            )
 
     def _rebuild(self, *, advance: str | None = None) -> None:
         """Rebuild the story from the review's document and redraw the panes from it.
