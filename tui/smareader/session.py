@@ -15,7 +15,7 @@ from typing import Any
 
 import platformdirs
 
-from smareader.files import write_atomic
+from smareader.files import FileRefused, read_file, write_atomic
 
 MAX_SEARCHES = 10
 """Recent searches kept."""
@@ -126,15 +126,12 @@ def load_session(path: Path | None = None) -> tuple[Session, str | None]:
     """
     path = path or session_path()
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return Session(), None
-    except OSError as error:
-        return Session(), f"could not read {path}: {error.strerror or error}; starting fresh"
+        raw = read_file(path, limit=MAX_BYTES, expected="a session file")
+    except FileRefused as refused:
+        if refused.missing:
+            return Session(), None
+        return Session(), f"could not read {path}: {refused.reason}; starting fresh"
     try:
-        if len(raw) > MAX_BYTES:
-            raise ValueError("too large")
         return parse_session(json.loads(raw.decode("utf-8"))), None
     except (ValueError, UnicodeDecodeError, RecursionError) as error:
         return Session(), f"ignored a broken session file {path} ({error}); starting fresh"
