@@ -144,3 +144,14 @@ def test_the_command_line_reopens_the_last_story(tmp_path: Path) -> None:
     assert _last_story() == bundled_story_path()
     save_session(Session(last_story=str(tmp_path / "gone.json")))
     assert _last_story() is None  # a story that has gone is not an error
+
+
+def test_a_fifo_in_place_of_the_session_file_is_a_warning_not_a_hang() -> None:
+    import os
+
+    path = session_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    loaded, warning = load_session()
+    assert loaded == Session()
+    assert warning is not None and "is a FIFO (named pipe)" in warning
