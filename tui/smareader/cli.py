@@ -228,7 +228,7 @@ def _draft_source(raw: object, path: Path, limit: int | None) -> str:
     Raises:
         StoryFileError: If the draft has no usable source, or its file cannot be read.
     """
-    from smareader.files import confined, read_file
+    from smareader.files import read_source
     from smareader.model.load import Problem
 
     def refuse(where: str, what: str, *, unreadable: bool = False) -> StoryFileError:
@@ -245,18 +245,12 @@ def _draft_source(raw: object, path: Path, limit: int | None) -> str:
     if not isinstance(relative, str) or not relative:
         raise refuse("source", "expected 'path' (a file beside the story) or 'text'")
     try:
-        data = read_file(confined(path.parent, relative), limit=limit, expected="article text")
+        return read_source(path.parent, relative, limit=limit)[1]
     except FileRefused as refused:
         raise refuse(
             "source.path",
             f"cannot read the source text {relative!r}: {refused.reason}",
             unreadable=True,
-        ) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise refuse(
-            "source.path", f"the source text is not UTF-8 (byte {error.start}); expected UTF-8"
         ) from None
 
 

@@ -153,6 +153,30 @@ def confined(folder: Path, relative: str) -> Path:
     return target
 
 
+def read_source(folder: Path, relative: str, *, limit: int | None = None) -> tuple[bytes, str]:
+    """A story's source text: a regular UTF-8 file inside the story's folder.
+
+    The one reader of ``source.path``, for the loader and ``anchor`` alike.
+
+    Args:
+        folder: The story file's folder.
+        relative: The story's ``source.path``.
+        limit: At most this many bytes (default: :func:`size_limit`).
+
+    Returns:
+        The bytes (for the sha256) and the text.
+
+    Raises:
+        FileRefused: If the path leaves the folder, or the file is not a regular
+            UTF-8 file within the limit.
+    """
+    data = read_file(confined(folder, relative), limit=limit, expected="the article text")
+    try:
+        return data, data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise FileRefused(f"is not UTF-8 (byte {error.start}); expected UTF-8") from None
+
+
 def _umask() -> int:
     """The process's umask, read without changing it where the system allows."""
     with contextlib.suppress(OSError, ValueError):

@@ -751,7 +751,7 @@ def _resolve_source(
     file's folder (after following links), within the size limit. No message
     quotes a refused file's content or its hash: the file may be a secret.
     """
-    from smareader.files import FileRefused, confined, read_file
+    from smareader.files import FileRefused, read_source
 
     if source.text is not None:
         text = source.text
@@ -770,8 +770,7 @@ def _resolve_source(
         assert source.path is not None
         loc = ("source", "path")
         try:
-            file = confined(Path(base_dir), source.path)
-            data = read_file(file, limit=limit, expected="the article text")
+            data, text = read_source(Path(base_dir), source.path, limit=limit)
         except FileRefused as refused:
             errors.add(
                 loc,
@@ -781,17 +780,6 @@ def _resolve_source(
             )
             return None
         digest = hashlib.sha256(data).hexdigest()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            errors.add(
-                loc,
-                "source_encoding",
-                f"the source text {_clip(source.path)!r} is not UTF-8 (byte {error.start}); "
-                "expected UTF-8",
-                source.path,
-            )
-            return None
     if digest != source.sha256:
         errors.add(
             ("source", "sha256"),
