@@ -398,3 +398,30 @@ async def test_e_on_a_category_edits_its_flags(draft_path: Path) -> None:
         category = next(item for item in costs.categories if item.id == target.id)
         assert category.name == "Labor" and category.past is None
         assert category.review == "edited"
+
+
+async def test_the_cost_form_shows_story_text_inert_and_keeps_it_when_untouched(
+    tmp_path: Path, raw: dict[str, Any]
+) -> None:
+    data = drafted(raw)
+    data["costs"]["categories"][0]["description"] = "desc \x1bP+q\x1b\\ \u202e end"
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app = make_app(path, fresh=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, "3")
+        target = main(app).target
+        await settle(pilot, "e")
+        form = app.screen
+        assert isinstance(form, CostForm)
+        shown = form.query_one("#cost-description", Input).value
+        assert "\x1b" not in shown and "\u202e" not in shown and "␛P+q" in shown
+        assert form.changed() == {}  # untouched: the story's own text, not the stand-ins
+        form.query_one("#cost-past", Select).value = "?"
+        await settle(pilot)
+        assert form.changed() == {"past": None}
+        await settle(pilot, "enter")
+        costs = main(app).story.costs
+        assert costs is not None
+        category = next(item for item in costs.categories if item.id == target.id)
+        assert category.description == "desc \x1bP+q\x1b\\ \u202e end"

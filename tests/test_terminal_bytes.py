@@ -98,6 +98,36 @@ def test_reader_every_row_of_every_pane_writes_nothing_from_the_story(tmp_path: 
     assert code == 0
 
 
+def test_review_mode_writes_nothing_from_the_story(tmp_path: Path) -> None:
+    """A hostile draft in review mode: marks, rules, the speaker picker and the event form."""
+    story = json.loads(HOSTILE.read_text(encoding="utf-8"))
+    items = [*story["quotes"], *story["events"], *story["costs"]["figures"]]
+    items += story["costs"]["categories"]
+    for number, item in enumerate(items):
+        item.update(review="pending", rule=f"rule{PAYLOAD}"[:80], confidence=number / 100)
+    draft = tmp_path / "draft.json"
+    draft.write_text(json.dumps(story), encoding="utf-8")
+    terminal = Pty([sys.executable, "-m", "smareader", str(draft)], env=_env(tmp_path))
+    try:
+        assert terminal.wait_for(b"Accept"), "the draft did not open in review mode"
+        terminal.press([b"1", *_keys("j" * 4)])
+        terminal.press([b"e"], settle=0.4)  # the event form
+        terminal.press([ESCAPE], settle=0.3)
+        terminal.press([b"2", b"\t", *_keys("j" * (len(story["quotes"]) + 1))])
+        terminal.press([b"e"], settle=0.4)  # the speaker picker, every speaker listed
+        terminal.press([DOWN] * (len(story["speakers"]) + 2))
+        terminal.press([ESCAPE], settle=0.3)
+        terminal.press([b"3", *_keys("jj"), b"e"], settle=0.4)  # the cost form
+        terminal.press([ESCAPE], settle=0.3)
+        terminal.press([CTRL_Q], settle=0.5)
+    finally:
+        code = terminal.close()
+    output = bytes(terminal.output)
+    assert judge(output).problems == []
+    assert "rule␛]2;PWNED".encode() in output  # the rule was drawn, inert
+    assert code == 0
+
+
 def _hostile_files(tmp_path: Path) -> dict[str, Path]:
     """Story files that try to reach the terminal through every kind of message."""
     folder = tmp_path / f"in{PAYLOAD}dir"
@@ -193,6 +223,7 @@ def test_judge_catches_what_it_must() -> None:
         "\x9b2J".encode(),
         b"a\x00b",
         b"\x1bc",
+        b"clear \x1b[2J\x1b[H screen",
     ]:
         assert judge(b"\x1b[1mok\x1b[0m" + bad).problems, bad
     assert not judge(b"\x1b[?1049h\x1b[38;2;1;2;3mtext\x1b]22;default\x07\r\n").problems

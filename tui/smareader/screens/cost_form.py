@@ -12,6 +12,7 @@ from textual.widgets import Input, Select
 
 from smareader.model.story import Category, Figure
 from smareader.review.session import ReviewError
+from smareader.sanitize import strip_controls
 from smareader.screens.form import Check, CheckedForm, row
 from smareader.widgets.safe import safe_content
 
@@ -59,11 +60,16 @@ class CostForm(CheckedForm):
     def rows(self) -> Iterable[Widget]:
         item = self.item
         if isinstance(item, Figure):
-            yield row("Label", Input(item.label, compact=True, id="cost-label"))
+            yield row("Label", Input(strip_controls(item.label), compact=True, id="cost-label"))
             yield row("Amount", Input(_plain_number(item.amount), compact=True, id="cost-amount"))
             yield row(
                 "Unit",
-                Input(item.unit or "", placeholder="currency", compact=True, id="cost-unit"),
+                Input(
+                    strip_controls(item.unit or ""),
+                    placeholder="currency",
+                    compact=True,
+                    id="cost-unit",
+                ),
             )
             yield row(
                 "Kind",
@@ -86,8 +92,11 @@ class CostForm(CheckedForm):
                 ),
             )
             return
-        yield row("Name", Input(item.name, compact=True, id="cost-name"))
-        yield row("Description", Input(item.description, compact=True, id="cost-description"))
+        yield row("Name", Input(strip_controls(item.name), compact=True, id="cost-name"))
+        yield row(
+            "Description",
+            Input(strip_controls(item.description), compact=True, id="cost-description"),
+        )
         for field, title in (("past", "Past deals"), ("demanded", "New demand")):
             yield row(
                 title,
@@ -101,7 +110,17 @@ class CostForm(CheckedForm):
             )
 
     def _text(self, name: str) -> str:
-        return self.query_one(f"#cost-{name}", Input).value.strip()
+        """A text field as typed; story text left as shown is the story's own text.
+
+        Fields start with the story's text made safe (control characters shown as
+        stand-ins, so an Input never writes them to the terminal); a field the
+        reviewer did not touch gives back the original, not the stand-ins.
+        """
+        value = self.query_one(f"#cost-{name}", Input).value.strip()
+        original = getattr(self.item, name, None)
+        if isinstance(original, str) and value == strip_controls(original).strip():
+            return original.strip()
+        return value
 
     def _choice(self, name: str) -> str:
         return str(self.query_one(f"#cost-{name}", Select).value)
