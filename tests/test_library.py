@@ -509,3 +509,24 @@ def test_a_search_in_a_worker_thread_can_be_cancelled(tmp_path: Path, library_fi
         worker.join()
         assert len(outcome) == 1 and isinstance(outcome[0], Cancelled), outcome
         assert library.search_count("talks")[0] > 0  # and the library goes on working
+
+
+def test_an_add_that_found_the_file_empty_accepts_the_library_made_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two adds on a new library: the one that waited for the lock sees a library."""
+    path = tmp_path / "library.sqlite3"
+    real = store._create
+
+    def racing(connection: sqlite3.Connection, where: Path) -> None:
+        # Another `add` creates the library after this one found the file empty.
+        other = sqlite3.connect(where, isolation_level=None)
+        real(other, where)
+        other.close()
+        real(connection, where)
+
+    monkeypatch.setattr(store, "_create", racing)
+    store.connect(path).close()
+    monkeypatch.undo()
+    with Library.open(path) as library:
+        assert library.stories() == []

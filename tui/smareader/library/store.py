@@ -330,10 +330,7 @@ def _configure(connection: sqlite3.Connection, path: Path) -> None:
     application_id = connection.execute("PRAGMA application_id").fetchone()[0]
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if application_id == 0 and version == 0:
-        tables = connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-        if tables:
-            raise LibraryError(path, "an SQLite database, but not a smareader library")
-        _create(connection)
+        _create(connection, path)
         return
     if application_id != APPLICATION_ID:
         raise LibraryError(path, "an SQLite database, but not a smareader library")
@@ -352,14 +349,25 @@ def _configure(connection: sqlite3.Connection, path: Path) -> None:
     _tune(connection)
 
 
-def _create(connection: sqlite3.Connection) -> None:
-    """Make the tables of a new library, all at once or not at all."""
+def _create(connection: sqlite3.Connection, path: Path) -> None:
+    """Make the tables of a new library, all at once or not at all.
+
+    Everything is decided under the write lock: two ``add`` runs may both find an
+    empty file, and the one that waits must then see the other's tables as a
+    library, not as a foreign database.
+
+    Raises:
+        LibraryError: If the file already holds tables that are not a library.
+    """
     # WAL lets readers go on while one `add` writes; it is a property of the file.
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("BEGIN IMMEDIATE")
     try:
         # Someone may have created it while we waited for the lock.
         if connection.execute("PRAGMA user_version").fetchone()[0] == 0:
+            tables = connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+            if tables:
+                raise LibraryError(path, "an SQLite database, but not a smareader library")
             for statement in SCHEMA.split(";\n"):
                 if statement.strip():
                     connection.execute(statement)
