@@ -457,6 +457,83 @@ def bench_library_reads(library: Path) -> None:
     print(f"   peak RSS of the reading process {result['peak_mb']:.0f} MB")
 
 
+LIBRARY_READER = """
+import asyncio, json, resource, time
+from smareader.library.query import open_library
+from smareader.library_app import LibraryReader
+from smareader.widgets.library.panes import LibraryQuotes
+
+async def main() -> None:
+    app = LibraryReader(open_library({path!r}), fresh=True)
+    timings = {{"page": [], "end": []}}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        start = time.perf_counter()
+        await pilot.press("3")  # Quotes: every speaker, all quotes in date order
+        app.screen._on_timer_update()
+        timings["quotes pane"] = [time.perf_counter() - start]
+        await pilot.pause()
+        pane = app.screen.query_one(LibraryQuotes)
+        count = app.screen.query_one("#library-quote-list").count
+        for _ in range({pages}):
+            start = time.perf_counter()
+            await pilot.press("pagedown")
+            app.screen._on_timer_update()
+            timings["page"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        await pilot.press("end")
+        app.screen._on_timer_update()
+        timings["end"].append(time.perf_counter() - start)
+        searches = {{}}
+        for query in {queries!r}:
+            await pilot.press("slash")
+            for key in query:
+                await pilot.press("space" if key == " " else key)
+            screen = app.screen
+            start = time.perf_counter()
+            await pilot.press("enter")  # search now (no pause in typing needed)
+            while screen.search != query:
+                await asyncio.sleep(0.001)
+            app.screen._on_timer_update()
+            searches[query] = [time.perf_counter() - start,
+                               app.screen.query_one("#library-quote-list").count]
+            await pilot.press("escape")
+            await pilot.pause()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({{**timings, "count": count, "searches": searches, "peak_mb": peak}}))
+
+asyncio.run(main())
+"""
+
+
+def bench_library_reader(library: Path, runs: int, pages: int = 200) -> None:
+    """The library reader over ``library``: first paint on a pty, paging, search, memory."""
+    from first_paint import bench_pty_first_paint
+
+    bench_pty_first_paint(runs, 0, library)
+    result = run_python(
+        LIBRARY_READER.format(
+            path=str(library), pages=pages, queries=["parliament", "rotation pen"]
+        )
+    )
+    paging = [t * 1000 for t in result["page"]]  # type: ignore[union-attr]
+    print(
+        f"   Quotes pane over {int(result['count']):,} quotes shown in "
+        f"{result['quotes pane'][0] * 1000:.0f} ms"  # type: ignore[index]
+    )
+    print(
+        f"   PgDn ×{pages}: p50 {percentile(paging, 0.5):5.1f} ms, "
+        f"p95 {percentile(paging, 0.95):5.1f} ms, max {max(paging):5.1f} ms   (target p95 ≤ 16 ms)"
+    )
+    print(f"   End (the last quote): {result['end'][0] * 1000:.0f} ms")  # type: ignore[index]
+    for query, (seconds, shown) in result["searches"].items():  # type: ignore[union-attr]
+        print(
+            f"   search {query!r:<16} Enter → lists refilled {seconds * 1000:6.1f} ms "
+            f"({int(shown):,} quotes listed)   (target ≤ 100 ms)"
+        )
+    print(f"   peak RSS {result['peak_mb']:.0f} MB   (target ≤ 250 MB)")
+
+
 def bench_export(size: int) -> None:
     path = story_for(size)
     output = CACHE / "export.csv"
@@ -498,6 +575,7 @@ def main() -> None:
         library = CACHE / f"library-s{stories}-q{quotes}.sqlite3"
         bench_add(library_for(stories, quotes), library)
         bench_library_reads(library)
+        bench_library_reader(library, runs)
     if args.only in (None, "export"):
         bench_export(big)
 

@@ -10,7 +10,16 @@ import pytest
 from smareader import session as session_module
 from smareader.app import make_app
 from smareader.screens.main import MainScreen
-from smareader.session import Place, Session, load_session, save_session, session_path
+from smareader.session import (
+    Place,
+    Session,
+    Shelf,
+    dump_session,
+    load_session,
+    parse_session,
+    save_session,
+    session_path,
+)
 from smareader.widgets.messages import Target
 from smareader.widgets.quotes import QuotesPane
 
@@ -135,15 +144,14 @@ async def test_a_place_that_no_longer_exists_is_ignored() -> None:
         assert app.is_running
 
 
-def test_the_command_line_reopens_the_last_story(tmp_path: Path) -> None:
-    from smareader.cli import _last_story
-    from smareader.model.bundled import bundled_story_path
-
-    assert _last_story() is None
-    save_session(Session(last_story=str(bundled_story_path())))
-    assert _last_story() == bundled_story_path()
-    save_session(Session(last_story=str(tmp_path / "gone.json")))
-    assert _last_story() is None  # a story that has gone is not an error
+def test_a_library_place_is_remembered_and_a_broken_one_ignored() -> None:
+    session = Session()
+    session.remember_shelf("/l.sqlite3", Shelf("quotes", ("a", "b")))
+    back = parse_session(json.loads(dump_session(session)))
+    assert back.shelves == {"/l.sqlite3": Shelf("quotes", ("a", "b"))}
+    shelves = {"/a": {"pane": "nowhere"}, "/b": {"pane": "costs", "chosen": 3}}
+    broken = {"version": 1, "shelves": shelves}
+    assert parse_session(broken).shelves == {"/b": Shelf("costs", None)}
 
 
 def test_a_fifo_in_place_of_the_session_file_is_a_warning_not_a_hang() -> None:

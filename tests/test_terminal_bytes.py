@@ -227,3 +227,42 @@ def test_judge_catches_what_it_must() -> None:
     ]:
         assert judge(b"\x1b[1mok\x1b[0m" + bad).problems, bad
     assert not judge(b"\x1b[?1049h\x1b[38;2;1;2;3mtext\x1b]22;default\x07\r\n").problems
+
+
+def test_library_reader_every_row_of_every_pane_writes_nothing_from_the_story(
+    tmp_path: Path,
+) -> None:
+    """The hostile story read through a library (``smareader FOLDER``): every row of
+    every pane highlighted, every quote copied, the article shown, a search, help."""
+    story = json.loads(HOSTILE.read_text(encoding="utf-8"))
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    (folder / "hostile.json").write_text(json.dumps(story), encoding="utf-8")
+    rows = len(story["speakers"]) + len(story["quotes"]) + len(story["events"]) + 8
+    terminal = Pty([sys.executable, "-m", "smareader", str(folder)], env=_env(tmp_path))
+    try:
+        assert terminal.wait_for(b"Stories"), "the library reader did not start"
+        terminal.press([b"1", *_keys("j" * 3), b"o"], settle=0.8)  # open it in full
+        terminal.press([ESCAPE], settle=0.4)
+        terminal.press([b"2", *_keys("j" * rows)])  # timeline: every row
+        terminal.press([b"\r"], settle=0.3)  # its article
+        terminal.press([ESCAPE], settle=0.3)
+        terminal.press([b"3", b"\x1b[Z", *_keys("j" * rows), b"g", b"\t"])  # speakers
+        for _ in range(len(story["quotes"]) + 1):
+            terminal.press([b"y", b"j"])
+        terminal.press([b"\r"], settle=0.3)
+        terminal.press([b"4", *_keys("j" * rows), b"b", *_keys("j" * rows)])  # costs
+        terminal.press([b"\r"], settle=0.3)
+        terminal.press([F1], settle=0.4)
+        terminal.press([ESCAPE], settle=0.3)
+        terminal.press([b"/", *_keys("PWNED")], settle=0.4)
+        terminal.press([ESCAPE], settle=0.3)
+        terminal.press([CTRL_Q], settle=0.5)
+    finally:
+        code = terminal.close()
+    output = bytes(terminal.output)
+    verdict = judge(output, allow_clipboard=True)
+    assert verdict.problems == []
+    assert "␛]2;PWNED".encode() in output  # drawn, inert
+    assert len(verdict.clipboard) >= len(story["quotes"])
+    assert code == 0

@@ -16,11 +16,17 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smareader.files import DEFAULT_LIMIT_MIB, LIMIT_VARIABLE, MIB, FileRefused
-from smareader.model.load import StoryFileError, load_story, read_article, read_bytes
-from smareader.model.story import MAX_SHOWN, Story
 from smareader.sanitize import say
+
+if TYPE_CHECKING:
+    from smareader.model.load import StoryFileError
+    from smareader.model.story import Story
+
+# The model (pydantic) is imported by the commands that validate, not here: the
+# library reader starts without it.
 
 EXIT_INVALID = 1
 """Exit status for a file that was read but is not a valid story."""
@@ -34,7 +40,7 @@ Read a news story as a timeline, quotes by speaker and a cost comparison,
 every item pinned to the source text.
 
 commands:
-  smareader [PATH]                      open the reader (default: the bundled story)
+  smareader [PATH]                      open your library, or a story file or folder
   smareader validate [PATH ...]         check story files and print their counts
   smareader schema                      print the JSON Schema of a story file
   smareader export PATH --format F      write quotes with citations (markdown, csv, json)
@@ -71,6 +77,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _clip(text: str) -> str:
+    from smareader.model.story import MAX_SHOWN
+
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
@@ -98,17 +106,6 @@ def _default_story() -> Path:
     from smareader.model.bundled import bundled_story_path
 
     return bundled_story_path()
-
-
-def _last_story() -> Path | None:
-    """The story the reader had open last time, if it is still a file."""
-    from smareader.session import load_session
-
-    session, _warning = load_session()  # the reader itself says the warning, once
-    if session.last_story is None:
-        return None
-    path = Path(session.last_story)
-    return path if path.is_file() else None
 
 
 def _fail(error: StoryFileError) -> int:
@@ -152,6 +149,8 @@ def _count(number: int, one: str, many: str | None = None) -> str:
 
 def cmd_validate(argv: Sequence[str]) -> int:
     """``smareader validate [PATH ...]``."""
+    from smareader.model.load import StoryFileError, load_story
+
     parser = _Parser(prog="smareader validate", description="Check story files.")
     parser.add_argument(
         "paths",
@@ -186,7 +185,7 @@ def cmd_schema(argv: Sequence[str]) -> int:
 def cmd_anchor(argv: Sequence[str]) -> int:
     """``smareader anchor PATH [--write]``: fill in spans from the texts."""
     from smareader.model.anchor import AnchorError, anchor_story
-    from smareader.model.load import parse_story, read_json
+    from smareader.model.load import StoryFileError, parse_story, read_bytes, read_json
     from smareader.sanitize import json_text
 
     parser = _Parser(
@@ -229,7 +228,7 @@ def _draft_source(raw: object, path: Path, limit: int | None) -> str:
         StoryFileError: If the draft has no usable source, or its file cannot be read.
     """
     from smareader.files import read_source
-    from smareader.model.load import Problem
+    from smareader.model.load import Problem, StoryFileError
 
     def refuse(where: str, what: str, *, unreadable: bool = False) -> StoryFileError:
         return StoryFileError(path, [Problem(where, what)], unreadable=unreadable)
@@ -257,6 +256,7 @@ def _draft_source(raw: object, path: Path, limit: int | None) -> str:
 def cmd_export(argv: Sequence[str]) -> int:
     """``smareader export PATH --format markdown|csv|json [-o FILE] [--force] [--raw]``."""
     from smareader.export import FORMATS, export_quotes
+    from smareader.model.load import StoryFileError, load_story
 
     parser = _Parser(prog="smareader export", description="Write every quote with its citation.")
     parser.add_argument(
@@ -358,7 +358,8 @@ def cmd_extract(argv: Sequence[str]) -> int:
     from pydantic import ValidationError
 
     from smareader.extract import extract_story
-    from smareader.model.load import problems_from
+    from smareader.model.load import StoryFileError, problems_from, read_article
+    from smareader.model.story import Story
     from smareader.sanitize import json_text
 
     parser = _Parser(
@@ -407,7 +408,7 @@ def cmd_extract(argv: Sequence[str]) -> int:
 
 
 def cmd_read(argv: Sequence[str]) -> int:
-    """``smareader [PATH]``: validate, then open the reader."""
+    """``smareader [PATH]``: open the library, a folder of stories, or one story."""
     parser = _Parser(
         prog="smareader",
         description=DESCRIPTION,
@@ -418,29 +419,85 @@ def cmd_read(argv: Sequence[str]) -> int:
         nargs="?",
         type=Path,
         metavar="PATH",
-        help="story file to open (default: the bundled story)",
+        help="a story file, or a folder of them, to open (default: your library)",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="FILE",
+        help="the library to open (default: $SMAREADER_LIBRARY, else in your data folder)",
     )
     parser.add_argument(
         "--fresh",
         action="store_true",
-        help="ignore the remembered session (theme, last story, place, searches)",
+        help="ignore the remembered session (theme, places, chosen stories, searches)",
     )
     parser.add_argument("--version", action=_Version)
     _limit_option(parser)
     args = parser.parse_args(argv)
-    path = args.path or (None if args.fresh else _last_story()) or _default_story()
+    if args.path is not None and not args.path.is_dir():
+        return _read_story(args.path, limit=args.max_size, fresh=args.fresh)
+    return _read_library(args.path, args.library, fresh=args.fresh)
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _read_story(path: Path, *, limit: int | None, fresh: bool) -> int:
+    """Validate one story file and open it in the one-story reader."""
+    from smareader.model.load import StoryFileError, load_story
+
     try:
-        story = load_story(path, limit=args.max_size)
+        story = load_story(path, limit=limit)
     except StoryFileError as error:
         return _fail(error)
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    if not _has_terminal():
         say(f"{path}: {summarize(story)}")
         say("smareader: the reader needs a terminal")
         return EXIT_UNREADABLE
     from smareader.app import SMAReader, freeze_story
 
     freeze_story()
-    SMAReader(story, path=path, fresh=args.fresh).run()
+    SMAReader(story, path=path, fresh=fresh).run()
+    return 0
+
+
+def _read_library(folder: Path | None, option: str | None, *, fresh: bool) -> int:
+    """Open a library (the user's, ``--library``'s, or a folder's) in the library reader.
+
+    Only a first run (or a folder with new files) validates stories; otherwise this
+    opens SQLite and nothing else, so the model is never imported.
+    """
+    from smareader.library.query import open_library
+    from smareader.library.store import LibraryError
+
+    try:
+        if folder is not None:
+            from smareader.library.folder import open_folder
+
+            library, outcomes = open_folder(folder)
+            for outcome in outcomes:
+                if outcome.error is not None:
+                    for line in outcome.error.lines(limit=3):
+                        say(line)
+            name = str(folder)
+        else:
+            library, name = open_library(option), None
+        counts = None if _has_terminal() else library.counts()
+    except LibraryError as error:
+        say(error.render())
+        return EXIT_UNREADABLE
+    if counts is not None:
+        say(
+            f"{library.path}: {_count(counts.stories, 'story', 'stories')}, "
+            f"{_count(counts.quotes, 'quote')}, {_count(counts.events, 'event')}"
+        )
+        say("smareader: the reader needs a terminal")
+        library.close()
+        return EXIT_UNREADABLE
+    from smareader.library_app import LibraryReader
+
+    LibraryReader(library, fresh=fresh, name=name).run()
     return 0
 
 

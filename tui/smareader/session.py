@@ -24,6 +24,11 @@ MAX_STORIES = 50
 MAX_BYTES = 256 * 1024
 """A state file bigger than this is not ours (or is broken): ignored."""
 PANES = ("timeline", "quotes", "costs", "article")
+LIBRARY_PANES = ("stories", "timeline", "quotes", "costs", "article")
+MAX_LIBRARIES = 20
+"""Libraries whose pane and chosen stories are remembered."""
+MAX_CHOSEN = 1000
+"""Chosen stories remembered per library; more are forgotten (all are shown)."""
 KINDS = ("quote", "event", "figure", "category", "speaker")
 
 
@@ -52,6 +57,16 @@ class Place:
     """The item's id."""
 
 
+@dataclass(frozen=True)
+class Shelf:
+    """Where the reader was in a library: a pane and the stories chosen."""
+
+    pane: str = "stories"
+    """One of :data:`LIBRARY_PANES`."""
+    chosen: tuple[str, ...] | None = None
+    """Story ids shown in the panes; ``None``: all."""
+
+
 @dataclass
 class Session:
     """Everything remembered between runs."""
@@ -64,6 +79,8 @@ class Session:
     """Story id → where the reader was in it."""
     searches: list[str] = field(default_factory=list)
     """Recent searches, newest first."""
+    shelves: dict[str, Shelf] = field(default_factory=dict)
+    """Library file → where the reader was in it."""
 
     def remember_search(self, query: str) -> None:
         """Put a query at the front of the recent searches."""
@@ -79,6 +96,13 @@ class Session:
         while len(self.places) > MAX_STORIES:
             del self.places[next(iter(self.places))]
 
+    def remember_shelf(self, library: str, shelf: Shelf) -> None:
+        """Record where the reader is in a library (most recent last)."""
+        self.shelves.pop(library, None)
+        self.shelves[library] = shelf
+        while len(self.shelves) > MAX_LIBRARIES:
+            del self.shelves[next(iter(self.shelves))]
+
 
 def _text(value: Any, limit: int = 4096) -> str | None:
     return value if isinstance(value, str) and 0 < len(value) <= limit else None
@@ -91,6 +115,16 @@ def _place(value: Any) -> Place | None:
     if kind not in KINDS or item is None:
         return Place(value["pane"])
     return Place(value["pane"], kind, item)
+
+
+def _shelf(value: Any) -> Shelf | None:
+    if not isinstance(value, dict) or value.get("pane") not in LIBRARY_PANES:
+        return None
+    chosen = value.get("chosen")
+    if not isinstance(chosen, list) or len(chosen) > MAX_CHOSEN:
+        return Shelf(value["pane"])
+    ids = tuple(item for item in chosen if _text(item, 512))
+    return Shelf(value["pane"], ids or None)
 
 
 def parse_session(data: Any) -> Session:
@@ -107,6 +141,12 @@ def parse_session(data: Any) -> Session:
         for story_id, value in list(raw_places.items())[-MAX_STORIES:]:
             if (place := _place(value)) is not None and _text(story_id, 512):
                 places[story_id] = place
+    shelves: dict[str, Shelf] = {}
+    raw_shelves = data.get("shelves")
+    if isinstance(raw_shelves, dict):
+        for library, value in list(raw_shelves.items())[-MAX_LIBRARIES:]:
+            if (shelf := _shelf(value)) is not None and _text(library):
+                shelves[library] = shelf
     searches = data.get("searches")
     return Session(
         theme=_text(data.get("theme"), 64),
@@ -115,6 +155,7 @@ def parse_session(data: Any) -> Session:
         searches=[q for q in searches if _text(q, 200)][:MAX_SEARCHES]
         if isinstance(searches, list)
         else [],
+        shelves=shelves,
     )
 
 
@@ -141,6 +182,10 @@ def dump_session(session: Session) -> str:
     """The session as JSON text."""
     data = asdict(session)
     data["places"] = {key: asdict(place) for key, place in session.places.items()}
+    data["shelves"] = {
+        key: {"pane": shelf.pane, "chosen": None if shelf.chosen is None else list(shelf.chosen)}
+        for key, shelf in session.shelves.items()
+    }
     return json.dumps({"version": 1, **data}, ensure_ascii=False, indent=1) + "\n"
 
 

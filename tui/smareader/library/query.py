@@ -8,7 +8,6 @@ does.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -566,6 +565,7 @@ class Library:
         person: int | None,
         after: str | None,
         limit: int,
+        offset: int = 0,
     ) -> tuple[list[int], str | None]:
         found = self._search(kind, query, stories, person)
         if found is None:
@@ -574,7 +574,9 @@ class Library:
         if after is not None:
             sql += f" AND {key} > ?"
             parameters.append(int(after))
-        rows = self._all(f"SELECT {key} {sql} ORDER BY {key} LIMIT ?", [*parameters, limit + 1])
+        rows = self._all(
+            f"SELECT {key} {sql} ORDER BY {key} LIMIT ? OFFSET ?", [*parameters, limit + 1, offset]
+        )
         numbers = [row[0] for row in rows[:limit]]
         return numbers, str(numbers[-1]) if len(rows) > limit and numbers else None
 
@@ -586,30 +588,43 @@ class Library:
         person: int | None = None,
         after: str | None = None,
         limit: int = 100,
+        offset: int = 0,
     ) -> Page[QuoteEntry]:
         """Quotes whose text, speaker or cue hold every term of ``query``.
 
         In the order the stories were added and, within a story, the order of its
         file (as the single-story search returns them). A blank query matches all.
+        ``offset`` skips rows first (for a jump; ``after`` is the fast way on).
         """
-        numbers, following = self._search_ids("quote", query, stories, person, after, limit)
+        numbers, following = self._search_ids("quote", query, stories, person, after, limit, offset)
         rows = self._all(
             f"{_QUOTE_SELECT} WHERE q.quote IN ({','.join(map(str, numbers))}) ORDER BY q.quote"
         )
         return Page([_quote(row) for row in rows], following)
 
     def search_events(
-        self, query: str, stories: Chosen = None, *, after: str | None = None, limit: int = 100
+        self,
+        query: str,
+        stories: Chosen = None,
+        *,
+        after: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> Page[EventEntry]:
         """Events whose title, summary or time hold every term of ``query``."""
-        numbers, following = self._search_ids("event", query, stories, None, after, limit)
+        numbers, following = self._search_ids("event", query, stories, None, after, limit, offset)
         rows = self._all(
             f"{_EVENT_SELECT} WHERE e.event IN ({','.join(map(str, numbers))}) ORDER BY e.event"
         )
         return Page([_event(row) for row in rows], following)
 
     def search_count(
-        self, query: str, stories: Chosen = None, *, cap: int | None = None
+        self,
+        query: str,
+        stories: Chosen = None,
+        *,
+        cap: int | None = None,
+        person: int | None = None,
     ) -> tuple[int, int]:
         """How many quotes and events match ``query`` (counting stops at ``cap``).
 
@@ -619,7 +634,7 @@ class Library:
         counts = []
         kinds: tuple[Literal["quote", "event"], ...] = ("quote", "event")
         for kind in kinds:
-            found = self._search(kind, query, stories, None)
+            found = self._search(kind, query, stories, person if kind == "quote" else None)
             if found is None:
                 counts.append(0)
                 continue
@@ -764,6 +779,8 @@ class Library:
         path, digest, story_path = self._one(
             "SELECT source_path, source_sha256, path FROM stories WHERE story = ?", (story,)
         )
+        import hashlib  # here, not at start: loading OpenSSL costs a warm start ~10 ms
+
         hint = f"run `smareader add {story_path}` to index the story again"
         try:
             # Never open a FIFO or a device put in the article's place: it could block.

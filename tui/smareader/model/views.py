@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from smareader.model.story import Category, Comparison, Event, Figure, Quote, Speaker, Story
+from smareader.terms import match_spans as match_spans  # re-exported
 
 # ---------------------------------------------------------------------------- dates
 
@@ -339,17 +340,6 @@ def run_search(index: SearchIndex, query: str) -> SearchResult:
         return SearchResult(query)
     quotes, events = index.search(query)
     return SearchResult(query, tuple(quotes), tuple(events))
-
-
-def match_spans(text: str, query: str) -> list[tuple[int, int]]:
-    """Where the query's terms occur in ``text``, ignoring case, for highlighting."""
-    spans: list[tuple[int, int]] = []
-    for term in query.split():
-        spans.extend(
-            (match.start(), match.end())
-            for match in re.finditer(re.escape(term), text, re.IGNORECASE)
-        )
-    return sorted(spans)
 
 
 # ---------------------------------------------------------------------------- costs

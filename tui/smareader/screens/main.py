@@ -125,6 +125,12 @@ class MainScreen(Screen[None]):
 
         target: Target
 
+    @dataclass
+    class Saved(Message):
+        """The reviewed story was written to its file (a library indexes it again)."""
+
+        path: Path
+
     def __init__(
         self,
         story: Story,
@@ -885,3 +891,4 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
         name = strip_controls(backup_path(review.path).name)
         self.notify(f"saved, previous version kept as {name}", markup=False)
+        self.post_message(self.Saved(review.path))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +12,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from smareader.model.views import SearchResult
+if TYPE_CHECKING:  # the library's reader uses the bar without the model
+    from smareader.model.views import SearchResult
 
 FILTER_HINT = "words in quotes, speakers or events"
 FIND_HINT = "words to find in the article text"
@@ -81,10 +83,17 @@ class SearchBar(Horizontal):
     def show_count(self, search: SearchResult) -> None:
         """Say how many quotes and events match."""
         if search.is_blank:
-            text = "Search"
+            self.label.update("Search", layout=False)
         else:
-            quotes, events = len(search.quotes), len(search.events)
-            text = f"{quotes:,} quote{'s' * (quotes != 1)} · {events:,} event{'s' * (events != 1)}"
+            self.show_totals(len(search.quotes), len(search.events))
+
+    def show_totals(self, quotes: int, events: int, *, more: bool = False) -> None:
+        """Say how many quotes and events match (``more``: at least that many)."""
+        plus = "+" if more else ""
+        text = (
+            f"{quotes:,}{plus} quote{'s' * (quotes != 1)}"
+            f" · {events:,}{plus} event{'s' * (events != 1)}"
+        )
         self.label.update(text, layout=False)  # fixed width: no relayout per keystroke
 
     def show_matches(self, current: int | None, total: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from smareader.model.views import match_spans
+from smareader.terms import match_spans
 
 MATCH_STYLE = "bold $text-warning on $warning-muted"
 """How search matches stand out in rows and details."""

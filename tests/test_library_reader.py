@@ -1,0 +1,395 @@
+"""The library reader: Stories, and one timeline, speakers and costs across stories.
+
+Pilot tests drive it over a small library (the bundled story and three generated
+ones sharing speakers); what each pane lists is checked against the library's own
+queries and, for one story, against the model's views.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import TabbedContent
+
+from smareader.cli import main
+from smareader.devtools.generate import generate_library, write
+from smareader.library import Library
+from smareader.library.index import add_files
+from smareader.library.store import connect
+from smareader.library_app import LibraryReader
+from smareader.model import load_story
+from smareader.model.bundled import bundled_story_path
+from smareader.model.views import timeline_rows
+from smareader.screens.library import LibraryScreen
+from smareader.screens.main import MainScreen
+from smareader.widgets.library.article import LibraryArticle
+from smareader.widgets.library.panes import LibraryQuotes, LibraryTimeline
+from smareader.widgets.virtual_list import VirtualList
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+BUNDLED_ID = load_story(bundled_story_path()).story.id
+
+
+def build_library(folder: Path, *, stories: int = 3, quotes: int = 300) -> Path:
+    """A library of the bundled story and ``stories`` generated ones."""
+    paths = [bundled_story_path()]
+    for stem, story, text in generate_library(stories=stories, quotes=quotes, speakers=40):
+        paths.append(write(folder / "stories", story, text, stem))
+    library = folder / "library.sqlite3"
+    connection = connect(library)
+    try:
+        outcomes = add_files(connection, paths)
+    finally:
+        connection.close()
+    assert all(outcome.error is None for outcome in outcomes)
+    return library
+
+
+@pytest.fixture(scope="module")
+def shelf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_library(tmp_path_factory.mktemp("shelf"))
+
+
+def reader(path: Path, **options: Any) -> LibraryReader:
+    return LibraryReader(Library.open(path), theme="textual-dark", fresh=True, **options)
+
+
+def screen_of(app: LibraryReader) -> LibraryScreen:
+    screen = app.screen
+    assert isinstance(screen, LibraryScreen)
+    return screen
+
+
+def quote_list(app: LibraryReader) -> VirtualList:
+    return app.screen.query_one("#library-quote-list", VirtualList)
+
+
+# ---------------------------------------------------------------------- stories
+
+
+async def test_it_opens_on_every_story_with_the_totals(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        with Library.open(shelf) as library:
+            ids = [entry.id for entry in library.stories()]
+            counts = library.counts()
+        stories = screen.query_one("#story-list", VirtualList)
+        assert stories.count == len(ids) == 4
+        assert screen.chosen is None
+        assert f"all 4 stories · {counts.quotes:,} quotes" in screen.sub_title
+        assert stories.has_focus
+
+
+async def test_space_chooses_stories_and_every_pane_follows(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.press("space")  # the first story is no longer chosen
+        await pilot.pause()
+        with Library.open(shelf) as library:
+            every = [entry.id for entry in library.stories()]
+            assert screen.chosen == tuple(every[1:])
+            expected = library.quote_count(every[1:])
+            events = library.timeline_count(every[1:])
+        assert "3 of 4 stories" in screen.sub_title
+        await pilot.press("3")
+        await pilot.pause()
+        assert quote_list(app).count == expected
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.query_one(LibraryTimeline).query_one(VirtualList).count == events
+        await pilot.press("1", "asterisk")
+        await pilot.pause()
+        assert screen.chosen is None
+
+
+async def test_unchoosing_every_story_but_one_shows_that_story_alone(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        index = list(screen.stories).index(BUNDLED_ID)
+        for position in range(len(screen.stories)):
+            if position != index:
+                screen.query_one("#story-list", VirtualList).cursor = position
+                await pilot.press("space")
+                await pilot.pause()
+        assert screen.chosen == (BUNDLED_ID,)
+        await pilot.press("2")
+        await pilot.pause()
+        # The cross-story timeline of one story is the model's timeline of it.
+        pane = screen.query_one(LibraryTimeline)
+        rows = [pane._rows.get(index) for index in range(pane._rows.count)]
+        events = [row.event.id for row in rows if row is not None and row.event is not None]
+        story = load_story(bundled_story_path())
+        model = [row.event.id for row in timeline_rows(story) if row.event is not None]
+        assert events == model
+        markers = [row.day for row in rows if row is not None and row.event is None]
+        assert markers == [story.story.published]
+
+
+# ---------------------------------------------------------------------- panes
+
+
+async def test_a_speaker_shows_their_quotes_across_stories(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "shift+tab", "j")
+        await pilot.pause()
+        pane = app.screen.query_one(LibraryQuotes)
+        person = pane.person
+        assert person is not None
+        with Library.open(shelf) as library:
+            speaker = next(entry for entry in library.speakers() if entry.person == person)
+            assert speaker.stories > 1  # the generated stories share their speakers
+            assert quote_list(app).count == speaker.count
+        rows = [pane._rows.get(index) for index in range(quote_list(app).count)]
+        assert {row.person for row in rows if row is not None} == {person}
+        assert len({row.story_id for row in rows if row is not None}) == speaker.stories
+        days = [row.published for row in rows if row is not None]
+        assert days == sorted(days)
+
+
+async def test_enter_shows_the_quote_in_its_story_and_escape_comes_back(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        pane = app.screen.query_one(LibraryQuotes)
+        quote = pane.current
+        assert quote is not None
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        screen = screen_of(app)
+        assert screen.active_pane == "article"
+        article = screen.query_one(LibraryArticle)
+        assert article.story is not None and article.story.id == quote.story_id
+        assert article._span == (quote.start, quote.end)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.active_pane == "quotes"
+
+
+async def test_search_lists_only_matching_quotes(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"korea", "enter")
+        await pilot.pause(0.3)
+        screen = screen_of(app)
+        assert screen.search == "korea"
+        assert screen.active_pane == "quotes"
+        with Library.open(shelf) as library:
+            quotes, _ = library.search_count("korea")
+        assert 0 < quotes == quote_list(app).count
+        pane = screen.query_one(LibraryQuotes)
+        for index in range(quotes):
+            row = pane._rows.get(index)
+            assert row is not None
+            body = f"{row.text} {row.speaker} {row.cue}".casefold()
+            assert "korea" in body
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert screen.search == ""
+
+
+async def test_costs_group_by_category_or_speaker(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        figures = app.screen.query_one("#library-figures", VirtualList)
+        with Library.open(shelf) as library:
+            by_label = library.figures_over_time()
+            by_speaker = library.figures_over_time(by="speaker")
+        assert figures.count == len(by_label) + sum(len(s.points) for s in by_label)
+        await pilot.press("b")
+        await pilot.pause()
+        assert figures.count == len(by_speaker) + sum(len(s.points) for s in by_speaker)
+
+
+# ---------------------------------------------------------------------- one story
+
+
+async def test_o_opens_the_story_in_full_and_escape_returns(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        screen.query_one("#story-list", VirtualList).cursor = list(screen.stories).index(BUNDLED_ID)
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.story.story.id == BUNDLED_ID
+        assert app.screen.path is None  # the bundled story is never edited
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_a_saved_review_is_indexed_again(tmp_path: Path) -> None:
+    story = json.loads(bundled_story_path().read_text(encoding="utf-8"))
+    source = bundled_story_path().parent / story["source"]["path"]
+    (tmp_path / story["source"]["path"]).write_bytes(source.read_bytes())
+    for quote in story["quotes"]:
+        quote.update(review="pending", rule="test")
+    draft = tmp_path / "draft.json"
+    draft.write_text(json.dumps(story), encoding="utf-8")
+    library = tmp_path / "library.sqlite3"
+    connection = connect(library)
+    add_files(connection, [draft])
+    connection.close()
+    app = reader(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.review is not None
+        await pilot.press("2", "tab", "a", "ctrl+s")
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+    saved = json.loads(draft.read_text(encoding="utf-8"))
+    assert any(quote.get("review") == "accepted" for quote in saved["quotes"])
+    connection = connect(library)
+    (size,) = connection.execute("SELECT size FROM stories").fetchone()
+    connection.close()
+    assert size == draft.stat().st_size  # indexed from the saved file
+
+
+async def test_the_pane_and_chosen_stories_are_remembered(shelf: Path) -> None:
+    app = LibraryReader(Library.open(shelf), theme="textual-dark")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "3")
+        await pilot.pause()
+        chosen = screen_of(app).chosen
+        await pilot.press("ctrl+q")  # the session is saved on the way out
+    again = LibraryReader(Library.open(shelf), theme="textual-dark")
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert screen_of(again).chosen == chosen
+        assert again.screen.query_one(TabbedContent).active == "quotes"
+
+
+# ---------------------------------------------------------------------- start
+
+
+def test_the_library_reader_never_imports_the_model(shelf: Path) -> None:
+    code = f"""
+import asyncio, sys
+from smareader.library.query import open_library
+from smareader.library_app import LibraryReader
+
+async def run():
+    app = LibraryReader(open_library({str(shelf)!r}), fresh=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in "2345":
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("slash", *"korea", "enter")
+        await pilot.pause(0.3)
+asyncio.run(run())
+print("pydantic" in sys.modules, "smareader.model" in sys.modules)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_without_a_terminal_it_says_what_the_library_holds(
+    shelf: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--library", str(shelf)]) == 2
+    err = capsys.readouterr().err
+    assert "4 stories" in err and "the reader needs a terminal" in err
+
+
+def test_the_first_run_adds_the_bundled_story(
+    private_dirs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([]) == 2
+    with Library.open() as library:
+        assert [entry.id for entry in library.stories()] == [BUNDLED_ID]
+    assert "1 story" in capsys.readouterr().err
+
+
+def test_a_folder_opens_as_its_own_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "folder"
+    for stem, story, text in generate_library(stories=2, quotes=40, speakers=10):
+        write(folder, story, text, stem)
+    (folder / "broken.json").write_text("{", encoding="utf-8")
+    assert main([str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "broken.json" in err and "2 stories" in err
+    next(folder.glob("story-*.json")).unlink()
+    assert main([str(folder)]) == 2
+    assert "1 story" in capsys.readouterr().err  # a file that left the folder left it
+
+
+# ---------------------------------------------------------------------- snapshots
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestLibrarySnapshots:
+    def test_stories(self, snap_compare: Any, size: Any, shelf: Path) -> None:
+        assert snap_compare(reader(shelf), press=["j", "space"], terminal_size=size)
+
+    def test_timeline(self, snap_compare: Any, size: Any, shelf: Path) -> None:
+        assert snap_compare(reader(shelf), press=["2", *"jjj"], terminal_size=size)
+
+    def test_quotes(self, snap_compare: Any, size: Any, shelf: Path) -> None:
+        assert snap_compare(reader(shelf), press=["3", "shift+tab", "j"], terminal_size=size)
+
+    def test_costs(self, snap_compare: Any, size: Any, shelf: Path) -> None:
+        assert snap_compare(reader(shelf), press=["4", "j"], terminal_size=size)
+
+    def test_article(self, snap_compare: Any, size: Any, shelf: Path) -> None:
+        async def run_before(pilot: Any) -> None:
+            await pilot.pause()
+            for key in ("3", "j", "enter"):
+                await pilot.press(key)
+                await pilot.pause()
+            await pilot.pause(0.2)
+
+        assert snap_compare(reader(shelf), run_before=run_before, terminal_size=size)
+
+
+async def test_a_story_changed_on_disk_is_indexed_again_after_the_first_paint(
+    tmp_path: Path,
+) -> None:
+    story = json.loads(bundled_story_path().read_text(encoding="utf-8"))
+    source = bundled_story_path().parent / story["source"]["path"]
+    (tmp_path / story["source"]["path"]).write_bytes(source.read_bytes())
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(story), encoding="utf-8")
+    library = tmp_path / "library.sqlite3"
+    connection = connect(library)
+    add_files(connection, [path])
+    connection.close()
+    story["story"]["title"] = "A title changed since the story was indexed"
+    path.write_text(json.dumps(story), encoding="utf-8")
+    app = reader(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        entry = screen_of(app).stories[story["story"]["id"]]
+        assert entry.title == "A title changed since the story was indexed"

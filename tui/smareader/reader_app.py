@@ -1,0 +1,104 @@
+"""What every smareader app shares: the remembered session, the theme, and quitting.
+
+Both the one-story reader (:mod:`smareader.app`) and the library reader
+(:mod:`smareader.library_app`) are :class:`ReaderApp` s. This module imports no
+model, so the library reader starts without pydantic.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+from textual.content import Content
+
+from smareader.sanitize import strip_controls
+from smareader.screens.confirm import ConfirmScreen
+from smareader.session import Session, load_session, save_session
+
+SAVE_EVERY = 2.0
+"""Seconds between saves of the session while the reader moves about."""
+
+
+class ReaderApp(App[None]):
+    """An app that remembers its session and asks before losing review edits."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-compact"), (60, "-narrow"), (120, "-wide")]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Leave smareader")]
+
+    def __init__(self, *, theme: str | None = None, fresh: bool = False) -> None:
+        """Args:
+        theme: A Textual theme name; default: the remembered one, else the
+            user's (``TEXTUAL_THEME``).
+        fresh: Ignore the remembered session (it is still saved on the way out).
+        """
+        super().__init__()
+        self.fresh = fresh
+        self.session, self._session_warning = (Session(), None) if fresh else load_session()
+        self._save_warned = False
+        remembered = None if fresh else self.session.theme
+        if theme is not None:
+            self.theme = theme
+        elif remembered in self.available_themes:
+            self.theme = remembered
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """Publisher and date first, so they survive when a long title is cut."""
+        return Content.assemble((sub_title, "bold"), ("  ", ""), (title, ""))
+
+    def on_mount(self) -> None:
+        if self._session_warning:
+            self.notify(strip_controls(self._session_warning), severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, lambda _theme: self.save_soon())
+        self._save_timer = self.set_interval(SAVE_EVERY, self._save_if_moved, pause=True)
+
+    def save_soon(self) -> None:
+        """Save the session at the next tick (moves come in bursts)."""
+        self._save_timer.resume()
+
+    def _save_if_moved(self) -> None:
+        self._save_timer.pause()
+        self.save_session()
+
+    def remember(self) -> None:
+        """Put what the app wants remembered into :attr:`session` (the app's own)."""
+
+    def save_session(self) -> None:
+        """Write the session now; the first failure is said once, the rest are not."""
+        self.remember()
+        self.session.theme = self.theme
+        warning = save_session(self.session)
+        if warning and not self._save_warned:
+            self._save_warned = True
+            self.notify(strip_controls(warning), severity="warning", markup=False)
+
+    def has_unsaved_edits(self) -> bool:
+        """Whether a screen holds review edits not yet saved."""
+        for screen in self.screen_stack:
+            review = getattr(screen, "review", None)
+            if review is not None and review.dirty:
+                return True
+        return False
+
+    async def action_quit(self) -> None:
+        if self.has_unsaved_edits():
+
+            async def answered(leave: bool | None) -> None:
+                if leave:
+                    self.save_session()
+                    self.exit()
+
+            self.push_screen(
+                ConfirmScreen(
+                    "There are unsaved review edits. Quit anyway? They stay in a journal "
+                    "beside the file and are offered back the next time it is opened.",
+                    yes="Quit",
+                    no="Stay",
+                ),
+                answered,
+            )
+            return
+        self.save_session()
+        await super().action_quit()
+
+
+__all__ = ["SAVE_EVERY", "ReaderApp"]

@@ -1,0 +1,277 @@
+"""The library screen: every story, and one timeline, speakers and costs across them.
+
+It reads the library only (no model, no story file but the article shown), so a
+warm start costs what opening SQLite does. The screen owns what crosses panes — the
+chosen stories, the search, the way back from the Article — and binds it into the
+panes; panes report with messages.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.lazy import Lazy
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from smareader.library.query import Chosen, Library
+from smareader.library.rows import StoryEntry
+from smareader.library.store import Cancelled, LibraryError
+from smareader.sanitize import strip_controls
+from smareader.widgets.library.article import LibraryArticle
+from smareader.widgets.library.panes import (
+    SEARCH_CAP,
+    ChosenChanged,
+    LibraryCosts,
+    LibraryPane,
+    LibraryQuotes,
+    LibraryTimeline,
+    OpenItem,
+    StoriesPane,
+)
+from smareader.widgets.search import SearchBar
+
+LIBRARY_PANES = ("stories", "timeline", "quotes", "costs", "article")
+SEARCH_PAUSE = 0.15
+"""Seconds of quiet typing before the lists are searched."""
+HISTORY = 100
+
+
+class LibraryScreen(Screen[None]):
+    """Stories, Timeline, Quotes, Costs and Article over the chosen stories."""
+
+    CSS_PATH = "library.tcss"
+
+    BINDINGS = [
+        Binding(
+            "1",
+            "show_pane('stories')",
+            "Panes",
+            key_display="1-5",
+            tooltip="1 Stories · 2 Timeline · 3 Quotes · 4 Costs · 5 Article",
+        ),
+        Binding("2", "show_pane('timeline')", "Timeline", show=False),
+        Binding("3", "show_pane('quotes')", "Quotes", show=False),
+        Binding("4", "show_pane('costs')", "Costs", show=False),
+        Binding("5", "show_pane('article')", "Article", show=False),
+        Binding(
+            "slash", "search", "Search", tooltip="Search quotes and events of the chosen stories"
+        ),
+        Binding("escape", "escape", "Back", tooltip="Close the search, or go back"),
+        Binding("alt+left", "back", "Back", show=False),
+        Binding("f1,question_mark", "help", "Help", key_display="?"),
+        Binding("t", "toggle_theme", "Theme", show=False),
+        Binding("q", "app.quit", "Quit", show=False, tooltip="Leave smareader"),
+    ]
+
+    chosen: reactive[Chosen] = reactive(None, init=False)
+    """The stories the panes show (``None``: all)."""
+    search: reactive[str] = reactive("", init=False)
+    """The search of the lists."""
+
+    class Moved(Message):
+        """The pane or the chosen stories changed (for the session to remember)."""
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        chosen: Chosen = None,
+        pane: str = "stories",
+        name: str = "library",
+    ) -> None:
+        """Args:
+        library: An open library.
+        name: What to call it in the header.
+        chosen: Stories to show at first (unknown ids are ignored).
+        pane: The pane to show at first.
+        """
+        super().__init__()
+        self.library = library
+        self._name = strip_controls(name)
+        self.stories: dict[str, StoryEntry] = {entry.id: entry for entry in library.stories()}
+        if chosen is not None:
+            kept = tuple(story_id for story_id in chosen if story_id in self.stories)
+            self.set_reactive(LibraryScreen.chosen, kept or None)
+        self._start = pane if pane in LIBRARY_PANES else "stories"
+        self._back: list[str] = []
+        self._search_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        search = SearchBar(id="search")
+        search.display = False
+        yield search
+        bound = (LibraryScreen.chosen, LibraryScreen.search)
+        library, stories = self.library, self.stories
+        panes: dict[str, Widget] = {
+            "stories": StoriesPane(library, stories, id="stories-pane").data_bind(*bound),
+            "timeline": LibraryTimeline(library, stories, id="library-timeline").data_bind(*bound),
+            "quotes": LibraryQuotes(library, stories, id="library-quotes").data_bind(*bound),
+            "costs": LibraryCosts(library, stories, id="library-costs").data_bind(*bound),
+            "article": LibraryArticle(library, id="library-article"),
+        }
+        titles = ("1 Stories", "2 Timeline", "3 Quotes", "4 Costs", "5 Article")
+        with TabbedContent(initial=self._start, id="panes"):
+            for (name, pane), title in zip(panes.items(), titles, strict=True):
+                # The first pane paints first; the others mount just after.
+                yield TabPane(title, pane if name == self._start else Lazy(pane), id=name)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = self._name
+        # Counting waits for the first frame: the stories come first.
+        self.call_after_refresh(self._say_chosen)
+        self.call_after_refresh(self._focus_pane)
+
+    # ---------------------------------------------------------------- panes
+
+    @property
+    def active_pane(self) -> str:
+        """Id of the visible pane."""
+        return self.query_one(TabbedContent).active
+
+    def action_show_pane(self, pane: str) -> None:
+        """Show a pane as it was left."""
+        self.query_one(TabbedContent).active = pane
+        self._focus_pane()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self) -> None:
+        self.call_after_refresh(self._focus_pane)
+        self.post_message(self.Moved())
+
+    def _focus_pane(self) -> None:
+        for pane in self.query(LibraryPane).results():
+            if self.active_pane == pane.PANE:
+                pane.focus_main()
+        if self.active_pane == "article":
+            self.query_one(LibraryArticle).focus_main()
+
+    @on(ChosenChanged)
+    def _chosen_changed(self, message: ChosenChanged) -> None:
+        message.stop()
+        self.chosen = message.chosen
+        self._say_chosen()
+        self.post_message(self.Moved())
+
+    def _say_chosen(self) -> None:
+        counts = self.library.counts(self.chosen)
+        every = len(self.stories)
+        which = (
+            f"all {every:,} stories"
+            if self.chosen is None
+            else f"{len(self.chosen):,} of {every:,} stories"
+        )
+        self.sub_title = f"{which} · {counts.quotes:,} quotes · {counts.events:,} events"
+        self.title = self._name
+
+    @on(OpenItem)
+    async def _open_item(self, message: OpenItem) -> None:
+        message.stop()
+        story = self.stories.get(message.story_id)
+        if story is None:
+            return
+        if self.active_pane != "article":
+            self._back = [*self._back, self.active_pane][-HISTORY:]
+        await self.query_one(LibraryArticle).show(story, message.start, message.end)
+        self.action_show_pane("article")
+        self.refresh_bindings()
+
+    def reload(self) -> None:
+        """Read the stories again (one was indexed anew) and refill every pane."""
+        self.stories.clear()
+        self.stories.update((entry.id, entry) for entry in self.library.stories())
+        if self.chosen is not None:
+            self.chosen = (
+                tuple(story_id for story_id in self.chosen if story_id in self.stories) or None
+            )
+        for pane in self.query(LibraryPane).results():
+            pane.invalidate()
+        self._say_chosen()
+
+    def action_back(self) -> None:
+        """Return to the pane the Article was opened from."""
+        if self._back:
+            self.action_show_pane(self._back.pop())
+            self.refresh_bindings()
+
+    # ---------------------------------------------------------------- search
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    def action_escape(self) -> None:
+        """Esc: close the search first; otherwise go back."""
+        bar = self.query_one(SearchBar)
+        if bar.display or self.search:
+            bar.action_clear()
+        else:
+            self.action_back()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "escape":
+            return bool(self._back or self.search or self.query_one(SearchBar).display)
+        if action == "back":
+            return bool(self._back)
+        return True
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, message: SearchBar.Changed) -> None:
+        message.stop()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        if message.cleared or not message.query.strip():
+            self._apply_search(message.query)
+        else:
+            self._search_timer = self.set_timer(
+                SEARCH_PAUSE, lambda: self._apply_search(message.query)
+            )
+
+    def _apply_search(self, query: str) -> None:
+        self._search_timer = None
+        bar = self.query_one(SearchBar)
+        try:
+            if query.strip():
+                quotes, events = self.library.search_count(query, self.chosen, cap=SEARCH_CAP)
+                bar.show_totals(quotes, events, more=max(quotes, events) >= SEARCH_CAP)
+            else:
+                bar.label.update("Search", layout=False)
+            self.search = query
+        except (Cancelled, LibraryError) as error:
+            self.notify(strip_controls(str(error)), severity="error", markup=False)
+        self.refresh_bindings()
+        if query.strip() and self.active_pane in ("stories", "article", "costs"):
+            self.action_show_pane("quotes")
+            self.query_one(SearchBar).input.focus()
+
+    @on(SearchBar.Done)
+    def _search_done(self, message: SearchBar.Done) -> None:
+        message.stop()
+        if self._search_timer is not None:  # Enter before the pause: search now
+            self._search_timer.stop()
+            self._apply_search(message.query)
+        self._focus_pane()
+
+    @on(LibraryQuotes.Copy)
+    def _copy(self, message: LibraryQuotes.Copy) -> None:
+        message.stop()
+        self.app.copy_to_clipboard(strip_controls(message.text))
+        self.notify("Quote and citation copied through the terminal (OSC 52)", timeout=3)
+
+    # ---------------------------------------------------------------- misc
+
+    def action_help(self) -> None:
+        # Imported when asked for: Markdown costs a tenth of a start-up.
+        from smareader.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        dark = not self.app.current_theme.dark
+        self.app.theme = "textual-dark" if dark else "textual-light"

@@ -1,0 +1,729 @@
+"""The library reader's panes: Stories, and the Timeline, Quotes and Costs of the chosen ones.
+
+Each pane reads the :class:`~smareader.library.Library` it is given, a page at a
+time, and is bound to the screen's ``chosen`` stories and search ``query``. A pane
+that is hidden when they change refills when it is shown. Panes post
+:class:`OpenItem` and :class:`OpenStory`; the screen decides what they do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any, ClassVar, Literal, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from smareader.library.query import Chosen, Library, citation, format_day
+from smareader.library.rows import (
+    CostTable,
+    EventEntry,
+    FigurePoint,
+    FigureSeries,
+    Page,
+    QuoteEntry,
+    SpeakerEntry,
+    StoryEntry,
+    TimelineEntry,
+)
+from smareader.widgets.library.paged import PagedRows
+from smareader.widgets.safe import safe_content
+from smareader.widgets.text import field, spread, with_matches
+from smareader.widgets.throttle import Throttle
+from smareader.widgets.virtual_list import VirtualList
+
+SEARCH_CAP = 10_000
+"""Matches counted (and listed) at most: counting 400,000 takes most of a second."""
+
+_T = TypeVar("_T")
+
+
+@dataclass
+class OpenItem(Message):
+    """Show an item in the Article pane: its words in its story's text."""
+
+    story_id: str
+    kind: Literal["quote", "event", "figure", "story"]
+    item_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class OpenStory(Message):
+    """Open one story in the full reader (where it can be reviewed)."""
+
+    story_id: str
+
+
+@dataclass
+class ChosenChanged(Message):
+    """The reader chose other stories (``None``: all of them)."""
+
+    chosen: Chosen
+
+
+def story_label(entry: StoryEntry) -> str:
+    """How a story is named in a row: its publisher and day."""
+    return f"{entry.publisher} · {format_day(entry.published)}"
+
+
+def story_name(entry: StoryEntry) -> str:
+    """The headline as printed, else the descriptive title marked as such."""
+    return entry.headline if entry.headline else f"{entry.title} (descriptive title)"
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number:,} {one if number == 1 else (many or one + 's')}"
+
+
+class LibraryPane(Widget):
+    """A pane over the chosen stories of a library."""
+
+    PANE: ClassVar[str]
+
+    chosen: reactive[Chosen] = reactive(None, init=False)
+    """The stories shown (``None``: all), bound from the screen."""
+    search: reactive[str] = reactive("", init=False)
+    """The search, bound from the screen."""
+
+    def __init__(self, library: Library, stories: dict[str, StoryEntry], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.library = library
+        self.stories = stories
+        """Every story of the library by id (the screen's, shared)."""
+        self._stale = True
+        self._detail = Throttle(self, self._show_detail)
+
+    def on_mount(self) -> None:
+        # A pane in a hidden tab fills when it is first shown: its queries (the
+        # speakers of a million quotes, say) must not delay the first paint.
+        if self._hidden():
+            self._stale = True
+        else:
+            self.refill()
+
+    def _hidden(self) -> bool:
+        return not all(node.display for node in self.ancestors_with_self)
+
+    def watch_chosen(self) -> None:
+        self._changed()
+
+    def watch_search(self) -> None:
+        self._changed()
+
+    def invalidate(self) -> None:
+        """The library changed: read the rows again now, or when next shown."""
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.is_mounted and not self._hidden():
+            self.refill()
+        else:
+            self._stale = True
+
+    def on_show(self) -> None:
+        if self._stale:
+            self.refill()
+
+    def refill(self) -> None:
+        """Read the rows again for the chosen stories and the search."""
+        self._stale = False
+        self.fill()
+        self._show_detail()
+
+    def fill(self) -> None:
+        """Put the rows in the pane's lists (the pane's own)."""
+
+    def _show_detail(self) -> None:
+        """Draw the detail of the highlighted row (the pane's own)."""
+
+    def focus_main(self) -> None:
+        """Focus the pane's main list."""
+        self.query_one(VirtualList).focus()
+
+    def label(self, story_id: str) -> str:
+        """A story's publisher and day, for rows."""
+        entry = self.stories.get(story_id)
+        return story_label(entry) if entry else story_id
+
+
+def _list_of(paged: PagedRows[_T], render: Callable[[_T, int], Sequence[Content]]) -> Any:
+    def render_row(index: int, width: int) -> Sequence[Content]:
+        row = paged.get(index)
+        return [Content("…")] if row is None else render(row, width)
+
+    return render_row
+
+
+# ---------------------------------------------------------------------- stories
+
+
+class StoriesPane(LibraryPane):
+    """Every story of the library; choose the ones the other panes show."""
+
+    PANE = "stories"
+    BINDINGS = [
+        Binding("space", "choose", "Choose", tooltip="Choose or unchoose this story"),
+        Binding("asterisk", "all", "All", key_display="*", tooltip="Choose every story"),
+        Binding("o", "open", "Open", tooltip="Open the story in the full reader"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        entries = list(self.stories.values())
+        self._entries = entries
+        yield VirtualList(
+            self._row, len(entries), empty="The library has no stories", id="story-list"
+        )
+        with VerticalScroll(id="story-detail", classes="detail"):
+            yield Static(id="story-detail-text")
+
+    @property
+    def current(self) -> StoryEntry | None:
+        """The highlighted story."""
+        index = self.query_one("#story-list", VirtualList).cursor
+        return self._entries[index] if 0 <= index < len(self._entries) else None
+
+    def _is_chosen(self, entry: StoryEntry) -> bool:
+        return self.chosen is None or entry.id in self.chosen
+
+    def _row(self, index: int, width: int) -> list[Content]:
+        entry = self._entries[index]
+        mark = "● " if self._is_chosen(entry) else "○ "
+        left = Content.assemble(
+            (mark, "$text-success" if self._is_chosen(entry) else "$text-muted"),
+            (format_day(entry.published).rjust(11) + "  ", "$text-muted"),
+            safe_content(entry.publisher, "bold"),
+            "  ",
+            safe_content(story_name(entry)),
+        )
+        counts = Content.styled(f"{entry.quotes:,}q {entry.events:,}e", "$text-muted")
+        return [spread(left, counts, width)]
+
+    def fill(self) -> None:
+        stories = self.query_one("#story-list", VirtualList)
+        if len(self._entries) != len(self.stories):
+            self._entries = list(self.stories.values())
+            stories.set_rows(len(self._entries), cursor=stories.cursor)
+        else:
+            self._entries = list(self.stories.values())
+            stories.refresh_rows()
+
+    @on(VirtualList.Highlighted, "#story-list")
+    def _highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
+        self._detail()
+
+    @on(VirtualList.Selected, "#story-list")
+    def _selected(self, message: VirtualList.Selected) -> None:
+        message.stop()
+        self.action_open()
+
+    def _show_detail(self) -> None:
+        entry = self.current
+        text = self.query_one("#story-detail-text", Static)
+        if entry is None:
+            text.update(Content.styled("Add stories with `smareader add PATH`.", "$text-muted"))
+            return
+        headline = (
+            safe_content(entry.headline)
+            if entry.headline
+            else Content.styled("none printed", "$text-muted italic")
+        )
+        lines = [
+            safe_content(entry.title, "bold"),
+            field("Headline", headline),
+            field(
+                "Published",
+                Content.assemble(safe_content(entry.publisher), f", {format_day(entry.published)}"),
+            ),
+        ]
+        if entry.byline:
+            lines.append(field("By", safe_content(entry.byline)))
+        if entry.url:
+            lines.append(field("Address", safe_content(entry.url)))
+        counts = ", ".join(
+            [
+                _count(entry.quotes, "quote"),
+                _count(entry.speakers, "speaker"),
+                _count(entry.events, "event"),
+                _count(entry.figures, "figure"),
+                _count(entry.categories, "cost category", "cost categories"),
+            ]
+        )
+        lines.append(field("Holds", Content(counts)))
+        # The name only: `smareader list` gives whole paths.
+        lines.append(field("File", safe_content(PurePath(entry.path).name)))
+        chosen = "chosen" if self._is_chosen(entry) else "not chosen (space chooses it)"
+        lines.append(field("Shown in the other panes", Content(chosen)))
+        text.update(Content("\n").join(lines))
+
+    def action_choose(self) -> None:
+        entry = self.current
+        if entry is None:
+            return
+        every = [story.id for story in self._entries]
+        chosen = list(every if self.chosen is None else self.chosen)
+        if entry.id in chosen:
+            chosen.remove(entry.id)
+        else:
+            chosen.append(entry.id)
+        order = {story_id: index for index, story_id in enumerate(every)}
+        chosen.sort(key=order.__getitem__)
+        self.post_message(ChosenChanged(None if len(chosen) == len(every) else tuple(chosen)))
+        self.query_one("#story-list", VirtualList).action_cursor_down()
+
+    def action_all(self) -> None:
+        self.post_message(ChosenChanged(None))
+
+    def action_open(self) -> None:
+        entry = self.current
+        if entry is not None:
+            self.post_message(OpenStory(entry.id))
+
+
+# ---------------------------------------------------------------------- timeline
+
+
+class LibraryTimeline(LibraryPane):
+    """Events of the chosen stories in date order, every publication day marked."""
+
+    PANE = "timeline"
+
+    def compose(self) -> ComposeResult:
+        self._rows: PagedRows[TimelineEntry] = PagedRows(0, self._fetch_timeline)
+        yield VirtualList(self._row, 0, empty="No events", id="library-timeline-list")
+        with VerticalScroll(id="library-timeline-detail", classes="detail"):
+            yield Static(id="library-timeline-text")
+
+    def _fetch_timeline(self, after: str | None, _offset: int, limit: int) -> Page[TimelineEntry]:
+        return self.library.timeline(self.chosen, after=after, limit=limit)
+
+    def _fetch_search(self, after: str | None, offset: int, limit: int) -> Page[TimelineEntry]:
+        page = self.library.search_events(
+            self.search, self.chosen, after=after, offset=offset, limit=limit
+        )
+        rows = [TimelineEntry(event, event.date_start, (), event.cursor) for event in page.rows]
+        return Page(rows, page.next)
+
+    def fill(self) -> None:
+        if self.search.strip():
+            _, count = self.library.search_count(self.search, self.chosen, cap=SEARCH_CAP)
+            self._rows = PagedRows(count, self._fetch_search)
+        else:
+            count = self.library.timeline_count(self.chosen)
+            self._rows = PagedRows(count, self._fetch_timeline, offsets=False)
+        self.query_one(VirtualList).set_rows(count)
+
+    @property
+    def current(self) -> TimelineEntry | None:
+        """The highlighted row."""
+        return self._rows.get(self.query_one(VirtualList).cursor)
+
+    def _row(self, index: int, width: int) -> list[Content]:
+        row = self._rows.get(index)
+        if row is None:
+            return [Content("…")]
+        if row.event is None:
+            names = ", ".join(self.label(story_id) for story_id in row.stories)
+            return [
+                Content.assemble(
+                    (f"━━ {format_day(row.day)} ", "bold $text-accent"),
+                    ("published: ", "$text-muted"),
+                    safe_content(names, "$text-accent"),
+                )
+            ]
+        event = row.event
+        left = Content.assemble(
+            (format_day(event.date_start).rjust(11) + "  ", "$text-muted"),
+            with_matches(safe_content(event.title), self.search),
+        )
+        story = self.stories.get(event.story_id)
+        right = safe_content(story.publisher if story else event.story_id, "$text-muted")
+        return [spread(left, right, width)]
+
+    @on(VirtualList.Highlighted)
+    def _highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
+        self._detail()
+
+    @on(VirtualList.Selected)
+    def _selected(self, message: VirtualList.Selected) -> None:
+        message.stop()
+        row = self.current
+        if row is not None and row.event is not None:
+            event = row.event
+            self.post_message(OpenItem(event.story_id, "event", event.id, event.start, event.end))
+        elif row is not None and row.stories:
+            story_id = row.stories[0]
+            self.post_message(OpenItem(story_id, "story", story_id, 0, 0))
+
+    def _show_detail(self) -> None:
+        text = self.query_one(Static)
+        row = self.current
+        if row is None:
+            text.update("")
+            return
+        if row.event is None:
+            lines = [Content.styled(f"Published on {format_day(row.day)}:", "bold")]
+            for story_id in row.stories:
+                entry = self.stories.get(story_id)
+                if entry is not None:
+                    lines.append(
+                        Content.assemble(
+                            "• ",
+                            safe_content(story_label(entry)),
+                            "  ",
+                            safe_content(story_name(entry)),
+                        )
+                    )
+            text.update(Content("\n").join(lines))
+            return
+        text.update(event_detail(row.event, self.stories.get(row.event.story_id), self.search))
+
+
+def event_detail(event: EventEntry, story: StoryEntry | None, query: str = "") -> Content:
+    """An event's detail: what, when (as normalized and as written), status, story."""
+    when = event.when_label + (f" ({event.modifier})" if event.modifier else "")
+    lines = [
+        with_matches(safe_content(event.title, "bold"), query),
+        field(
+            "When",
+            Content.assemble(
+                safe_content(when), ("  as written: ", "$text-muted"), safe_content(event.when)
+            ),
+        ),
+        field("Status", Content(event.status)),
+    ]
+    if event.summary:
+        lines.append(with_matches(safe_content(event.summary), query))
+    if story is not None:
+        lines.append(
+            field(
+                "Story",
+                Content.assemble(
+                    safe_content(story_label(story)), "  ", safe_content(story_name(story))
+                ),
+            )
+        )
+    lines.append(Content.styled("Enter shows it in the article.", "$text-muted italic"))
+    return Content("\n").join(lines)
+
+
+# ---------------------------------------------------------------------- quotes
+
+
+class LibraryQuotes(LibraryPane):
+    """One entry per person or organization; their quotes across stories, by date."""
+
+    PANE = "quotes"
+    BINDINGS = [Binding("y", "copy", "Copy", tooltip="Copy the quote with its citation")]
+
+    @dataclass
+    class Copy(Message):
+        """Copy this text (a quote with its citation)."""
+
+        text: str
+
+    def compose(self) -> ComposeResult:
+        self._speakers: list[SpeakerEntry] = []
+        self._rows: PagedRows[QuoteEntry] = PagedRows(0, self._fetch_quotes)
+        speakers = VirtualList(self._render_speaker, 0, empty="No speakers", id="library-speakers")
+        speakers.border_title = "Speakers"
+        yield speakers
+        with Vertical(id="library-quotes-column"):
+            quotes = VirtualList(self._render_quote, 0, empty="No quotes", id="library-quote-list")
+            quotes.border_title = "Quotes"
+            yield quotes
+            with VerticalScroll(id="library-quote-detail", classes="detail"):
+                yield Static(id="library-quote-text")
+
+    @property
+    def person(self) -> int | None:
+        """The chosen speaker's number, or ``None`` for everyone."""
+        index = self.query_one("#library-speakers", VirtualList).cursor - 1
+        return self._speakers[index].person if 0 <= index < len(self._speakers) else None
+
+    @property
+    def current(self) -> QuoteEntry | None:
+        """The highlighted quote."""
+        return self._rows.get(self.query_one("#library-quote-list", VirtualList).cursor)
+
+    def focus_main(self) -> None:
+        self.query_one("#library-quote-list", VirtualList).focus()
+
+    def _fetch_quotes(self, after: str | None, offset: int, limit: int) -> Page[QuoteEntry]:
+        return self.library.quotes(
+            self.chosen, person=self.person, after=after, offset=offset, limit=limit
+        )
+
+    def _fetch_search(self, after: str | None, offset: int, limit: int) -> Page[QuoteEntry]:
+        return self.library.search_quotes(
+            self.search, self.chosen, person=self.person, after=after, offset=offset, limit=limit
+        )
+
+    def fill(self) -> None:
+        self._speakers = self.library.speakers(self.chosen)
+        speakers = self.query_one("#library-speakers", VirtualList)
+        speakers.set_rows(len(self._speakers) + 1)
+        self._fill_quotes()
+
+    def _fill_quotes(self) -> None:
+        quotes = self.query_one("#library-quote-list", VirtualList)
+        person = self.person
+        if self.search.strip():
+            count, _ = self.library.search_count(
+                self.search, self.chosen, cap=SEARCH_CAP, person=person
+            )
+            self._rows = PagedRows(count, self._fetch_search)
+            more = "+" if count >= SEARCH_CAP else ""
+            quotes.border_title = f"Quotes matching · {count:,}{more}"
+        else:
+            count = self.library.quote_count(self.chosen, person=person)
+            self._rows = PagedRows(count, self._fetch_quotes)
+            quotes.border_title = f"Quotes · {count:,}"
+            index = self.query_one("#library-speakers", VirtualList).cursor - 1
+            if 0 <= index < len(self._speakers):
+                entry = self._speakers[index]
+                stories = f" in {entry.stories:,} stories" if entry.stories > 1 else ""
+                quotes.border_title = f"Quotes · {count:,}{stories}"
+        quotes.set_rows(count)
+        self._show_detail()
+
+    def _render_speaker(self, index: int, width: int) -> list[Content]:
+        if index == 0:
+            total = sum(entry.count for entry in self._speakers)
+            return [spread(Content.styled("All speakers", "bold"), Content(f"{total:,}"), width)]
+        entry = self._speakers[index - 1]
+        count = Content.styled(f"{entry.count:,}", "$text-muted")
+        return [spread(safe_content(entry.name), count, width, keep_left=True)]
+
+    def _render_quote(self, index: int, width: int) -> list[Content]:
+        quote = self._rows.get(index)
+        if quote is None:
+            return [Content("…")]
+        who = "" if self.person is not None else quote.speaker
+        left = Content.assemble(
+            (format_day(quote.published).rjust(11) + "  ", "$text-muted"),
+            safe_content(who + ": ", "bold") if who else "",
+            with_matches(safe_content(quote.text), self.search),
+        )
+        return [left]
+
+    @on(VirtualList.Highlighted, "#library-speakers")
+    def _speaker_highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
+        self._fill_quotes()
+
+    @on(VirtualList.Selected, "#library-speakers")
+    def _speaker_selected(self, message: VirtualList.Selected) -> None:
+        message.stop()
+        self.focus_main()
+
+    @on(VirtualList.Highlighted, "#library-quote-list")
+    def _quote_highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
+        self._detail()
+
+    @on(VirtualList.Selected, "#library-quote-list")
+    def _quote_selected(self, message: VirtualList.Selected) -> None:
+        message.stop()
+        quote = self.current
+        if quote is not None:
+            self.post_message(OpenItem(quote.story_id, "quote", quote.id, quote.start, quote.end))
+
+    def _show_detail(self) -> None:
+        text = self.query_one("#library-quote-text", Static)
+        quote = self.current
+        if quote is None:
+            text.update("")
+            return
+        words = quote.text if quote.kind == "reported" else f"“{quote.text}”"
+        who = quote.speaker + (f", {quote.role}" if quote.role else "")
+        lines = [
+            with_matches(safe_content(words), self.search),
+            field("Speaker", safe_content(who)),
+        ]
+        if quote.cue:
+            lines.append(field("Cue", safe_content(quote.cue)))
+        story = self.stories.get(quote.story_id)
+        if story is not None:
+            lines.append(
+                field(
+                    "Story",
+                    Content.assemble(
+                        safe_content(story_label(story)), "  ", safe_content(story_name(story))
+                    ),
+                )
+            )
+        lines.append(
+            Content.styled(
+                "Enter shows it in the article · y copies it with its citation",
+                "$text-muted italic",
+            )
+        )
+        text.update(Content("\n").join(lines))
+
+    def action_copy(self) -> None:
+        quote = self.current
+        if quote is not None:
+            self.post_message(self.Copy(citation(quote)))
+
+
+# ---------------------------------------------------------------------- costs
+
+
+class LibraryCosts(LibraryPane):
+    """Money and multiplier figures over time, by category or by who stated them."""
+
+    PANE = "costs"
+    BINDINGS = [
+        Binding("b", "group", "Group by", tooltip="Group figures by category or by who stated them")
+    ]
+
+    by: reactive[Literal["label", "speaker"]] = reactive("label", init=False)
+
+    def compose(self) -> ComposeResult:
+        self._rows: list[FigureSeries | FigurePoint] = []
+        figures = VirtualList(self._row, 0, empty="No money figures", id="library-figures")
+        figures.border_title = "Figures over time · by category"
+        yield figures
+        with VerticalScroll(id="library-cost-table", classes="detail"):
+            yield Static(id="library-cost-text")
+
+    def fill(self) -> None:
+        rows: list[FigureSeries | FigurePoint] = []
+        for series in self.library.figures_over_time(self.chosen, by=self.by):
+            rows.append(series)
+            rows.extend(series.points)
+        self._rows = rows
+        figures = self.query_one(VirtualList)
+        figures.border_title = "Figures over time · by " + (
+            "category" if self.by == "label" else "who stated them"
+        )
+        figures.set_rows(len(rows), cursor=1 if rows else 0)
+
+    def watch_by(self) -> None:
+        self.refill()
+
+    def action_group(self) -> None:
+        self.by = "speaker" if self.by == "label" else "label"
+
+    @property
+    def current(self) -> FigureSeries | FigurePoint | None:
+        """The highlighted row."""
+        index = self.query_one(VirtualList).cursor
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def _row(self, index: int, width: int) -> list[Content]:
+        row = self._rows[index]
+        if isinstance(row, FigureSeries):
+            return [safe_content(row.name, "bold $text-accent")]
+        other = row.stated_by if self.by == "label" else row.label
+        left = Content.assemble(
+            (format_day(row.published).rjust(13) + "  ", "$text-muted"),
+            safe_content(row.display.ljust(18), "bold"),
+            " ",
+            safe_content(other),
+        )
+        story = self.stories.get(row.story_id)
+        right = safe_content(story.publisher if story else row.story_id, "$text-muted")
+        return [spread(left, right, width)]
+
+    @on(VirtualList.Highlighted)
+    def _highlighted(self, message: VirtualList.Highlighted) -> None:
+        message.stop()
+        self._detail()
+
+    @on(VirtualList.Selected)
+    def _selected(self, message: VirtualList.Selected) -> None:
+        message.stop()
+        row = self.current
+        if isinstance(row, FigurePoint):
+            table = self.library.cost_table(row.story_id)
+            spans = {entry.id: (entry.start, entry.end) for entry in table.bars + table.others}
+            start, end = spans.get(row.id, (0, 0))
+            self.post_message(OpenItem(row.story_id, "figure", row.id, start, end))
+
+    def _story_of_cursor(self) -> str | None:
+        index = self.query_one(VirtualList).cursor
+        for row in self._rows[index:] if self._rows else []:
+            if isinstance(row, FigurePoint):
+                return row.story_id
+        return None
+
+    def _show_detail(self) -> None:
+        text = self.query_one(Static)
+        story_id = self._story_of_cursor()
+        if story_id is None:
+            text.update(
+                Content.styled(
+                    "No money or multiplier figures in the chosen stories.", "$text-muted"
+                )
+            )
+            return
+        text.update(cost_matrix(self.library.cost_table(story_id), self.stories.get(story_id)))
+
+
+def _flag(value: bool | None) -> Content:
+    if value is None:
+        return Content.styled("not said", "$text-muted")
+    return Content.styled("yes" if value else "no", "bold" if value else "")
+
+
+def cost_matrix(table: CostTable, story: StoryEntry | None) -> Content:
+    """One story's cost table: categories with their flags, figures as bars, ratios."""
+    title = story_label(story) if story is not None else ""
+    lines = [Content.assemble(("Costs in ", "$text-muted"), safe_content(title, "bold"))]
+    if table.currency:
+        lines.append(field("Currency", safe_content(table.currency)))
+    for category in table.categories:
+        lines.append(
+            Content.assemble(
+                "• ",
+                safe_content(category.name, "bold"),
+                ("  paid before: ", "$text-muted"),
+                _flag(category.past),
+                ("  newly demanded: ", "$text-muted"),
+                _flag(category.demanded),
+                ("  per ", "$text-muted"),
+                safe_content(category.reported_by),
+            )
+        )
+    for bar in table.bars:
+        cells = max(1, round(bar.fraction * 20))
+        lines.append(
+            Content.assemble(
+                ("█" * cells + " " * (20 - cells), "$accent"),
+                " ",
+                safe_content(bar.display, "bold"),
+                "  ",
+                safe_content(bar.label),
+                ("  stated by ", "$text-muted"),
+                safe_content(bar.stated_by),
+            )
+        )
+    for other in table.others:
+        lines.append(
+            Content.assemble(
+                "  ", safe_content(other.display, "bold"), "  ", safe_content(other.label)
+            )
+        )
+    for comparison in table.comparisons:
+        lines.append(
+            Content.assemble(
+                ("ratio ", "$text-muted"),
+                safe_content(comparison.label),
+                f": {comparison.ratio:.1f}×",
+            )
+        )
+    return Content("\n").join(lines)
