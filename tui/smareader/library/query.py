@@ -324,6 +324,19 @@ class Library:
         """
         if stories is not None:
             return self._chosen_quotes(stories, person, after, limit, offset)
+        if offset and after is None:
+            # A jump: find the row before it in the order index alone (a covering
+            # scan, ~60 ms at a million), then read the page by key from there.
+            # OFFSET on the joined select would build every skipped row (~1 s).
+            by_person = " WHERE person = ?" if person is not None else ""
+            row = self._one(
+                f"SELECT day, story, start, end, quote FROM quotes{by_person}"
+                " ORDER BY day, story, start, end, quote LIMIT 1 OFFSET ?",
+                [*([person] if person is not None else []), offset - 1],
+            )
+            if row is None:
+                return Page([], None)
+            after, offset = ":".join(str(part) for part in row), 0
         where, parameters = "", []
         if person is not None:
             where += " AND q.person = ?"

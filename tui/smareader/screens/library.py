@@ -31,6 +31,7 @@ from smareader.widgets.library.panes import (
     LibraryPane,
     LibraryQuotes,
     LibraryTimeline,
+    Memo,
     OpenItem,
     StoriesPane,
 )
@@ -95,6 +96,8 @@ class LibraryScreen(Screen[None]):
         self.library = library
         self._name = strip_controls(name)
         self.stories: dict[str, StoryEntry] = {entry.id: entry for entry in library.stories()}
+        self.memo = Memo(library)
+        """Counts and speakers the panes share."""
         if chosen is not None:
             kept = tuple(story_id for story_id in chosen if story_id in self.stories)
             self.set_reactive(LibraryScreen.chosen, kept or None)
@@ -108,12 +111,14 @@ class LibraryScreen(Screen[None]):
         search.display = False
         yield search
         bound = (LibraryScreen.chosen, LibraryScreen.search)
-        library, stories = self.library, self.stories
+        library, stories, memo = self.library, self.stories, self.memo
         panes: dict[str, Widget] = {
-            "stories": StoriesPane(library, stories, id="stories-pane").data_bind(*bound),
-            "timeline": LibraryTimeline(library, stories, id="library-timeline").data_bind(*bound),
-            "quotes": LibraryQuotes(library, stories, id="library-quotes").data_bind(*bound),
-            "costs": LibraryCosts(library, stories, id="library-costs").data_bind(*bound),
+            "stories": StoriesPane(library, stories, memo, id="stories-pane").data_bind(*bound),
+            "timeline": LibraryTimeline(library, stories, memo, id="library-timeline").data_bind(
+                *bound
+            ),
+            "quotes": LibraryQuotes(library, stories, memo, id="library-quotes").data_bind(*bound),
+            "costs": LibraryCosts(library, stories, memo, id="library-costs").data_bind(*bound),
             "article": LibraryArticle(library, id="library-article"),
         }
         titles = ("1 Stories", "2 Timeline", "3 Quotes", "4 Costs", "5 Article")
@@ -185,6 +190,7 @@ class LibraryScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the stories again (one was indexed anew) and refill every pane."""
+        self.memo.clear()
         self.stories.clear()
         self.stories.update((entry.id, entry) for entry in self.library.stories())
         if self.chosen is not None:
@@ -238,7 +244,7 @@ class LibraryScreen(Screen[None]):
         bar = self.query_one(SearchBar)
         try:
             if query.strip():
-                quotes, events = self.library.search_count(query, self.chosen, cap=SEARCH_CAP)
+                quotes, events = self.memo.search_count(query, self.chosen)
                 bar.show_totals(quotes, events, more=max(quotes, events) >= SEARCH_CAP)
             else:
                 bar.label.update("Search", layout=False)

@@ -72,6 +72,43 @@ class ChosenChanged(Message):
     chosen: Chosen
 
 
+class Memo:
+    """What several panes ask of the library for the same stories and search, asked once.
+
+    The speakers of a million quotes take a quarter of a second to group, and a
+    search count tens of milliseconds: the screen and its panes share one memo,
+    cleared when the library changes.
+    """
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._memo: dict[tuple[Any, ...], Any] = {}
+
+    def clear(self) -> None:
+        """Forget everything (the library was indexed anew)."""
+        self._memo.clear()
+
+    def speakers(self, chosen: Chosen) -> list[SpeakerEntry]:
+        """:meth:`Library.speakers` of the chosen stories."""
+        key = ("speakers", None if chosen is None else tuple(chosen))
+        if key not in self._memo:
+            self._memo[key] = self.library.speakers(chosen)
+        found: list[SpeakerEntry] = self._memo[key]
+        return found
+
+    def search_count(
+        self, query: str, chosen: Chosen, person: int | None = None
+    ) -> tuple[int, int]:
+        """Matching quotes and events, counted up to :data:`SEARCH_CAP`."""
+        key = ("search", query, None if chosen is None else tuple(chosen), person)
+        if key not in self._memo:
+            self._memo[key] = self.library.search_count(
+                query, chosen, cap=SEARCH_CAP, person=person
+            )
+        found: tuple[int, int] = self._memo[key]
+        return found
+
+
 def story_label(entry: StoryEntry) -> str:
     """How a story is named in a row: its publisher and day."""
     return f"{entry.publisher} · {format_day(entry.published)}"
@@ -96,9 +133,13 @@ class LibraryPane(Widget):
     search: reactive[str] = reactive("", init=False)
     """The search, bound from the screen."""
 
-    def __init__(self, library: Library, stories: dict[str, StoryEntry], **kwargs: Any) -> None:
+    def __init__(
+        self, library: Library, stories: dict[str, StoryEntry], memo: Memo, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.library = library
+        self.memo = memo
+        """Counts shared with the screen and the other panes."""
         self.stories = stories
         """Every story of the library by id (the screen's, shared)."""
         self._stale = True
@@ -317,7 +358,7 @@ class LibraryTimeline(LibraryPane):
 
     def fill(self) -> None:
         if self.search.strip():
-            _, count = self.library.search_count(self.search, self.chosen, cap=SEARCH_CAP)
+            _, count = self.memo.search_count(self.search, self.chosen)
             self._rows = PagedRows(count, self._fetch_search)
         else:
             count = self.library.timeline_count(self.chosen)
@@ -472,7 +513,7 @@ class LibraryQuotes(LibraryPane):
         )
 
     def fill(self) -> None:
-        self._speakers = self.library.speakers(self.chosen)
+        self._speakers = self.memo.speakers(self.chosen)
         speakers = self.query_one("#library-speakers", VirtualList)
         speakers.set_rows(len(self._speakers) + 1)
         self._fill_quotes()
@@ -481,9 +522,7 @@ class LibraryQuotes(LibraryPane):
         quotes = self.query_one("#library-quote-list", VirtualList)
         person = self.person
         if self.search.strip():
-            count, _ = self.library.search_count(
-                self.search, self.chosen, cap=SEARCH_CAP, person=person
-            )
+            count, _ = self.memo.search_count(self.search, self.chosen, person)
             self._rows = PagedRows(count, self._fetch_search)
             more = "+" if count >= SEARCH_CAP else ""
             quotes.border_title = f"Quotes matching · {count:,}{more}"
