@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from smareader.memory import freeze_story
-from smareader.model.bundled import bundled_story_path
+from smareader.model.bundled import bundled_story_path, bundled_story_paths
 from smareader.model.load import load_story
 from smareader.model.story import Story
 from smareader.model.views import format_date, is_draft
@@ -107,10 +107,11 @@ class SMAReader(App[None]):
         self._save_timer = self.set_interval(SAVE_EVERY, self._save_if_moved, pause=True)
 
     def _editable_path(self) -> Path | None:
-        """The story's file, if review may edit it: never the bundled story."""
-        if self.path is None or self.path.resolve() == bundled_story_path().resolve():
+        """The story's file, if review may edit it: never a bundled story."""
+        if self.path is None:
             return None
-        return self.path
+        bundled = {path.resolve() for path in bundled_story_paths()}
+        return None if self.path.resolve() in bundled else self.path
 
     def on_main_screen_moved(self, message: MainScreen.Moved) -> None:
         target = message.target
