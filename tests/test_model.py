@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from smareader.model import Story, StoryFileError, load_story
+from smareader.model.bundled import bundled_story_paths
 from smareader.model.story import sha256_hex
 
 
@@ -316,7 +318,8 @@ def test_costs_demand_and_current(story: Story) -> None:
 
 
 def test_the_bundled_seed_beside_the_story_is_the_seed_byte_for_byte() -> None:
-    """A story reads only its own folder, so the seed has a copy in data/: the same bytes."""
+    """A story reads only its own folder, so each text has a copy in data/: the same bytes."""
     root = Path(__file__).resolve().parent.parent
-    name = "japantimes-2019-11-19-us-south-korea-cost-sharing-talks.txt"
-    assert (root / "data" / name).read_bytes() == (root / "seeds" / name).read_bytes()
+    for path in bundled_story_paths():
+        name = json.loads(path.read_text(encoding="utf-8"))["source"]["path"]
+        assert (root / "data" / name).read_bytes() == (root / "seeds" / name).read_bytes()

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Select, Static, TabbedContent
 
 from smareader.app import SMAReader, make_app
 from smareader.model import load_story
-from smareader.model.bundled import bundled_story_path
+from smareader.model.bundled import bundled_story_path, bundled_story_paths
 from smareader.review.session import Change, Edit, Review, backup_path, journal_path
 from smareader.screens.confirm import ConfirmScreen
 from smareader.screens.cost_form import CostForm
@@ -86,8 +86,9 @@ async def test_lists_put_the_least_confident_pending_item_first(draft_path: Path
         ]
 
 
-async def test_the_bundled_story_is_not_opened_for_review() -> None:
-    app = make_app(fresh=True)
+@pytest.mark.parametrize("path", bundled_story_paths(), ids=lambda path: path.stem)
+async def test_a_bundled_story_is_not_opened_for_review(path: Path) -> None:
+    app = make_app(path, fresh=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, "r")
         assert main(app).review is None

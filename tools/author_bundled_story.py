@@ -71,6 +71,8 @@ speakers = [
         "role": "Chief U.S. negotiator",
         "affiliation": "U.S. negotiating team",
         "country": "United States",
+        # The same person as the speaker of the bundled transcript of his remarks.
+        "key": "person/james-dehart",
         "aliases": [
             "James DeHart",
             "DeHart",

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from smareader.memory import freeze_story
-from smareader.model.bundled import bundled_story_path
+from smareader.model.bundled import bundled_story_path, bundled_story_paths
 from smareader.model.load import load_story
 from smareader.model.story import Story
 from smareader.model.views import format_date, is_draft
@@ -85,10 +85,11 @@ class SMAReader(ReaderApp):
 
 
 def editable_path(path: Path | None) -> Path | None:
-    """The story's file, if review may edit it: never the bundled story."""
-    if path is None or path.resolve() == bundled_story_path().resolve():
+    """The story's file, if review may edit it: never a bundled story."""
+    if path is None:
         return None
-    return path
+    bundled = {bundled.resolve() for bundled in bundled_story_paths()}
+    return None if path.resolve() in bundled else path
 
 
 def story_screen(story: Story, path: Path | None, session: Session, *, fresh: bool) -> MainScreen:

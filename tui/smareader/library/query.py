@@ -866,12 +866,12 @@ def open_library(path: Path | str | None = None) -> Library:
     if where.exists():
         return Library(connect(where, create=False, shared=True), where)
     from smareader.library.index import add_files
-    from smareader.model.bundled import bundled_story_path
+    from smareader.model.bundled import bundled_story_paths
 
     library = Library(connect(where, create=True, shared=True), where)
     try:
         with library_errors(where):
-            add_files(library.connection, [bundled_story_path()])
+            add_files(library.connection, bundled_story_paths())
     except BaseException:
         library.close()
         raise

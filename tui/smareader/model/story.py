@@ -166,6 +166,10 @@ class Source(Model):
     """SHA-256 of the UTF-8 bytes of the text, lowercase hex."""
     regions: list[Region] = Field(default_factory=list)
     """Marked regions that are not part of the story."""
+    license: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = None
+    """The terms under which the text may be copied, at most 500 characters, e.g.
+    "public domain (U.S. government work)"; null when the story records none, which
+    says nothing about the text being free to share."""
 
     @model_validator(mode="after")
     def _one_of_path_or_text(self) -> Source:
