@@ -109,6 +109,15 @@ class Memo:
         return found
 
 
+PUBLISHER_CELLS = 22
+"""A publisher's name in a row is cut to this: the headline matters more."""
+
+
+def publisher_cell(publisher: str, style: str = "") -> Content:
+    """A publisher's name for a row, cut to :data:`PUBLISHER_CELLS`."""
+    return safe_content(publisher, style).truncate(PUBLISHER_CELLS, ellipsis=True)
+
+
 def story_label(entry: StoryEntry) -> str:
     """How a story is named in a row: its publisher and day."""
     return f"{entry.publisher} · {format_day(entry.published)}"
@@ -243,7 +252,7 @@ class StoriesPane(LibraryPane):
         left = Content.assemble(
             (mark, "$text-success" if self._is_chosen(entry) else "$text-muted"),
             (format_day(entry.published).rjust(11) + "  ", "$text-muted"),
-            safe_content(entry.publisher, "bold"),
+            publisher_cell(entry.publisher, "bold"),
             "  ",
             safe_content(story_name(entry)),
         )
@@ -375,7 +384,10 @@ class LibraryTimeline(LibraryPane):
         if row is None:
             return [Content("…")]
         if row.event is None:
-            names = ", ".join(self.label(story_id) for story_id in row.stories)
+            names = ", ".join(
+                self.stories[story_id].publisher if story_id in self.stories else story_id
+                for story_id in row.stories
+            )
             return [
                 Content.assemble(
                     (f"━━ {format_day(row.day)} ", "bold $text-accent"),
@@ -389,8 +401,8 @@ class LibraryTimeline(LibraryPane):
             with_matches(safe_content(event.title), self.search),
         )
         story = self.stories.get(event.story_id)
-        right = safe_content(story.publisher if story else event.story_id, "$text-muted")
-        return [spread(left, right, width)]
+        right = publisher_cell(story.publisher if story else event.story_id, "$text-muted")
+        return [spread(left, right, width, keep_left=True)]
 
     @on(VirtualList.Highlighted)
     def _highlighted(self, message: VirtualList.Highlighted) -> None:
@@ -544,7 +556,7 @@ class LibraryQuotes(LibraryPane):
             return [spread(Content.styled("All speakers", "bold"), Content(f"{total:,}"), width)]
         entry = self._speakers[index - 1]
         count = Content.styled(f"{entry.count:,}", "$text-muted")
-        return [spread(safe_content(entry.name), count, width, keep_left=True)]
+        return [spread(safe_content(entry.name), count, width)]
 
     def _render_quote(self, index: int, width: int) -> list[Content]:
         quote = self._rows.get(index)
@@ -675,8 +687,8 @@ class LibraryCosts(LibraryPane):
             safe_content(other),
         )
         story = self.stories.get(row.story_id)
-        right = safe_content(story.publisher if story else row.story_id, "$text-muted")
-        return [spread(left, right, width)]
+        right = publisher_cell(story.publisher if story else row.story_id, "$text-muted")
+        return [spread(left, right, width, keep_left=True)]
 
     @on(VirtualList.Highlighted)
     def _highlighted(self, message: VirtualList.Highlighted) -> None:
