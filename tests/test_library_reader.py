@@ -28,7 +28,7 @@ from smareader.model.views import timeline_rows
 from smareader.screens.library import LibraryScreen
 from smareader.screens.main import MainScreen
 from smareader.widgets.library.article import LibraryArticle
-from smareader.widgets.library.panes import LibraryQuotes, LibraryTimeline
+from smareader.widgets.library.panes import LibraryQuotes, LibraryTimeline, StoriesPane
 from smareader.widgets.virtual_list import VirtualList
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
@@ -394,3 +394,41 @@ async def test_a_story_changed_on_disk_is_indexed_again_after_the_first_paint(
         await pilot.pause()
         entry = screen_of(app).stories[story["story"]["id"]]
         assert entry.title == "A title changed since the story was indexed"
+
+
+def test_a_library_from_an_older_smareader_is_rebuilt_when_opened(
+    private_dirs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([]) == 2  # the first run makes it
+    capsys.readouterr()
+    with Library.open() as library:
+        stories = len(library.stories())
+        library.connection.execute("PRAGMA user_version = 2")
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert "made by an older smareader; rebuilding it" in err
+    assert f"rebuilt with {stories} of {stories} stories" in err
+    with Library.open() as library:
+        assert len(library.stories()) == stories
+
+
+async def test_a_draft_is_marked_in_the_stories_pane(tmp_path: Path) -> None:
+    story = json.loads(bundled_story_path().read_text(encoding="utf-8"))
+    source = bundled_story_path().parent / story["source"]["path"]
+    (tmp_path / story["source"]["path"]).write_bytes(source.read_bytes())
+    for quote in story["quotes"][:5]:
+        quote.update(review="pending", rule="test")
+    draft = tmp_path / "draft.json"
+    draft.write_text(json.dumps(story), encoding="utf-8")
+    library = tmp_path / "library.sqlite3"
+    connection = connect(library)
+    add_files(connection, [draft])
+    connection.close()
+    app = reader(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        screen = screen_of(app)
+        row = screen.query_one(StoriesPane)._row(0, 96)[0].plain
+        assert "draft" in row
+        detail = str(screen.query_one("#story-detail-text").render())
+        assert "5 pending" in detail

@@ -22,6 +22,7 @@ from smareader.files import DEFAULT_LIMIT_MIB, LIMIT_VARIABLE, MIB, FileRefused
 from smareader.sanitize import say
 
 if TYPE_CHECKING:
+    from smareader.library.query import Library
     from smareader.model.load import StoryFileError
     from smareader.model.story import Story
 
@@ -462,13 +463,31 @@ def _read_story(path: Path, *, limit: int | None, fresh: bool) -> int:
     return 0
 
 
+def _open_or_upgrade(option: str | None) -> Library:
+    """The user's library; one made by an older smareader is first rebuilt from its
+    story files (it is an index of them, nothing more), saying so."""
+    from smareader.library.maintain import rebuild_library
+    from smareader.library.query import open_library
+    from smareader.library.store import LibraryError, resolve_library_path
+
+    try:
+        return open_library(option)
+    except LibraryError as error:
+        if not error.outdated:
+            raise
+    path = resolve_library_path(option)
+    say(f"{path}: made by an older smareader; rebuilding it from its story files")
+    for message in rebuild_library(path).messages:
+        say(message)
+    return open_library(option)
+
+
 def _read_library(folder: Path | None, option: str | None, *, fresh: bool) -> int:
     """Open a library (the user's, ``--library``'s, or a folder's) in the library reader.
 
     Only a first run (or a folder with new files) validates stories; otherwise this
     opens SQLite and nothing else, so the model is never imported.
     """
-    from smareader.library.query import open_library
     from smareader.library.store import LibraryError
 
     try:
@@ -482,7 +501,7 @@ def _read_library(folder: Path | None, option: str | None, *, fresh: bool) -> in
                         say(line)
             name = str(folder)
         else:
-            library, name = open_library(option), None
+            library, name = _open_or_upgrade(option), None
         counts = None if _has_terminal() else library.counts()
     except LibraryError as error:
         say(error.render())

@@ -139,6 +139,7 @@ def list_stories(argv: Sequence[str]) -> int:
             line = (
                 f"{story.id}\t{story.published.isoformat()}\t{story.publisher}\t{story.title}\t"
                 f"{story.quotes} quotes, {story.events} events, {story.speakers} speakers"
+                + (f"; draft, {story.pending} items to review" if story.is_draft else "")
             )
             say(line.replace("\t", "  "), sys.stdout)
         say(f"{path}: {len(stories)} stor{'y' if len(stories) == 1 else 'ies'}")

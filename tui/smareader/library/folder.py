@@ -14,7 +14,7 @@ from pathlib import Path
 
 from smareader.library.index import Outcome, add_files, remove_story, story_files
 from smareader.library.query import Library
-from smareader.library.store import connect, library_errors
+from smareader.library.store import LibraryError, connect, library_errors
 
 
 def folder_library_path(folder: Path) -> Path:
@@ -38,7 +38,15 @@ def open_folder(
     """
     path = folder_library_path(folder)
     files = list(story_files([folder]))
-    connection = connect(path, create=True)
+    try:
+        connection = connect(path, create=True)
+    except LibraryError as error:
+        if not error.outdated:
+            raise
+        # A cache made by an older smareader: made again.
+        for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            stale.unlink(missing_ok=True)
+        connection = connect(path, create=True)
     try:
         with library_errors(path):
             outcomes = add_files(connection, files, progress=progress)

@@ -30,7 +30,7 @@ from typing import Any, Literal, get_args
 from smareader.library.store import KEY_SEPARATOR, WORD_SPLIT, transaction
 from smareader.model.load import Problem, StoryFileError, parse_story, read_bytes
 from smareader.model.story import Story
-from smareader.model.views import format_figure, format_when
+from smareader.model.views import format_figure, format_when, review_summary
 
 SCHEMA_VERSION: int = get_args(Story.model_fields["schema_version"].annotation)[0]
 """The story format version this model reads; a story indexed under another is redone."""
@@ -199,6 +199,7 @@ def story_rows(story: Story) -> StoryRows:
         for position, c in enumerate(costs.comparisons if costs else [])
     ]
     regions = [(r.kind, r.start, r.end, r.note) for r in story.source.regions]
+    review = review_summary(story) or {}
     head = (
         info.id,
         info.title,
@@ -217,6 +218,7 @@ def story_rows(story: Story) -> StoryRows:
         len(figures),
         len(categories),
         len(comparisons),
+        *(review.get(state, 0) for state in ("pending", "accepted", "edited", "dropped")),
     )
     return StoryRows(
         head,
@@ -316,10 +318,10 @@ def write_story(
     (story,) = connection.execute(
         "INSERT INTO stories (id, title, headline, publisher, url, published, byline, agencies,"
         " language, currency, text_length, speakers, quotes, events, figures, categories,"
-        " comparisons,"
+        " comparisons, pending, accepted, edited, dropped,"
         " path, size, mtime_ns, sha256, source_path, source_size, source_mtime_ns,"
         " source_sha256, schema_version)"
-        " VALUES (" + ",".join("?" * 26) + ") RETURNING story",
+        " VALUES (" + ",".join("?" * 30) + ") RETURNING story",
         (
             *rows.story,
             facts.path,

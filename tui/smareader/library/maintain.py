@@ -33,8 +33,8 @@ def dump_story(connection: sqlite3.Connection, story: int) -> StoryRows:
     head = connection.execute(
         "SELECT id, title, headline, publisher, url, published, byline, agencies, language,"
         " currency,"
-        " text_length, speakers, quotes, events, figures, categories, comparisons"
-        " FROM stories WHERE story = ?",
+        " text_length, speakers, quotes, events, figures, categories, comparisons,"
+        " pending, accepted, edited, dropped FROM stories WHERE story = ?",
         (story,),
     ).fetchone()
     text = connection.execute("SELECT text FROM texts WHERE story = ?", (story,)).fetchone()

@@ -55,7 +55,8 @@ _FEW_EVENTS = 5000  # chosen stories with fewer events are read by story and sor
 
 _STORY_COLUMNS = (
     "id, title, headline, publisher, published, url, byline, language, currency, path,"
-    " speakers, quotes, events, figures, categories, comparisons"
+    " speakers, quotes, events, figures, categories, comparisons,"
+    " pending, accepted, edited, dropped"
 )
 _QUOTE_SELECT = (
     "SELECT st.id, q.id, s.id, s.name, s.role, q.person, q.text, q.kind, q.cue, q.start,"
@@ -889,7 +890,7 @@ def _story(row: Any) -> StoryEntry:
         row[2],
         row[3],
         date.fromisoformat(row[4]),
-        *row[5:16],
+        *row[5:20],
     )
 
 

@@ -46,6 +46,21 @@ class StoryEntry:
     figures: int
     categories: int
     comparisons: int
+    pending: int = 0
+    """Items waiting for review (a draft has some)."""
+    accepted: int = 0
+    edited: int = 0
+    dropped: int = 0
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether items still wait for review."""
+        return self.pending > 0
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether a person has reviewed items of it (a draft once)."""
+        return bool(self.pending or self.accepted or self.edited or self.dropped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-LIBRARY_FORMAT = 2
+LIBRARY_FORMAT = 3
 """Version of the tables below, kept in ``PRAGMA user_version``."""
 APPLICATION_ID = 0x534D4152  # "SMAR": tells our libraries from other SQLite files
 """``PRAGMA application_id`` of every smareader library."""
@@ -59,10 +59,14 @@ class Cancelled(Exception):
 class LibraryError(Exception):
     """A library file that cannot be used as it is."""
 
-    def __init__(self, path: Path | str, reason: str, *, hint: str = REBUILD_HINT) -> None:
+    def __init__(
+        self, path: Path | str, reason: str, *, hint: str = REBUILD_HINT, outdated: bool = False
+    ) -> None:
         self.path = Path(path)
         self.reason = reason
         self.hint = hint
+        self.outdated = outdated
+        """A library of ours in an older format: rebuilding it from its stories fixes it."""
         super().__init__(self.render())
 
     def render(self) -> str:
@@ -117,7 +121,12 @@ CREATE TABLE stories (
     events INTEGER NOT NULL,
     figures INTEGER NOT NULL,
     categories INTEGER NOT NULL,
-    comparisons INTEGER NOT NULL
+    comparisons INTEGER NOT NULL,
+    -- Review: items waiting, checked, fixed, and dropped (all 0 for a story never drafted).
+    pending INTEGER NOT NULL,
+    accepted INTEGER NOT NULL,
+    edited INTEGER NOT NULL,
+    dropped INTEGER NOT NULL
 );
 CREATE INDEX stories_by_date ON stories (published, id);
 -- Embedded article texts only: a text in its own file is read from there on demand.
@@ -342,7 +351,7 @@ def _configure(connection: sqlite3.Connection, path: Path) -> None:
             hint="upgrade smareader, or " + REBUILD_HINT,
         )
     if version < LIBRARY_FORMAT:
-        raise LibraryError(path, f"a library in an older format ({version})")
+        raise LibraryError(path, f"a library in an older format ({version})", outdated=True)
     mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal":
         connection.execute("PRAGMA journal_mode = WAL")

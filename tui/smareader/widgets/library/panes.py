@@ -257,6 +257,8 @@ class StoriesPane(LibraryPane):
             safe_content(story_name(entry)),
         )
         counts = Content.styled(f"{entry.quotes:,}q {entry.events:,}e", "$text-muted")
+        if entry.is_draft:
+            counts = Content.assemble(("draft ", "bold $text-warning"), counts)
         return [spread(left, counts, width)]
 
     def fill(self) -> None:
@@ -311,6 +313,23 @@ class StoriesPane(LibraryPane):
             ]
         )
         lines.append(field("Holds", Content(counts)))
+        if entry.reviewed:
+            states = ", ".join(
+                f"{number:,} {state}"
+                for state, number in (
+                    ("pending", entry.pending),
+                    ("accepted", entry.accepted),
+                    ("edited", entry.edited),
+                    ("dropped", entry.dropped),
+                )
+            )
+            style = "$text-warning" if entry.is_draft else ""
+            lines.append(
+                field("Review", Content.styled(states, style))
+                + Content.styled(
+                    "  (o opens it for review)" if entry.is_draft else "", "$text-muted"
+                )
+            )
         # The name only: `smareader list` gives whole paths.
         lines.append(field("File", safe_content(PurePath(entry.path).name)))
         chosen = "chosen" if self._is_chosen(entry) else "not chosen (space chooses it)"
