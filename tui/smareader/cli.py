@@ -275,15 +275,64 @@ def cmd_export(argv: Sequence[str]) -> int:
         action="store_true",
         help="leave out quotes that still wait for review (drafted and not yet accepted)",
     )
+    parser.add_argument(
+        "--library",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="export from a library instead of a story file (default: your library); "
+        "with --story, only those stories",
+    )
+    parser.add_argument(
+        "--story",
+        action="append",
+        metavar="ID",
+        help="with --library: a story to export (repeat for several; default: all)",
+    )
     _output_options(parser, "FILE")
     _limit_option(parser)
     args = parser.parse_args(argv)
+    if args.library is not None:
+        if args.path is not None:
+            parser.error("give a story file or --library, not both")
+        if args.reviewed_only:
+            parser.error(
+                "--reviewed-only works on story files (the library keeps no review state per quote)"
+            )
+        return _export_library(args)
+    if args.story:
+        parser.error("--story needs --library")
     try:
         story = load_story(args.path or _default_story(), limit=args.max_size)
     except StoryFileError as error:
         return _fail(error)
     text = export_quotes(story, args.format, raw=args.raw, reviewed_only=args.reviewed_only)
     summary = f"{args.output}: {_count(len(story.quotes), 'quote')} written as {args.format}"
+    return _emit(text, args.output, force=args.force, summary=summary)
+
+
+def _export_library(args: argparse.Namespace) -> int:
+    """``smareader export --library [FILE] [--story ID ...]``."""
+    from smareader.library.export import export_library
+    from smareader.library.query import Library
+    from smareader.library.store import LibraryError
+
+    try:
+        with Library.open(args.library or None) as library:
+            known = {entry.id for entry in library.stories()}
+            unknown = [story_id for story_id in args.story or [] if story_id not in known]
+            if unknown:
+                say(
+                    f"{library.path}: no story {unknown[0]!r} in the library (see `smareader list`)"
+                )
+                return EXIT_UNREADABLE
+            chosen = list(dict.fromkeys(args.story)) if args.story else None
+            text = export_library(library, chosen, args.format, raw=args.raw)
+            quotes = library.quote_count(chosen)
+    except LibraryError as error:
+        say(error.render())
+        return EXIT_UNREADABLE
+    summary = f"{args.output}: {_count(quotes, 'quote')} written as {args.format}"
     return _emit(text, args.output, force=args.force, summary=summary)
 
 
