@@ -11,7 +11,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.lazy import Lazy
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -103,13 +102,12 @@ class LibraryScreen(Screen[None]):
             self.set_reactive(LibraryScreen.chosen, kept or None)
         self._start = pane if pane in LIBRARY_PANES else "stories"
         self._back: list[str] = []
+        self._unmounted: dict[str, Widget] = {}
+        """Panes not shown yet, so not mounted yet."""
         self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        search = SearchBar(id="search")
-        search.display = False
-        yield search
         bound = (LibraryScreen.chosen, LibraryScreen.search)
         library, stories, memo = self.library, self.stories, self.memo
         panes: dict[str, Widget] = {
@@ -124,8 +122,13 @@ class LibraryScreen(Screen[None]):
         titles = ("1 Stories", "2 Timeline", "3 Quotes", "4 Costs", "5 Article")
         with TabbedContent(initial=self._start, id="panes"):
             for (name, pane), title in zip(panes.items(), titles, strict=True):
-                # The first pane paints first; the others mount just after.
-                yield TabPane(title, pane if name == self._start else Lazy(pane), id=name)
+                # Only the pane on show is built for the first paint; each of the others
+                # is mounted when it is first shown (see _mount_pane).
+                if name == self._start:
+                    yield TabPane(title, pane, id=name)
+                else:
+                    self._unmounted[name] = pane
+                    yield TabPane(title, id=name)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -141,13 +144,22 @@ class LibraryScreen(Screen[None]):
         """Id of the visible pane."""
         return self.query_one(TabbedContent).active
 
-    def action_show_pane(self, pane: str) -> None:
+    async def _mount_pane(self, name: str) -> None:
+        """Mount a pane the first time it is needed."""
+        pane = self._unmounted.pop(name, None)
+        if pane is not None:
+            await self.query_one(f"TabPane#{name}", TabPane).mount(pane)
+
+    async def action_show_pane(self, pane: str) -> None:
         """Show a pane as it was left."""
+        await self._mount_pane(pane)
         self.query_one(TabbedContent).active = pane
         self._focus_pane()
 
     @on(TabbedContent.TabActivated)
-    def _tab_activated(self) -> None:
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id is not None:
+            await self._mount_pane(event.pane.id)  # a click on its tab
         self.call_after_refresh(self._focus_pane)
         self.post_message(self.Moved())
 
@@ -155,7 +167,7 @@ class LibraryScreen(Screen[None]):
         for pane in self.query(LibraryPane).results():
             if self.active_pane == pane.PANE:
                 pane.focus_main()
-        if self.active_pane == "article":
+        if self.active_pane == "article" and "article" not in self._unmounted:
             self.query_one(LibraryArticle).focus_main()
 
     @on(ChosenChanged)
@@ -184,8 +196,9 @@ class LibraryScreen(Screen[None]):
             return
         if self.active_pane != "article":
             self._back = [*self._back, self.active_pane][-HISTORY:]
+        await self._mount_pane("article")
         await self.query_one(LibraryArticle).show(story, message.start, message.end)
-        self.action_show_pane("article")
+        await self.action_show_pane("article")
         self.refresh_bindings()
 
     def reload(self) -> None:
@@ -201,28 +214,40 @@ class LibraryScreen(Screen[None]):
             pane.invalidate()
         self._say_chosen()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         """Return to the pane the Article was opened from."""
         if self._back:
-            self.action_show_pane(self._back.pop())
+            await self.action_show_pane(self._back.pop())
             self.refresh_bindings()
 
     # ---------------------------------------------------------------- search
 
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+    @property
+    def search_bar(self) -> SearchBar | None:
+        """The search bar, once `/` has made it."""
+        bars = self.query(SearchBar)
+        return bars.first() if bars else None
 
-    def action_escape(self) -> None:
+    async def action_search(self) -> None:
+        bar = self.search_bar
+        if bar is None:
+            # Made on the first `/`, not at start: a text field is costly to build.
+            bar = SearchBar(id="search")
+            await self.mount(bar, before=self.query_one(TabbedContent))
+        bar.open()
+
+    async def action_escape(self) -> None:
         """Esc: close the search first; otherwise go back."""
-        bar = self.query_one(SearchBar)
-        if bar.display or self.search:
+        bar = self.search_bar
+        if bar is not None and (bar.display or self.search):
             bar.action_clear()
         else:
-            self.action_back()
+            await self.action_back()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "escape":
-            return bool(self._back or self.search or self.query_one(SearchBar).display)
+            bar = self.search_bar
+            return bool(self._back or self.search or (bar is not None and bar.display))
         if action == "back":
             return bool(self._back)
         return True
@@ -241,7 +266,9 @@ class LibraryScreen(Screen[None]):
 
     def _apply_search(self, query: str) -> None:
         self._search_timer = None
-        bar = self.query_one(SearchBar)
+        bar = self.search_bar
+        if bar is None:
+            return
         try:
             if query.strip():
                 quotes, events = self.memo.search_count(query, self.chosen)
@@ -253,8 +280,12 @@ class LibraryScreen(Screen[None]):
             self.notify(strip_controls(str(error)), severity="error", markup=False)
         self.refresh_bindings()
         if query.strip() and self.active_pane in ("stories", "article", "costs"):
-            self.action_show_pane("quotes")
-            self.query_one(SearchBar).input.focus()
+            self.call_later(self._show_matches, bar)
+
+    async def _show_matches(self, bar: SearchBar) -> None:
+        """Show the matching quotes, the cursor staying in the search field."""
+        await self.action_show_pane("quotes")
+        bar.input.focus()
 
     @on(SearchBar.Done)
     def _search_done(self, message: SearchBar.Done) -> None:
