@@ -410,6 +410,8 @@ def test_a_library_from_an_older_smareader_is_rebuilt_when_opened(
     assert f"rebuilt with {stories} of {stories} stories" in err
     with Library.open() as library:
         assert len(library.stories()) == stories
+        # An older index of ours is replaced, not kept aside like a damaged file.
+        assert not list(library.path.parent.glob("*.broken-*"))
 
 
 async def test_a_draft_is_marked_in_the_stories_pane(tmp_path: Path) -> None:

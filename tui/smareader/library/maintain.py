@@ -220,7 +220,12 @@ def rebuild_library(
             leftover.unlink(missing_ok=True)
         raise
     connection.close()  # the last connection checkpoints the WAL into the file
-    if unusable is not None:
+    if unusable is not None and unusable.outdated:
+        # Ours, only older: an index of the story files and nothing more, so replaced.
+        for sidecar in _sidecars(path):
+            sidecar.unlink(missing_ok=True)
+        result.messages.append(f"{path}: {unusable.reason}; replaced it")
+    elif unusable is not None:
         aside = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
         for old, new in zip([path, *_sidecars(path)], [aside, *_sidecars(aside)], strict=True):
             if old.exists():
