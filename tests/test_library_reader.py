@@ -190,14 +190,18 @@ async def test_search_lists_only_matching_quotes(shelf: Path) -> None:
         assert screen.search == "korea"
         assert screen.active_pane == "quotes"
         with Library.open(shelf) as library:
-            quotes, _ = library.search_count("korea")
-        assert 0 < quotes == quote_list(app).count
+            quotes, events = library.search_count("korea")
+        assert 0 < quotes
         pane = screen.query_one(LibraryQuotes)
-        for index in range(quotes):
-            row = pane._rows.get(index)
-            assert row is not None
-            body = f"{row.text} {row.speaker} {row.cue}".casefold()
-            assert "korea" in body
+        found = []
+        while (row := pane._rows.get(len(found))) is not None:  # read on as it is scrolled
+            found.append(row)
+            assert "korea" in f"{row.text} {row.speaker} {row.cue}".casefold()
+        assert len(found) == quotes
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert f"{quotes:,} quote" in str(screen.query_one("#search-label").render())
+        assert quote_list(app).border_title == f"Quotes matching · {quotes:,}"
         await pilot.press("escape")
         await pilot.pause(0.2)
         assert screen.search == ""

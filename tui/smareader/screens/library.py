@@ -8,7 +8,7 @@ panes; panes report with messages.
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -271,8 +271,12 @@ class LibraryScreen(Screen[None]):
             return
         try:
             if query.strip():
-                quotes, events = self.memo.search_count(query, self.chosen)
-                bar.show_totals(quotes, events, more=max(quotes, events) >= SEARCH_CAP)
+                counts = self.memo.counted(query, self.chosen)
+                if counts is None:
+                    bar.label.update("counting…", layout=False)
+                    self._count(query, self.chosen)
+                else:
+                    self._say_counts(counts)
             else:
                 bar.label.update("Search", layout=False)
             self.search = query
@@ -281,6 +285,31 @@ class LibraryScreen(Screen[None]):
         self.refresh_bindings()
         if query.strip() and self.active_pane in ("stories", "article", "costs"):
             self.call_later(self._show_matches, bar)
+
+    @work(thread=True, exclusive=True, group="count")
+    def _count(self, query: str, chosen: Chosen) -> None:
+        """Count a search's matches on a connection of its own: the lists show the
+        first matches meanwhile, and a stale count is dropped."""
+        try:
+            with Library.open(self.library.path) as library:
+                counts = library.search_count(query, chosen, cap=SEARCH_CAP)
+        except (Cancelled, LibraryError):
+            return
+        self.app.call_from_thread(self._counted, query, chosen, counts)
+
+    def _counted(self, query: str, chosen: Chosen, counts: tuple[int, int]) -> None:
+        self.memo.store(query, chosen, counts)
+        if (query, chosen) != (self.search, self.chosen):
+            return
+        self._say_counts(counts)
+        for pane in self.query(LibraryPane).results():
+            pane.counted()
+
+    def _say_counts(self, counts: tuple[int, int]) -> None:
+        bar = self.search_bar
+        if bar is not None:
+            quotes, events = counts
+            bar.show_totals(quotes, events, more=max(quotes, events) >= SEARCH_CAP)
 
     async def _show_matches(self, bar: SearchBar) -> None:
         """Show the matching quotes, the cursor staying in the search field."""

@@ -169,6 +169,12 @@ class VirtualList(ScrollView, can_focus=True):
         self.cursor = max(0, min(cursor, count - 1))
         self.refresh()
 
+    def grow(self, count: int) -> None:
+        """More rows after the last (a list read as it is scrolled); the cursor stays."""
+        self._count = count
+        self._update_virtual_size()
+        self.refresh()
+
     def refresh_rows(self) -> None:
         """Redraw every row (after the data behind them changed)."""
         self._cache.clear()

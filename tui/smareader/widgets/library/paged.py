@@ -86,4 +86,48 @@ class PagedRows(Generic[_T]):
         return page.rows
 
 
-__all__ = ["PAGE", "Fetch", "PagedRows"]
+class GrowingRows(Generic[_T]):
+    """Rows of a query that is never counted: read on, a page at a time, near the end.
+
+    A search's first page costs milliseconds, counting its matches tens or hundreds:
+    the list shows what is read so far and grows as the reader moves down it, while the
+    count comes separately (or not at all).
+    """
+
+    def __init__(self, fetch: Fetch[_T], grown: Callable[[int], None]) -> None:
+        """Args:
+        fetch: Fetches a page after a cursor (offsets are not used).
+        grown: Called with the new number of rows after more were read (it must not
+            redraw at once: it is called while a row is being drawn).
+        """
+        self._fetch = fetch
+        self._grown = grown
+        self._rows: list[_T] = []
+        self._after: str | None = None
+        self.complete = False
+        """Whether every row has been read."""
+        self._read()
+
+    @property
+    def count(self) -> int:
+        """Rows read so far."""
+        return len(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, index: int) -> _T | None:
+        """The row at ``index``; nearing the end of what is read reads the next page."""
+        if not self.complete and index >= len(self._rows) - PAGE // 2:
+            self._read()
+            self._grown(len(self._rows))
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def _read(self) -> None:
+        page = self._fetch(self._after, 0, PAGE)
+        self._rows += page.rows
+        self._after = page.next
+        self.complete = page.next is None
+
+
+__all__ = ["PAGE", "Fetch", "GrowingRows", "PagedRows"]

@@ -8,10 +8,10 @@ that is hidden when they change refills when it is shown. Panes post
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -35,7 +35,7 @@ from smareader.library.rows import (
     StoryEntry,
     TimelineEntry,
 )
-from smareader.widgets.library.paged import PagedRows
+from smareader.widgets.library.paged import GrowingRows, PagedRows
 from smareader.widgets.safe import safe_content
 from smareader.widgets.text import field, spread, with_matches
 from smareader.widgets.throttle import Throttle
@@ -43,8 +43,6 @@ from smareader.widgets.virtual_list import VirtualList
 
 SEARCH_CAP = 10_000
 """Matches counted (and listed) at most: counting 400,000 takes most of a second."""
-
-_T = TypeVar("_T")
 
 
 @dataclass
@@ -90,23 +88,24 @@ class Memo:
 
     def speakers(self, chosen: Chosen) -> list[SpeakerEntry]:
         """:meth:`Library.speakers` of the chosen stories."""
-        key = ("speakers", None if chosen is None else tuple(chosen))
+        key = ("speakers", _key(chosen))
         if key not in self._memo:
             self._memo[key] = self.library.speakers(chosen)
         found: list[SpeakerEntry] = self._memo[key]
         return found
 
-    def search_count(
-        self, query: str, chosen: Chosen, person: int | None = None
-    ) -> tuple[int, int]:
-        """Matching quotes and events, counted up to :data:`SEARCH_CAP`."""
-        key = ("search", query, None if chosen is None else tuple(chosen), person)
-        if key not in self._memo:
-            self._memo[key] = self.library.search_count(
-                query, chosen, cap=SEARCH_CAP, person=person
-            )
-        found: tuple[int, int] = self._memo[key]
+    def counted(self, query: str, chosen: Chosen) -> tuple[int, int] | None:
+        """Matching quotes and events, if counted already (see :meth:`store`)."""
+        found: tuple[int, int] | None = self._memo.get(("search", query, _key(chosen)))
         return found
+
+    def store(self, query: str, chosen: Chosen, counts: tuple[int, int]) -> None:
+        """Keep a search's counts, made elsewhere (in a thread, with its own connection)."""
+        self._memo[("search", query, _key(chosen))] = counts
+
+
+def _key(chosen: Chosen) -> tuple[str, ...] | None:
+    return None if chosen is None else tuple(chosen)
 
 
 PUBLISHER_CELLS = 22
@@ -171,6 +170,17 @@ class LibraryPane(Widget):
     def watch_search(self) -> None:
         self._changed()
 
+    def counted(self) -> None:
+        """The search's matches were counted: say so (the pane's own)."""
+
+    def grown(self, listing: VirtualList) -> Callable[[int], None]:
+        """What a :class:`GrowingRows` calls when it read more: the list grows, later."""
+
+        def grow(count: int) -> None:
+            self.call_later(listing.grow, count)
+
+        return grow
+
     def invalidate(self) -> None:
         """The library changed: read the rows again now, or when next shown."""
         self._changed()
@@ -205,14 +215,6 @@ class LibraryPane(Widget):
         """A story's publisher and day, for rows."""
         entry = self.stories.get(story_id)
         return story_label(entry) if entry else story_id
-
-
-def _list_of(paged: PagedRows[_T], render: Callable[[_T, int], Sequence[Content]]) -> Any:
-    def render_row(index: int, width: int) -> Sequence[Content]:
-        row = paged.get(index)
-        return [Content("…")] if row is None else render(row, width)
-
-    return render_row
 
 
 # ---------------------------------------------------------------------- stories
@@ -369,7 +371,9 @@ class LibraryTimeline(LibraryPane):
     PANE = "timeline"
 
     def compose(self) -> ComposeResult:
-        self._rows: PagedRows[TimelineEntry] = PagedRows(0, self._fetch_timeline)
+        self._rows: PagedRows[TimelineEntry] | GrowingRows[TimelineEntry] = PagedRows(
+            0, self._fetch_timeline
+        )
         yield VirtualList(self._row, 0, empty="No events", id="library-timeline-list")
         with VerticalScroll(id="library-timeline-detail", classes="detail"):
             yield Static(id="library-timeline-text")
@@ -385,13 +389,14 @@ class LibraryTimeline(LibraryPane):
         return Page(rows, page.next)
 
     def fill(self) -> None:
+        listing = self.query_one(VirtualList)
         if self.search.strip():
-            _, count = self.memo.search_count(self.search, self.chosen)
-            self._rows = PagedRows(count, self._fetch_search)
+            self._rows = GrowingRows(self._fetch_search, self.grown(listing))
+            count = self._rows.count
         else:
             count = self.library.timeline_count(self.chosen)
             self._rows = PagedRows(count, self._fetch_timeline, offsets=False)
-        self.query_one(VirtualList).set_rows(count)
+        listing.set_rows(count)
 
     @property
     def current(self) -> TimelineEntry | None:
@@ -508,7 +513,9 @@ class LibraryQuotes(LibraryPane):
 
     def compose(self) -> ComposeResult:
         self._speakers: list[SpeakerEntry] = []
-        self._rows: PagedRows[QuoteEntry] = PagedRows(0, self._fetch_quotes)
+        self._rows: PagedRows[QuoteEntry] | GrowingRows[QuoteEntry] = PagedRows(
+            0, self._fetch_quotes
+        )
         speakers = VirtualList(self._render_speaker, 0, empty="No speakers", id="library-speakers")
         speakers.border_title = "Speakers"
         yield speakers
@@ -553,10 +560,9 @@ class LibraryQuotes(LibraryPane):
         quotes = self.query_one("#library-quote-list", VirtualList)
         person = self.person
         if self.search.strip():
-            count, _ = self.memo.search_count(self.search, self.chosen, person)
-            self._rows = PagedRows(count, self._fetch_search)
-            more = "+" if count >= SEARCH_CAP else ""
-            quotes.border_title = f"Quotes matching · {count:,}{more}"
+            self._rows = GrowingRows(self._fetch_search, self.grown(quotes))
+            count = self._rows.count
+            self.counted()
         else:
             count = self.library.quote_count(self.chosen, person=person)
             self._rows = PagedRows(count, self._fetch_quotes)
@@ -568,6 +574,19 @@ class LibraryQuotes(LibraryPane):
                 quotes.border_title = f"Quotes · {count:,}{stories}"
         quotes.set_rows(count)
         self._show_detail()
+
+    def counted(self) -> None:
+        if not self.search.strip() or not isinstance(self._rows, GrowingRows):
+            return
+        quotes = self.query_one("#library-quote-list", VirtualList)
+        counts = self.memo.counted(self.search, self.chosen)
+        if self._rows.complete:
+            title = f"{self._rows.count:,}"
+        elif counts is not None and self.person is None:
+            title = f"{counts[0]:,}" + ("+" if counts[0] >= SEARCH_CAP else "")
+        else:
+            title = f"{self._rows.count:,}+"
+        quotes.border_title = f"Quotes matching · {title}"
 
     def _render_speaker(self, index: int, width: int) -> list[Content]:
         if index == 0:
