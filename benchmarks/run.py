@@ -495,15 +495,18 @@ async def main() -> None:
         searches = {{}}
         for query in {queries!r}:
             await pilot.press("slash")
-            for key in query:
+            for key in query[:-1]:
                 await pilot.press("space" if key == " " else key)
+            await pilot.pause(0.2)
             screen = app.screen
-            start = time.process_time()
-            await pilot.press("enter")  # search now (no pause in typing needed)
+            # The last key → the lists refilled on screen: wall time (the typing pause
+            # included) and the CPU of this thread (the count runs in another).
+            wall, cpu = time.perf_counter(), time.thread_time()
+            await pilot.press(query[-1])
             while screen.search != query:
                 await asyncio.sleep(0.001)
             app.screen._on_timer_update()
-            searches[query] = [time.process_time() - start,
+            searches[query] = [time.perf_counter() - wall, time.thread_time() - cpu,
                                app.screen.query_one("#library-quote-list").count]
             await pilot.press("escape")
             await pilot.pause()
@@ -536,10 +539,10 @@ def bench_library_reader(library: Path, runs: int, pages: int = 200) -> None:
     idle = statistics.median(t * 1000 for t in result["idle"])  # type: ignore[union-attr]
     print(f"   (CPU ms per key; an unbound key costs {idle:.1f} ms in this harness)")
     print(f"   End (the last quote): {result['end'][0] * 1000:.0f} ms")  # type: ignore[index]
-    for query, (seconds, shown) in result["searches"].items():  # type: ignore[union-attr]
+    for query, (wall, cpu, shown) in result["searches"].items():  # type: ignore[union-attr]
         print(
-            f"   search {query!r:<16} Enter → lists refilled {seconds * 1000:6.1f} ms CPU "
-            f"({int(shown):,} quotes listed)   (target ≤ 100 ms)"
+            f"   search {query!r:<16} last key → lists refilled {wall * 1000:6.1f} ms "
+            f"({cpu * 1000:5.1f} ms CPU; first {int(shown):,} matches listed)   (target ≤ 100 ms)"
         )
     print(f"   peak RSS {result['peak_mb']:.0f} MB   (target ≤ 250 MB)")
 

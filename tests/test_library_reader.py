@@ -191,7 +191,7 @@ async def test_search_lists_only_matching_quotes(shelf: Path) -> None:
         assert screen.active_pane == "quotes"
         with Library.open(shelf) as library:
             quotes, events = library.search_count("korea")
-        assert 0 < quotes
+        assert quotes > 0
         pane = screen.query_one(LibraryQuotes)
         found = []
         while (row := pane._rows.get(len(found))) is not None:  # read on as it is scrolled

@@ -37,8 +37,9 @@ from smareader.widgets.library.panes import (
 from smareader.widgets.search import SearchBar
 
 LIBRARY_PANES = ("stories", "timeline", "quotes", "costs", "article")
-SEARCH_PAUSE = 0.15
-"""Seconds of quiet typing before the lists are searched."""
+SEARCH_PAUSE = 0.05
+"""Seconds of quiet typing before the lists are searched: a first page of matches costs
+milliseconds (they are counted in a thread), so the pause only skips keys typed fast."""
 HISTORY = 100
 
 
@@ -279,10 +280,13 @@ class LibraryScreen(Screen[None]):
                     self._say_counts(counts)
             else:
                 bar.label.update("Search", layout=False)
+            searching = bool(self.search)
             self.search = query
+            if searching != bool(query):
+                # Esc's meaning changes; the footer is rebuilt only then (it costs ~50 ms).
+                self.refresh_bindings()
         except (Cancelled, LibraryError) as error:
             self.notify(strip_controls(str(error)), severity="error", markup=False)
-        self.refresh_bindings()
         if query.strip() and self.active_pane in ("stories", "article", "costs"):
             self.call_later(self._show_matches, bar)
 

@@ -168,7 +168,14 @@ class LibraryPane(Widget):
         self._changed()
 
     def watch_search(self) -> None:
-        self._changed()
+        if self.is_mounted and not self._hidden() and not self._stale:
+            self.search_changed()
+        else:
+            self._stale = True
+
+    def search_changed(self) -> None:
+        """Only the search changed, and the pane is on show (default: refill it all)."""
+        self.refill()
 
     def counted(self) -> None:
         """The search's matches were counted: say so (the pane's own)."""
@@ -609,6 +616,10 @@ class LibraryQuotes(LibraryPane):
         return [left]
 
     @on(VirtualList.Highlighted, "#library-speakers")
+    def search_changed(self) -> None:
+        # The speakers are the chosen stories' whatever the search: only the quotes.
+        self._fill_quotes()
+
     def _speaker_highlighted(self, message: VirtualList.Highlighted) -> None:
         message.stop()
         self._fill_quotes()
