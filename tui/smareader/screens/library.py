@@ -164,7 +164,10 @@ class LibraryScreen(Screen[None]):
         self.call_after_refresh(self._focus_pane)
         self.post_message(self.Moved())
 
-    def _focus_pane(self) -> None:
+    def _focus_pane(self, *, from_search: bool = False) -> None:
+        bar = self.search_bar
+        if not from_search and bar is not None and bar.input.has_focus:
+            return  # typing a search: the keys stay in the field
         for pane in self.query(LibraryPane).results():
             if self.active_pane == pane.PANE:
                 pane.focus_main()
@@ -326,7 +329,7 @@ class LibraryScreen(Screen[None]):
         if self._search_timer is not None:  # Enter before the pause: search now
             self._search_timer.stop()
             self._apply_search(message.query)
-        self._focus_pane()
+        self._focus_pane(from_search=True)
 
     @on(LibraryQuotes.Copy)
     def _copy(self, message: LibraryQuotes.Copy) -> None:
