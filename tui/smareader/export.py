@@ -21,7 +21,7 @@ Format = Literal["markdown", "csv", "json"]
 FORMATS: tuple[Format, ...] = ("markdown", "csv", "json")
 
 _COLUMNS = ("id", "speaker", "role", "kind", "cue", "text", "start", "end", "citation")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP CSV injection)."""
 _MARKDOWN_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
 _URL_UNSAFE = re.compile(r"""[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]""")
@@ -62,7 +62,7 @@ def csv_cell(value: object, *, raw: bool = False) -> str:
     """
     if not isinstance(value, str):
         return str(value)
-    if not raw and value.startswith(_FORMULA_START):
+    if not raw and value.startswith(FORMULA_START):
         value = "'" + value
     return '"' + value.replace('"', '""') + '"'
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from smareader.export import Format, csv_cell, markdown_text, markdown_url
-from smareader.library.query import Chosen, Library, citation, format_day
+from smareader.export import FORMULA_START, Format, markdown_text, markdown_url
+from smareader.library.query import Chosen, Library, citation, cite, format_day
 from smareader.library.rows import QuoteEntry
 from smareader.sanitize import json_text, strip_controls
 
@@ -40,27 +40,46 @@ def library_quotes(library: Library, chosen: Chosen) -> Iterator[QuoteEntry]:
         after = page.next
 
 
+def _csv(library: Library, chosen: Chosen, *, raw: bool) -> str:
+    """CSV straight from rows: a hundred thousand quotes in about a second."""
+    lines = [",".join(_COLUMNS)]
+    append = lines.append
+    formula = FORMULA_START
+
+    def text(value: str) -> str:
+        if not raw and value.startswith(formula):
+            value = "'" + value
+        return '"' + value.replace('"', '""') + '"'
+
+    for (
+        story,
+        id_,
+        speaker,
+        role,
+        kind,
+        cue,
+        words,
+        start,
+        end,
+        publisher,
+        day,
+        title,
+        url,
+    ) in library.quote_rows(chosen):
+        cited = cite(words, kind, speaker, role, title, publisher, day, url)
+        append(
+            f"{text(story)},{text(id_)},{text(speaker)},{text(role)},{text(kind)},"
+            f"{text(cue)},{text(words)},{start},{end},{text(cited)}"
+        )
+    append("")
+    return strip_controls("\n".join(lines), keep_newlines=True)
+
+
 def export_library(library: Library, chosen: Chosen, fmt: Format, *, raw: bool = False) -> str:
     """The chosen stories' quotes with their citations (see :func:`export_quotes`)."""
-    quotes = library_quotes(library, chosen)
     if fmt == "csv":
-        lines = [",".join(_COLUMNS)]
-        for quote in quotes:
-            cells = (
-                quote.story_id,
-                quote.id,
-                quote.speaker,
-                quote.role,
-                quote.kind,
-                quote.cue,
-                quote.text,
-                quote.start,
-                quote.end,
-                citation(quote),
-            )
-            lines.append(",".join([csv_cell(cell, raw=raw) for cell in cells]))
-        lines.append("")
-        return strip_controls("\n".join(lines), keep_newlines=True)
+        return _csv(library, chosen, raw=raw)
+    quotes = library_quotes(library, chosen)
     if fmt == "json":
         stories = {entry.id: entry for entry in library.stories()}
         chosen_ids = list(stories) if chosen is None else list(chosen)
