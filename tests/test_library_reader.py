@@ -488,3 +488,20 @@ def test_export_takes_the_chosen_stories(shelf: Path, capsys: pytest.CaptureFixt
         with pytest.raises(SystemExit) as stopped:
             main(wrong)
         assert stopped.value.code == 2
+
+
+def test_smareader_opens_a_library_without_the_model(shelf: Path) -> None:
+    """The whole command-line path of a warm start, up to the app's run."""
+    code = f"""
+import sys
+import smareader.cli as cli
+import smareader.library_app as library_app
+cli._has_terminal = lambda: True
+library_app.LibraryReader.run = lambda self, *args, **kwargs: None
+assert cli.main(["--library", {str(shelf)!r}]) == 0
+print("pydantic" in sys.modules, "smareader.model" in sys.modules)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.split() == ["False", "False"]

@@ -515,7 +515,6 @@ def _read_story(path: Path, *, limit: int | None, fresh: bool) -> int:
 def _open_or_upgrade(option: str | None) -> Library:
     """The user's library; one made by an older smareader is first rebuilt from its
     story files (it is an index of them, nothing more), saying so."""
-    from smareader.library.maintain import rebuild_library
     from smareader.library.query import open_library
     from smareader.library.store import LibraryError, resolve_library_path
 
@@ -524,6 +523,8 @@ def _open_or_upgrade(option: str | None) -> Library:
     except LibraryError as error:
         if not error.outdated:
             raise
+    from smareader.library.maintain import rebuild_library  # validates: the model, only now
+
     path = resolve_library_path(option)
     say(f"{path}: made by an older smareader; rebuilding it from its story files")
     for message in rebuild_library(path).messages:
