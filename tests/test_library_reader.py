@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import TabbedContent
+from textual.widgets import Static, TabbedContent
 
 from smareader.cli import main
 from smareader.devtools.generate import generate_library, write
@@ -505,3 +505,34 @@ print("pydantic" in sys.modules, "smareader.model" in sys.modules)
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+async def test_the_same_event_in_two_stories_is_linked(tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite3"
+    connection = connect(library)
+    add_files(connection, bundled_story_paths())
+    connection.close()
+    with Library.open(library) as opened:
+        key = "sma-11/seoul-2019-11-19-talks-cut-short"
+        assert opened.shared_keys() == {key}
+        linked = {(event.story_id, event.id) for event in opened.same_event(key)}
+    assert linked == {
+        ("japantimes-2019-11-19-sma-talks", "e-talks-break-down"),
+        ("usembassy-2019-11-19-dehart-remarks", "e-cut-short"),
+    }
+    app = reader(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        pane = app.screen.query_one(LibraryTimeline)
+        listing = pane.query_one(VirtualList)
+        rows = [pane._rows.get(index) for index in range(listing.count)]
+        index = next(
+            i for i, row in enumerate(rows) if row and row.event and row.event.id == "e-cut-short"
+        )
+        assert "⇄" in pane._row(index, 100)[0].plain
+        listing.cursor = index
+        await pilot.pause(0.3)
+        detail = str(pane.query_one("#library-timeline-text", Static).render())
+        assert "The same event, as other stories report it" in detail
+        assert "SMA talks in Seoul break down" in detail

@@ -42,6 +42,7 @@ def ev(
     quotes=(),
     modifier=None,
     time=None,
+    key=None,
 ):
     item = {
         "id": id,
@@ -60,6 +61,8 @@ def ev(
         item["modifier"] = modifier
     if time:
         item["time"] = time
+    if key:
+        item["key"] = key
     return item
 
 
@@ -441,6 +444,9 @@ quotes = [
     ),
 ]
 
+SEOUL_ROUND_ENDS = "sma-11/seoul-2019-11-19-talks-cut-short"
+"""The cross-story key of the day the Seoul round ended early (see the DeHart transcript)."""
+
 events = [
     ev(
         "e-talks-break-down",
@@ -455,6 +461,8 @@ events = [
         "on_day",
         ["james-dehart", "jeong-eun-bo", "rok-foreign-ministry"],
         ["q-dehart-unfortunately", "q-jeong-left-seats", "q-ministry-acceptable-range"],
+        # The State Department transcript of DeHart's remarks reports this same event.
+        key=SEOUL_ROUND_ENDS,
     ),
     ev(
         "e-negotiators-leave",

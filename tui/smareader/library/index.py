@@ -156,6 +156,7 @@ def story_rows(story: Story) -> StoryRows:
             " ".join(e.actors),
             " ".join(e.quotes),
             event_key(e, published, info.id),
+            e.key,
         )
         for e in story.events
     ]
@@ -365,8 +366,8 @@ def write_story(
     )
     connection.executemany(
         "INSERT INTO events (story, id, title, summary, when_text, when_label, start, end,"
-        " date_start, date_end, time, precision, modifier, status, actors, quotes, sort_key)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " date_start, date_end, time, precision, modifier, status, actors, quotes, sort_key,"
+        " key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         ((story, *row) for row in rows.events),
     )
     event_rows = dict(connection.execute("SELECT id, event FROM events WHERE story = ?", (story,)))

@@ -51,7 +51,7 @@ def dump_story(connection: sqlite3.Connection, story: int) -> StoryRows:
         ),
         rows(
             "SELECT id, title, summary, when_text, when_label, start, end, date_start,"
-            " date_end, time, precision, modifier, status, actors, quotes, sort_key"
+            " date_end, time, precision, modifier, status, actors, quotes, sort_key, key"
             " FROM events WHERE story = ? ORDER BY event"
         ),
         rows(

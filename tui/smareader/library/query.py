@@ -69,7 +69,7 @@ _QUOTE_SELECT = (
 _EVENT_SELECT = (
     "SELECT st.id, e.id, e.title, e.summary, e.when_text, e.when_label, e.date_start,"
     " e.date_end, e.time, e.precision, e.modifier, e.status, e.start, e.end, e.actors,"
-    " e.quotes, st.published, st.title, e.sort_key, e.event"
+    " e.quotes, st.published, st.title, e.sort_key, e.event, e.key"
     " FROM events e JOIN stories st ON st.story = e.story"
 )
 
@@ -119,6 +119,7 @@ def _event(row: Any) -> EventEntry:
         date.fromisoformat(row[16]),
         row[17],
         row[18],
+        row[20],
     )
 
 
@@ -532,6 +533,27 @@ class Library:
         if row is None:
             raise KeyError((story_id, event_id))
         return _event(row)
+
+    def same_event(self, key: str, stories: Chosen = None) -> list[EventEntry]:
+        """The events the chosen stories report under one cross-story key, by date."""
+        return [
+            _event(row)
+            for row in self._all(
+                f"{_EVENT_SELECT} WHERE e.key = ?{self._filter(stories, 'e.story')}"
+                " ORDER BY st.published, st.id",
+                (key,),
+            )
+        ]
+
+    def shared_keys(self, stories: Chosen = None) -> set[str]:
+        """Event keys that more than one of the chosen stories report."""
+        return {
+            row[0]
+            for row in self._all(
+                "SELECT key FROM events WHERE key IS NOT NULL"
+                f"{self._filter(stories, 'story')} GROUP BY key HAVING count(DISTINCT story) > 1"
+            )
+        }
 
     # ----------------------------------------------------------------- search
 

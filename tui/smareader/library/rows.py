@@ -146,6 +146,8 @@ class EventEntry:
     published: date
     story_title: str
     cursor: str
+    key: str | None = None
+    """The event's identity across stories (reported by several when they share it)."""
 
 
 @dataclass(frozen=True, slots=True)

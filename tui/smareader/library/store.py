@@ -198,9 +198,11 @@ CREATE TABLE events (
     status TEXT NOT NULL,
     actors TEXT NOT NULL,
     quotes TEXT NOT NULL,
-    sort_key TEXT NOT NULL
+    sort_key TEXT NOT NULL,
+    key TEXT  -- the same event in other stories has the same key
 );
 CREATE INDEX events_by_story ON events (story, id);
+CREATE INDEX events_by_key ON events (key) WHERE key IS NOT NULL;
 CREATE INDEX events_in_order ON events (sort_key);
 CREATE TABLE evidence (event INTEGER NOT NULL, story INTEGER NOT NULL, start INTEGER NOT NULL,
     end INTEGER NOT NULL, text TEXT NOT NULL);

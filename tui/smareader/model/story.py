@@ -276,6 +276,10 @@ class Event:
     """Ids of quotes about this event."""
     evidence: list[Span] = Field(default_factory=list)
     """Spans of the source that report the event."""
+    key: Annotated[str, StringConstraints(min_length=1, max_length=120)] | None = None
+    """Identity of the event across stories, at most 120 characters, e.g.
+    ``sma-11/seoul-round-3-ends``. Stories that give an event the same key report the
+    same event; the library's timeline links them. Never inferred: set by a person."""
     review: ReviewState | None = None
     """Review status: "pending" as drafted by ``extract``, then "accepted" or "edited"."""
     rule: Rule | None = None

@@ -381,6 +381,8 @@ class LibraryTimeline(LibraryPane):
         self._rows: PagedRows[TimelineEntry] | GrowingRows[TimelineEntry] = PagedRows(
             0, self._fetch_timeline
         )
+        self._shared: set[str] = set()
+        """Event keys that several of the chosen stories report."""
         yield VirtualList(self._row, 0, empty="No events", id="library-timeline-list")
         with VerticalScroll(id="library-timeline-detail", classes="detail"):
             yield Static(id="library-timeline-text")
@@ -397,6 +399,7 @@ class LibraryTimeline(LibraryPane):
 
     def fill(self) -> None:
         listing = self.query_one(VirtualList)
+        self._shared = self.library.shared_keys(self.chosen)
         if self.search.strip():
             self._rows = GrowingRows(self._fetch_search, self.grown(listing))
             count = self._rows.count
@@ -427,8 +430,10 @@ class LibraryTimeline(LibraryPane):
                 )
             ]
         event = row.event
+        linked = event.key is not None and event.key in self._shared
         left = Content.assemble(
-            (format_day(event.date_start).rjust(11) + "  ", "$text-muted"),
+            (format_day(event.date_start).rjust(11) + " ", "$text-muted"),
+            ("⇄ " if linked else "  ", "bold $text-accent"),
             with_matches(safe_content(event.title), self.search),
         )
         story = self.stories.get(event.story_id)
@@ -472,7 +477,31 @@ class LibraryTimeline(LibraryPane):
                     )
             text.update(Content("\n").join(lines))
             return
-        text.update(event_detail(row.event, self.stories.get(row.event.story_id), self.search))
+        event = row.event
+        also = []
+        if event.key is not None and event.key in self._shared:
+            also = [
+                other
+                for other in self.library.same_event(event.key, self.chosen)
+                if (other.story_id, other.id) != (event.story_id, event.id)
+            ]
+        detail = event_detail(event, self.stories.get(event.story_id), self.search)
+        if also:
+            lines = [Content.styled("⇄ The same event, as other stories report it:", "bold")]
+            for other in also:
+                story = self.stories.get(other.story_id)
+                lines.append(
+                    Content.assemble(
+                        "• ",
+                        safe_content(
+                            story_label(story) if story else other.story_id, "$text-muted"
+                        ),
+                        "  ",
+                        safe_content(other.title),
+                    )
+                )
+            detail = Content("\n").join([detail, *lines])
+        text.update(detail)
 
 
 def event_detail(event: EventEntry, story: StoryEntry | None, query: str = "") -> Content:
