@@ -83,12 +83,13 @@ class LibraryReader(ReaderApp):
     def _index(self, paths: list[Path]) -> None:
         """Validate and index story files in this thread, then refresh the panes."""
         from smareader.library.index import add_files
-        from smareader.library.store import connect
+        from smareader.library.store import connect, library_errors
 
         try:
             connection = connect(self.library.path, create=False)
             try:
-                outcomes = add_files(connection, paths)
+                with library_errors(self.library.path):
+                    outcomes = add_files(connection, paths)
             finally:
                 connection.close()
         except LibraryError as error:
@@ -175,7 +176,8 @@ class LibraryReader(ReaderApp):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "library":
-            return len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen)
+            # Only over a story opened from the library (not over help or a dialog).
+            return len(self.screen_stack) > 2 and getattr(self.screen, "story", None) is not None
         return True
 
     def action_library(self) -> None:

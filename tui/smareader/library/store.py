@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-LIBRARY_FORMAT = 3
+LIBRARY_FORMAT = 4
 """Version of the tables below, kept in ``PRAGMA user_version``."""
 APPLICATION_ID = 0x534D4152  # "SMAR": tells our libraries from other SQLite files
 """``PRAGMA application_id`` of every smareader library."""

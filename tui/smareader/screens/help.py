@@ -37,8 +37,15 @@ class HelpScreen(ModalScreen[None]):
         scroll = self.query_one(VerticalScroll)
         getattr(scroll, f"scroll_{where}")(animate=False)
 
+    def __init__(self, page: str = "help.md") -> None:
+        """Args:
+        page: The Markdown file beside this module to show.
+        """
+        super().__init__()
+        self.page = page
+
     def compose(self) -> ComposeResult:
-        text = files("smareader.screens").joinpath("help.md").read_text(encoding="utf-8")
+        text = files("smareader.screens").joinpath(self.page).read_text(encoding="utf-8")
         with VerticalScroll() as scroll:
             scroll.border_title = "Help"
             scroll.border_subtitle = "Esc to close"

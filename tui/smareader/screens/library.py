@@ -343,7 +343,7 @@ class LibraryScreen(Screen[None]):
         # Imported when asked for: Markdown costs a tenth of a start-up.
         from smareader.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen("library_help.md"))
 
     def action_toggle_theme(self) -> None:
         dark = not self.app.current_theme.dark
