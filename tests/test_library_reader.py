@@ -536,3 +536,24 @@ async def test_the_same_event_in_two_stories_is_linked(tmp_path: Path) -> None:
         detail = str(pane.query_one("#library-timeline-text", Static).render())
         assert "The same event, as other stories report it" in detail
         assert "SMA talks in Seoul break down" in detail
+
+
+async def test_shift_e_exports_the_chosen_stories_here(
+    shelf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")  # all but the first story
+        await pilot.pause()
+        chosen = screen_of(app).chosen
+        await pilot.press("E")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (written,) = tmp_path.glob("smareader-quotes-*.csv")
+    rows = written.read_text(encoding="utf-8").splitlines()[1:]
+    with Library.open(shelf) as library:
+        assert chosen is not None
+        assert len(rows) == library.quote_count(chosen)
+    assert {row.split(",", 1)[0].strip('"') for row in rows} == set(chosen)

@@ -8,6 +8,9 @@ panes; panes report with messages.
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -65,6 +68,13 @@ class LibraryScreen(Screen[None]):
         ),
         Binding("escape", "escape", "Back", tooltip="Close the search, or go back"),
         Binding("alt+left", "back", "Back", show=False),
+        Binding(
+            "E",
+            "export",
+            "Export",
+            show=False,
+            tooltip="Write the chosen stories' quotes with citations to a CSV file here",
+        ),
         Binding("f1,question_mark", "help", "Help", key_display="?"),
         Binding("t", "toggle_theme", "Theme", show=False),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Leave smareader"),
@@ -336,6 +346,34 @@ class LibraryScreen(Screen[None]):
         message.stop()
         self.app.copy_to_clipboard(strip_controls(message.text))
         self.notify("Quote and citation copied through the terminal (OSC 52)", timeout=3)
+
+    # ---------------------------------------------------------------- export
+
+    def action_export(self) -> None:
+        """Write the chosen stories' quotes, with citations, to a new CSV file here."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        self._export(Path.cwd() / f"smareader-quotes-{stamp}.csv", self.chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, path: Path, chosen: Chosen) -> None:
+        """Export in a thread (a hundred thousand quotes take seconds), never overwriting."""
+        from smareader.files import write_atomic
+        from smareader.library.export import export_library
+
+        try:
+            with Library.open(self.library.path) as library:
+                text = export_library(library, chosen, "csv")
+                quotes = library.quote_count(chosen)
+            write_atomic(path, text, overwrite=False)
+        except FileExistsError:
+            message, severity = f"{path} already exists; nothing written", "warning"
+        except (OSError, LibraryError) as error:
+            message, severity = f"Could not write {path}: {error}", "error"
+        else:
+            message, severity = f"{quotes:,} quotes with citations written to {path}", "information"
+        self.app.call_from_thread(
+            self.notify, strip_controls(message), severity=severity, markup=False
+        )
 
     # ---------------------------------------------------------------- misc
 
