@@ -197,7 +197,8 @@ def _newer(path: Path) -> None:
 
 @pytest.mark.parametrize("damage", [_corrupt, _garbage, _truncated, _foreign, _newer])
 @pytest.mark.parametrize("command", [["list"], ["add", "STORIES"], ["remove", "x"],
-                                     ["library", "check"]])  # fmt: skip
+                                     ["library", "check"], [],  # [] is the reader
+                                     ["export", "-f", "csv"]])  # fmt: skip
 def test_an_unusable_library_is_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str],
     stories: Path,

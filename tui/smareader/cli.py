@@ -552,6 +552,9 @@ def _read_library(folder: Path | None, option: str | None, *, fresh: bool) -> in
             name = str(folder)
         else:
             library, name = _open_or_upgrade(option), None
+        # Read the stories here: a damaged file is refused with one line, before the
+        # reader starts (and the reader needs them first anyway).
+        stories = library.stories()
         counts = None if _has_terminal() else library.counts()
     except LibraryError as error:
         say(error.render())
@@ -566,7 +569,7 @@ def _read_library(folder: Path | None, option: str | None, *, fresh: bool) -> in
         return EXIT_UNREADABLE
     from smareader.library_app import LibraryReader
 
-    LibraryReader(library, fresh=fresh, name=name).run()
+    LibraryReader(library, fresh=fresh, name=name, stories=stories).run()
     return 0
 
 

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from smareader.library.query import Library
+from smareader.library.rows import StoryEntry
 from smareader.library.store import LibraryError
 from smareader.reader_app import ReaderApp
 from smareader.sanitize import strip_controls
@@ -41,16 +42,19 @@ class LibraryReader(ReaderApp):
         theme: str | None = None,
         fresh: bool = False,
         name: str | None = None,
+        stories: list[StoryEntry] | None = None,
     ) -> None:
         """Args:
         library: An open library (closed when the app ends).
         theme: A Textual theme name (default: the remembered one).
         fresh: Ignore the remembered session.
         name: What to call the library in the header (default: "library").
+        stories: The library's stories, if read already.
         """
         super().__init__(theme=theme, fresh=fresh)
         self.library = library
         self.library_name = name or "library"
+        self._stories = stories
         self._key = str(library.path.resolve())
 
     def format_title(self, title: str, sub_title: str) -> Content:
@@ -62,7 +66,11 @@ class LibraryReader(ReaderApp):
         shelf = shelf or Shelf()
         self.push_screen(
             LibraryScreen(
-                self.library, chosen=shelf.chosen, pane=shelf.pane, name=self.library_name
+                self.library,
+                chosen=shelf.chosen,
+                pane=shelf.pane,
+                name=self.library_name,
+                stories=self._stories,
             )
         )
 

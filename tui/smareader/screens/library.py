@@ -95,17 +95,20 @@ class LibraryScreen(Screen[None]):
         chosen: Chosen = None,
         pane: str = "stories",
         name: str = "library",
+        stories: list[StoryEntry] | None = None,
     ) -> None:
         """Args:
         library: An open library.
         name: What to call it in the header.
+        stories: Its stories, if read already (else read here).
         chosen: Stories to show at first (unknown ids are ignored).
         pane: The pane to show at first.
         """
         super().__init__()
         self.library = library
         self._name = strip_controls(name)
-        self.stories: dict[str, StoryEntry] = {entry.id: entry for entry in library.stories()}
+        entries = library.stories() if stories is None else stories
+        self.stories: dict[str, StoryEntry] = {entry.id: entry for entry in entries}
         self.memo = Memo(library)
         """Counts and speakers the panes share."""
         if chosen is not None:
