@@ -71,6 +71,39 @@ def test_she_skips_a_man_named_in_between() -> None:
     assert speakers_of(text) == ["Linda Hale", "Linda Hale"]
 
 
+def test_two_people_joined_by_and_are_not_he() -> None:
+    text = (
+        "County chairman Mark Ellis named no delegates. The hall held 30 members, which he "
+        "said were split between Lowe and Diaz.\n\n“Both have support here,” he said."
+    )
+    assert speakers_of(text) == ["Mark Ellis"]
+
+
+def test_a_new_subject_takes_he_from_the_last_speaker() -> None:
+    text = (
+        "“We will hold the line,” said Ron Weiser, the party's treasurer.\n\n"
+        "Only a month ago, harbor developer Mel Sembler doubted the plan. "
+        "“I kept telling myself it would fail,” he told the local paper."
+    )
+    assert speakers_of(text) == ["Ron Weiser", "Mel Sembler"]
+
+
+def test_a_name_after_a_preposition_is_not_the_subject() -> None:
+    text = (
+        "“The vote was fair,” Tom Ruiz said.\n\n"
+        "Like Dan Vale, the former mayor, Ruiz wants no recount. “We are done,” he said."
+    )
+    assert speakers_of(text) == ["Tom Ruiz", "Tom Ruiz"]
+
+
+def test_a_first_name_alone_is_a_person() -> None:
+    text = (
+        "The station chief, known only as Bob, met the envoy that week. "
+        "“We did warn them,” he said."
+    )
+    assert speakers_of(text) == ["Bob"]
+
+
 # 2. a lowercase title or aside around the name
 @pytest.mark.parametrize(
     ("text", "name"),

@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from smareader.extract.names import gender_of_first_name
 from smareader.extract.speakers import (
     GROUP_HEADS,
     NAME,
@@ -115,6 +116,13 @@ PLACE_BEFORE = re.compile(
     r"\b(?:in|at|from|of|to|for|across|into|near|outside|throughout|around|via|toward|"
     r"towards|with|against)\s+(?:the\s+)?$"
 )
+GOVERNED = re.compile(
+    r"\b(?:[Ll]ike|[Uu]nlike|with|to|by|about|against|than|for|from|of|at|on|in|toward|"
+    r"towards|between|among|behind|before|after|under|over|and|or|nor|named|called|"
+    r"[a-z]+ed)\s+(?:[a-z]+\s+){0,2}$"
+)
+"""Words before a name that make it an object, not the sentence's subject."""
+ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
 NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor)\s*$")
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
 DASH = re.compile(r"\s*[-—–]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
@@ -648,6 +656,9 @@ class People:
         self.entities: list[Entity] = []
         self.speaking: list[bool] = []
         """Whether a speech verb follows the mention: "…, Stovall said." """
+        self.governed: list[bool] = []
+        """Whether a preposition governs the mention ("like Reyk", "with Voss"): then it
+        is no subject of its sentence."""
         self.sentences = sentences
         starts = [start for start, _ in quoted]
         for offset, found in name_mentions(text):
@@ -660,10 +671,11 @@ class People:
             mention = re.sub(r"[’']s$", "", found).rstrip(".,")
             title, name = split_title(mention)
             words = name.split()
-            if not words or words[0] in STOP:
-                continue
+            if not words or words[0] in STOP or " and " in mention:
+                continue  # "Lowe and Diaz" are two people, neither of them "he"
             registry.position = offset
-            entity = registry.resolve(mention, create=len(words) >= 2 or bool(title_gender(title)))
+            known = len(words) >= 2 or bool(title_gender(title) or gender_of_first_name(name))
+            entity = registry.resolve(mention, create=known)
             if entity is None or entity.kind != "person":
                 continue
             speaking = SPEAKING.match(text, offset + len(found)) is not None
@@ -676,7 +688,23 @@ class People:
             self.offsets.append(offset)
             self.entities.append(entity)
             self.speaking.append(speaking)
+            self.governed.append(
+                GOVERNED.search(text, max(0, offset - 24), offset) is not None
+                # "the Velmora senator", "a Lumora Republican": a modifier
+                or ARTICLE_BEFORE.search(text, max(0, offset - 6), offset) is not None
+            )
         registry.position = len(text)
+
+    def is_subject(self, index: int) -> bool:
+        """Whether mention ``index`` is what its sentence is about: it speaks, or it is
+        the first person named there that no preposition governs."""
+        if self.speaking[index]:
+            return True
+        if self.governed[index]:
+            return False
+        start, _ = sentence_at(self.sentences, self.offsets[index])
+        first = bisect.bisect_left(self.offsets, start)
+        return not any(not self.governed[other] for other in range(first, index))
 
     def _sentence_index(self, offset: int) -> int:
         return bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
@@ -694,7 +722,10 @@ class People:
         if not candidates:
             return None
         speaking = [index for index in candidates if self.speaking[index]]
-        return self.entities[speaking[-1] if speaking else candidates[0]]
+        if speaking:
+            return self.entities[speaking[-1]]
+        free = [index for index in candidates if not self.governed[index]]
+        return self.entities[(free or candidates)[0]]
 
     def antecedent(self, pronoun: str, offset: int) -> Entity | None:
         """The person "he" or "she" at ``offset`` most likely refers to.
@@ -935,10 +966,8 @@ def _same_as_before(
         entity = people.entities[index]
         if entity is previous or entity.gender not in (gender, None):
             continue
-        # Someone else of that gender who speaks, or opens a sentence, takes over.
-        sentence = sentence_at(people.sentences, people.offsets[index])
-        opens = people.offsets[index] - sentence[0] < 40
-        if people.speaking[index] or opens:
+        # Someone else of that gender who speaks, or is a sentence's subject, takes over.
+        if people.is_subject(index):
             return None
     return previous
 

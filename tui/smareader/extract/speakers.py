@@ -447,9 +447,11 @@ class Registry:
             return found
         # News names a person in full first; a lone new name ("Lumora") is an outfit
         # unless a title says it is a person ("Mr. Reyk").
-        kind = "person" if title else ("organization" if _kind(name) == "person" else None)
+        first = gender_of_first_name(name)  # "Bob", named only so, is a man
+        kind = "person" if title or first else ("organization" if _kind(name) == "person" else None)
         entity = self._new(label, kind)
         entity.rule, entity.confidence = "short-name", 0.5
+        entity.gender = entity.gender or first
         if title:
             entity.kind = "person"
             self._add_title(entity, title)
