@@ -104,6 +104,38 @@ def test_a_first_name_alone_is_a_person() -> None:
     assert speakers_of(text) == ["Bob"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a transcript names the speaker inside the marks
+        ("“PARK: We will win this vote.”\n\n“LEE: Do you think so?”", ["PARK", "LEE"]),
+        # a signature after a horizontal bar
+        (
+            "“The ferry is always late.” ― Ana Ruiz\n“I agree with her.”― Tom Hale.",
+            ["Ana Ruiz", "Tom Hale"],
+        ),
+        # a long aside between the name and the verb
+        (
+            "“The story matters,” Ana Park, the director at the Center for Media who also "
+            "appears in the film, told the paper.",
+            ["Ana Park"],
+        ),
+        ("“We live in a hard world,” my father often said.", ["my father"]),
+        ("“Stay with me tonight,” Lena Holt sings to the crowd.", ["Lena Holt"]),
+    ],
+)
+def test_transcripts_signatures_and_long_asides(text: str, names: list[str]) -> None:
+    assert speakers_of(text) == names
+
+
+def test_he_opening_a_participle_clause() -> None:
+    text = (
+        "Dan Lee, a doctor, then appeared on the radio. "
+        "He then defended the remark, saying, “It was a fair question to ask.”"
+    )
+    assert speakers_of(text) == ["Dan Lee"]
+
+
 # 2. a lowercase title or aside around the name
 @pytest.mark.parametrize(
     ("text", "name"),

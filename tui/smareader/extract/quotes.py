@@ -60,7 +60,7 @@ SPEECH_VERBS = (
     "telling|asking|explaining|remarking|writing|tweeting|reads|assured|assures|citing|"
     "remembered|praised|pressed|surmised|retaliated|elaborated|mocks|concludes|riffed|"
     "write|quoting|puts it|exhorted|reacted|fired back|hit back|beamed|boomed|retweeted|wrote back|"
-    "shouted back"
+    "shouted back|sings|sang|sing"
 )
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 HEADLINE_VERB = re.compile(r"\b(?:Said|Says|Tells|Told|Warns|Writes|Asks)\b")
@@ -125,7 +125,7 @@ GOVERNED = re.compile(
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
 NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor)\s*$")
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
-DASH = re.compile(r"\s*[-—–]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
+DASH = re.compile(r"\s*[-—–―]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
 OPENING_VERB = re.compile(
     r"(?:^|[.!?”\"]\s+)(?P<verb>Said|Says|Stated|Added|Asked|Wrote|Writes|Explained)\s+"
     r"(?P<who>[A-Z][^,:“”\"]{1,60})(?:,[^:“”\"]{0,160})?[,:]\s*$"
@@ -141,6 +141,11 @@ HEADLINE_BEFORE = re.compile(
     r"\s*:?\s*$"
 )
 INVERTED = re.compile(r"\s+(?P<who>[A-Za-z][^,“”\"]{1,60})(?:,[^“”\"]{0,160})?,\s*")
+TRANSCRIPT = re.compile(
+    r"(?P<who>(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.\s+)?[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2}):\s"
+)
+"""A transcript's turn: the speaker's name in capitals and a colon ("PARK: …")."""
+NOT_SPEAKERS = {"NOTE", "UPDATE", "BREAKING", "WARNING", "EDITOR", "CORRECTION", "PS", "WATCH"}
 MAX_QUOTE = 20_000
 """The longest quotation text the story model takes (``Quote.text``)."""
 WINDOW = 320
@@ -337,7 +342,7 @@ def _acceptable(candidate: str) -> bool:
         return False  # a clause: "It may be", "Reuters last Friday cited sources as"
     if candidate[:1].islower() and not (
         words[0] in DETERMINERS
-        or words[0] in {"his", "her", "their", "its", "some", "many"}
+        or words[0] in {"his", "her", "their", "its", "some", "many", "my", "our"}
         or words[-1].lower() in HEADS
     ):
         return False  # "after remaining neutral": a clause, not a description
@@ -408,6 +413,13 @@ def _after(after: str) -> Attribution | None:
         if who is None:
             return None
         return Attribution(who, verb.group(0), _appositive(appositive), "after-verb", 0.9)
+    if len(head.split()) > 14 and "\n" not in head:
+        # "…,” Ana Park, the director at a center that also made the film, told us."
+        signed = re.match(r"([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}),\s+(?:the|a|an)\s", head)
+        if signed and _person_run(signed.group(1)) and head.rstrip().endswith(","):
+            who = clean_speaker(signed.group(1))
+            if who is not None:
+                return Attribution(who, verb.group(0), "", "after-subject", 0.8)
     if "“" in head or '"' in head or len(head.split()) > 14 or "\n" in head:
         return None
     if re.search(r"[.!?]\s+[A-Z]", head) and not re.search(
@@ -530,6 +542,8 @@ def _clause_subject(clause: str) -> str | None:
     that opens one of the clause's comma-separated parts ("On Thursday, Warren …")."""
     for segment in clause.split(","):
         words = segment.split()
+        if words and words[0].lower() in {"he", "she", "they", "it"}:
+            return words[0].lower()  # "He then defended the remark, saying, “…”"
         while words and (words[0] in STOP and words[0] not in {"The", "A", "An"}):
             words.pop(0)
         if not words:
@@ -815,6 +829,14 @@ def find_quotes(
             and paragraph + 1 < len(paragraphs)
         ):
             attribution = _dash_below(text, paragraphs[paragraph + 1])
+        transcript = TRANSCRIPT.match(words)
+        if (
+            transcript
+            and transcript.group("who") not in NOT_SPEAKERS
+            and (who := clean_speaker(transcript.group("who")))
+        ):
+            # “PARK: We will win.”: a transcript names its speaker inside the marks.
+            attribution = Attribution(who, "", "", "transcript", 0.85)
         if attribution is None and len(words.split()) <= 3:
             continue  # a short quoted phrase nobody is said to have said
         if (
