@@ -60,6 +60,12 @@ TITLES = {
     "anchor", "columnist", "correspondent", "pollster", "strategist", "rabbi", "father",
     "sister", "brother", "cardinal", "bishop", "miss", "madam", "comedian", "actor",
     "actress", "singer", "rapper", "reverend", "pastor", "manager", "analyst",
+    "staff", "committeeman", "committeewoman", "congressman", "congresswoman", "chair",
+    "co-chair", "founder", "co-founder", "adviser", "advisor", "aide", "economist",
+    "journalist", "reporter", "editor", "producer", "lawyer", "delegate", "activist",
+    "organizer", "blogger", "writer", "publisher", "ceo", "cofounder", "sheriff",
+    "superintendent", "treasurer", "president-elect", "assemblyman", "assemblywoman",
+    "lawmaker", "physician", "researcher", "historian", "pollster", "operative",
 }  # fmt: skip
 HONORIFIC_GENDER = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "father": "m",
@@ -177,6 +183,8 @@ def _pair(piece: str) -> list[str]:
     if sep and 2 <= len(left.split()) <= 3 and 2 <= len(right.split()) <= 3:
         return [left, right]
     left, sep, right = piece.partition(" of ")
+    if left.split()[-1:] and left.split()[-1].lower() in TITLES:
+        return [piece]  # "RNC Chief of Staff Katie Walsh", "Secretary of State Ann Lee"
     if sep and 2 <= len(left.split()) <= 4 and right and _kind(left) == "person":
         return [left, right]
     return [piece]
