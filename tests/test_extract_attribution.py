@@ -136,6 +136,23 @@ def test_he_opening_a_participle_clause() -> None:
     assert speakers_of(text) == ["Dan Lee"]
 
 
+def test_a_surname_that_is_also_a_title() -> None:
+    text = (
+        "“Voting is no strategy,” said Marc Hale, the league president.\n\n"
+        "Mr. King and Mr. Hale took part. “It is about enthusiasm,” Mr. King added."
+    )
+    assert speakers_of(text) == ["Marc Hale", "Mr. King"]
+
+
+def test_he_after_an_inverted_verb_and_an_outlet() -> None:
+    text = (
+        "“People know her,” said Sean Pryor, the party strategist.\n\n"
+        "Debates rarely alter the race, noted NBC’s Dana Chen.\n\n"
+        "“One might expect them to matter more,” he wrote."
+    )
+    assert speakers_of(text) == ["Sean Pryor", "Dana Chen"]
+
+
 # 2. a lowercase title or aside around the name
 @pytest.mark.parametrize(
     ("text", "name"),

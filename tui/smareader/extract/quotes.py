@@ -122,6 +122,15 @@ GOVERNED = re.compile(
     r"[a-z]+ed)\s+(?:[a-z]+\s+){0,2}$"
 )
 """Words before a name that make it an object, not the sentence's subject."""
+OWNER = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=[A-Z])")
+"""An owner before a name: "NBC’s Ana Park" is Ana Park."""
+SPOKEN_BEFORE = re.compile(
+    r"[,”\"]\s*(?:said|says|noted|notes|added|adds|wrote|writes|explained|observed|argued|"
+    r"recalled|remarked|replied|responded|warned|cautioned|insisted|suggested)\s+"
+    r"(?:[A-Z][\w.&-]*[’']s\s+)?$"
+)
+"""A speech verb after a comma, just before a name: "…, noted Ana Park" (but "Park said
+Lee has …" is Park speaking, not Lee)."""
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
 NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor)\s*$")
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
@@ -333,10 +342,10 @@ def _acceptable(candidate: str) -> bool:
         return False  # "March 2", but "a 2008 Clinton veteran" is someone
     if candidate.isupper() and len(words) > 1:
         return False  # "FULL TEXT"
-    if words[0] not in SURNAMES and all(
+    if words[-1] not in SURNAMES and all(
         word.lower().rstrip(".") + "." in TITLES or word.lower() in TITLES for word in words
     ):
-        return False  # a bare title: "Rev", "Sen" (but "King said" names Rep. King)
+        return False  # a bare title: "Rev", "Sen" (but "Mr. King said" names someone)
     lowered = {word.lower() for word in words}
     if lowered & {"is", "was", "are", "were", "may", "might", "be", "been", "cited", "will"}:
         return False  # a clause: "It may be", "Reuters last Friday cited sources as"
@@ -682,6 +691,13 @@ class People:
             while " " in found and found.split(" ", 1)[0] in STOP:
                 cut = found.index(" ") + 1  # "But Bryant said": the name is "Bryant"
                 found, offset = found[cut:], offset + cut
+            owner = OWNER.match(found)
+            if (
+                owner
+                and len(found[owner.end() :].split()) >= 2
+                and kind_of(owner.group(0)) == "media"
+            ):
+                found, offset = found[owner.end() :], offset + owner.end()  # "NBC’s Ana Park"
             mention = re.sub(r"[’']s$", "", found).rstrip(".,")
             title, name = split_title(mention)
             words = name.split()
@@ -692,7 +708,10 @@ class People:
             entity = registry.resolve(mention, create=known)
             if entity is None or entity.kind != "person":
                 continue
-            speaking = SPEAKING.match(text, offset + len(found)) is not None
+            speaking = (
+                SPEAKING.match(text, offset + len(found)) is not None
+                or SPOKEN_BEFORE.search(text, max(0, offset - 40), offset) is not None
+            )
             if (
                 entity.gender is None
                 and not entity.titles

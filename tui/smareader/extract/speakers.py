@@ -65,7 +65,7 @@ TITLES = {
     "journalist", "reporter", "editor", "producer", "lawyer", "delegate", "activist",
     "organizer", "blogger", "writer", "publisher", "ceo", "cofounder", "sheriff",
     "superintendent", "treasurer", "president-elect", "assemblyman", "assemblywoman",
-    "lawmaker", "physician", "researcher", "historian", "pollster", "operative",
+    "lawmaker", "physician", "researcher", "historian", "operative",
 }  # fmt: skip
 HONORIFIC_GENDER = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "father": "m",
