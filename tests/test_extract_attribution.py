@@ -153,6 +153,27 @@ def test_he_after_an_inverted_verb_and_an_outlet() -> None:
     assert speakers_of(text) == ["Sean Pryor", "Dana Chen"]
 
 
+def test_a_lone_surname_that_he_continues_is_a_person() -> None:
+    text = (
+        "“We are tired of being told otherwise!” Varga said.\n\n"
+        "“I am the son of a sailor,” he said."
+    )
+    result = draft(text)
+    names = {speaker["id"]: speaker for speaker in result["speakers"]}
+    speakers = [names[quote["speaker"]] for quote in result["quotes"]]
+    assert [speaker["name"] for speaker in speakers] == ["Varga", "Varga"]
+    assert speakers[0]["kind"] == "person"
+
+
+def test_a_state_is_nobody_he_means() -> None:
+    text = (
+        "Dan Lowe spoke at a town hall in Salem, New Hampshire, on Monday. "
+        "Speaking in Salem, New Hampshire, Lowe went after his rival.\n\n"
+        "He says, “Nobody would hire him.”"
+    )
+    assert speakers_of(text) == ["Dan Lowe"]
+
+
 # 2. a lowercase title or aside around the name
 @pytest.mark.parametrize(
     ("text", "name"),

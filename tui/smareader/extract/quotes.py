@@ -29,6 +29,7 @@ from smareader.extract.speakers import (
     NAME,
     ORGANIZATION_HEADS,
     PERSON_HEADS,
+    PLACES,
     STOP,
     TITLES,
     Entity,
@@ -701,7 +702,7 @@ class People:
             mention = re.sub(r"[’']s$", "", found).rstrip(".,")
             title, name = split_title(mention)
             words = name.split()
-            if not words or words[0] in STOP or " and " in mention:
+            if not words or words[0] in STOP or " and " in mention or name.lower() in PLACES:
                 continue  # "Lowe and Diaz" are two people, neither of them "he"
             registry.position = offset
             known = len(words) >= 2 or bool(title_gender(title) or gender_of_first_name(name))
@@ -999,7 +1000,11 @@ def _same_as_before(
         return None
     previous = found[-1].speaker
     gender = {"he": "m", "she": "f"}[pronoun]
-    if previous is None or previous.kind != "person" or previous.gender not in (gender, None):
+    # A lone new name ("Cruz said") is filed as an outfit until "he said" shows a person.
+    unsure = previous is not None and previous.rule == "short-name" and previous.gender is None
+    if previous is None or (previous.kind != "person" and not unsure):
+        return None
+    if previous.gender not in (gender, None):
         return None
     first = bisect.bisect_left(people.offsets, found[-1].end)
     last = bisect.bisect_left(people.offsets, offset)
@@ -1010,6 +1015,7 @@ def _same_as_before(
         # Someone else of that gender who speaks, or is a sentence's subject, takes over.
         if people.is_subject(index):
             return None
+    previous.kind, previous.gender = "person", gender
     return previous
 
 

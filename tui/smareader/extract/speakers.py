@@ -120,6 +120,22 @@ MEDIA = re.compile(
     r"Tribune|Herald|Gazette|Broadcasting|Television|Radio|Press|MSNBC|Fox|NBC|CBS|ABC|"
     r"Politico|Breitbart|HuffPost|Magazine)\b"
 )
+PLACES = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+    "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+    "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
+    "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia",
+    "washington", "west virginia", "wisconsin", "wyoming", "new york city", "los angeles",
+    "san francisco", "las vegas", "new orleans", "san diego", "salt lake city",
+    "united states", "united kingdom", "great britain", "south korea", "north korea",
+    "new zealand", "south africa", "saudi arabia", "hong kong", "puerto rico",
+    "capitol hill", "wall street", "silicon valley", "middle east", "latin america",
+    "sandy hook", "white house", "oval office", "supreme court",
+}  # fmt: skip
+"""Places that look like a person's two words ("New Hampshire", "Sandy Hook")."""
 SPELLED = {
     "sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
     "gov.": "governor", "gov": "governor", "gen.": "general", "gen": "general",
