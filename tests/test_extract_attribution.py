@@ -388,6 +388,29 @@ def test_every_item_says_how_it_was_made() -> None:
         assert 0.0 <= item["confidence"] <= 1.0
 
 
+def test_error_table_splits_causes_by_gold_confidence(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from collections import Counter
+
+    from smareader.extract.evaluate import _print_causes
+
+    causes = Counter(
+        {
+            ("wrong_speaker by continuation", "explicit"): 2,
+            ("wrong_speaker by continuation", "disputed"): 5,
+            ("fn:no_prediction", "-"): 1,
+            ("ok by after-verb", "explicit"): 9,
+        }
+    )
+    _print_causes("dev", causes, 10)
+    out = capsys.readouterr().out
+    assert "explicit / agreed / disputed" in out
+    assert "    7  wrong_speaker by continuation" in out
+    assert "2 / 0 / 5" in out
+    assert "9  after-verb" in out
+
+
 def test_evaluate_without_the_corpus_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     assert evaluate(["--corpus", "/nonexistent/polnear"]) == 2
     assert "no development corpus" in capsys.readouterr().out
