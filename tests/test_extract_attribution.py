@@ -306,6 +306,19 @@ def test_more_time_expressions(phrase: str, expected: tuple[str, str, str, str])
     assert found == expected
 
 
+def test_a_day_ahead_takes_the_date_beside_or_after_it() -> None:
+    assert _timex("Port talks resumed on Tuesday, a day ahead of the vote.") == [
+        ("on Tuesday", "2019-11-19", "2019-11-19", "day"),
+        ("a day ahead", "2019-11-19", "2019-11-19", "day"),
+    ]
+    assert _timex("The ships left two days before Nov. 12 at dawn.") == [
+        ("two days before", "2019-11-10", "2019-11-10", "day"),
+        ("Nov. 12", "2019-11-12", "2019-11-12", "day"),
+    ]
+    # counted from nothing it names, it is left out rather than guessed
+    assert _timex("Officials met a day ahead of the summit.") == []
+
+
 def test_month_and_year() -> None:
     (found,) = _timex("The pact was signed March 2011 in the capital.")
     assert found == ("March 2011", "2011-03-01", "2011-03-31", "month")
