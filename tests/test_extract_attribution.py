@@ -174,6 +174,35 @@ def test_a_state_is_nobody_he_means() -> None:
     assert speakers_of(text) == ["Dan Lowe"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Former Secretary of State Mara Voss urged voters to back Ann Lee, saying, "
+            "“There is a place for all of them.”",
+            "Mara Voss",
+        ),
+        ("After the storm, Tom Lowe issued a statement, “Our town was hit hard.”", "Tom Lowe"),
+        ("“Our method works where others fail,” Braynard is quoted as saying.", "Braynard"),
+        (
+            "Ann Lee clashed with the chairman at the hearing, chiding him, “What difference "
+            "does it make?”",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_participles_statements_and_quoted_as(text: str, name: str) -> None:
+    assert speakers_of(text) == [name]
+
+
+def test_a_name_before_a_participle_is_not_speaking() -> None:
+    text = (
+        "Dan Hume said he hopes the vote ends with Karl Moss claiming the seat.\n\n"
+        "“The first thing is to stop the others,” he said."
+    )
+    assert speakers_of(text) == ["Dan Hume"]
+
+
 # 2. a lowercase title or aside around the name
 @pytest.mark.parametrize(
     ("text", "name"),

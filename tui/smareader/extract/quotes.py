@@ -61,7 +61,10 @@ SPEECH_VERBS = (
     "telling|asking|explaining|remarking|writing|tweeting|reads|assured|assures|citing|"
     "remembered|praised|pressed|surmised|retaliated|elaborated|mocks|concludes|riffed|"
     "write|quoting|puts it|exhorted|reacted|fired back|hit back|beamed|boomed|retweeted|wrote back|"
-    "shouted back|sings|sang|sing"
+    "shouted back|sings|sang|sing|issued a statement|released a statement|"
+    "issued the following statement|released the following statement|stating|chiding|"
+    "declaring|noting|arguing|insisting|claiming|joking|quipping|responding|replying|"
+    "proclaiming|vowing|boasting|complaining|pleading|recalling|countering"
 )
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 HEADLINE_VERB = re.compile(r"\b(?:Said|Says|Tells|Told|Warns|Writes|Asks)\b")
@@ -74,7 +77,9 @@ SCARE_BEFORE = re.compile(
 )
 PARTICIPLES = {
     "adding", "saying", "telling", "asking", "explaining", "remarking", "writing", "tweeting",
-    "citing", "quoting",
+    "citing", "quoting", "stating", "chiding", "declaring", "noting", "arguing", "insisting",
+    "claiming", "joking", "quipping", "responding", "replying", "proclaiming", "vowing",
+    "boasting", "complaining", "pleading", "recalling", "countering",
 }  # fmt: skip
 LEAD = re.compile(r"[,.?!…;:—–-]*\s*")
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
@@ -111,7 +116,7 @@ REPORTED_BY = re.compile(
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
 SPEAKING = re.compile(
     rf"(?:[’']s)?(?:\s*\([^)]{{0,30}}\))?(?:,\s*[^,“”\"]{{1,60}},)?\s+"
-    rf"(?:has\s+|had\s+|also\s+|then\s+)?(?:{SPEECH_VERBS})\b"
+    rf"(?:has\s+|had\s+|also\s+|then\s+)?(?![a-z]+ing\b)(?:{SPEECH_VERBS})\b"
 )
 PLACE_BEFORE = re.compile(
     r"\b(?:in|at|from|of|to|for|across|into|near|outside|throughout|around|via|toward|"
@@ -156,6 +161,10 @@ TRANSCRIPT = re.compile(
 )
 """A transcript's turn: the speaker's name in capitals and a colon ("PARK: …")."""
 NOT_SPEAKERS = {"NOTE", "UPDATE", "BREAKING", "WARNING", "EDITOR", "CORRECTION", "PS", "WATCH"}
+QUOTED_AS = re.compile(
+    r"(?P<who>[^,.;:“”\"]{2,80}?)\s+(?:is|was|were|has been|had been)\s+quoted\s+as\s+saying$"
+)
+"""“…,” Ana Park is quoted as saying."""
 MAX_QUOTE = 20_000
 """The longest quotation text the story model takes (``Quote.text``)."""
 WINDOW = 320
@@ -255,7 +264,10 @@ def clean_speaker(phrase: str) -> str | None:
         rest = words[index + 1 :]
         # "Fight for $15 organizing director Kendall Fells": a role and a name follow.
         role_follows = any(w[:1].islower() for w in rest) and rest[-1][:1].isupper()
-        if (word.lower() in BOUNDARY and ended and not role_follows) or TIME_WORD.match(word):
+        of_title = word == "of" and words[index - 1].lower() in TITLES  # "Secretary of State"
+        if (word.lower() in BOUNDARY and ended and not role_follows and not of_title) or (
+            TIME_WORD.match(word)
+        ):
             words = words[:index]
             break
     while words and (
@@ -384,6 +396,9 @@ def _after(after: str) -> Attribution | None:
     if dash and (who := clean_speaker(re.split(r"(?<=[a-z]{2})\.\s", dash.group("who"))[0])):
         return Attribution(who, "", "", "dash", 0.7)  # "“…” - Bernie Sanders."
     verb = VERB.search(body, 0, 160) or HEADLINE_VERB.search(body, 0, 80)
+    quoted = QUOTED_AS.match(body, 0, verb.end()) if verb is not None else None
+    if quoted is not None and (who := clean_speaker(quoted.group("who"))):
+        return Attribution(who, "is quoted as saying", "", "after-subject", 0.8)
     if verb is None or verb.group(0) in PARTICIPLES:
         return None  # "…,” adding …: the sentence's subject, found before the quote
     head = body[: verb.start()]
