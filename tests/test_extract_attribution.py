@@ -203,6 +203,14 @@ def test_a_name_before_a_participle_is_not_speaking() -> None:
     assert speakers_of(text) == ["Dan Hume"]
 
 
+def test_a_new_sentence_reporting_someone_else_does_not_attribute() -> None:
+    text = (
+        "“It is a sad day,” Tom Cole told reporters. “This is the culture of the campaign.” "
+        "Gov. Ann Lee said she would have fired him."
+    )
+    assert speakers_of(text) == ["Tom Cole", "Tom Cole"]
+
+
 # 2. a lowercase title or aside around the name
 @pytest.mark.parametrize(
     ("text", "name"),

@@ -161,6 +161,11 @@ TRANSCRIPT = re.compile(
 )
 """A transcript's turn: the speaker's name in capitals and a colon ("PARK: …")."""
 NOT_SPEAKERS = {"NOTE", "UPDATE", "BREAKING", "WARNING", "EDITOR", "CORRECTION", "PS", "WATCH"}
+REPORTS_ON = re.compile(
+    r"\s+(?:that|he|she|they|it|we|I|the|a|an|his|her|their|this|there)\s+"
+    r"|\s+[A-Z][\w’'-]*\s+(?:is|was|were|has|had|will|would|could|should|can)\b"
+)
+"""A clause after the verb: what a new sentence reports, not an attribution."""
 QUOTED_AS = re.compile(
     r"(?P<who>[^,.;:“”\"]{2,80}?)\s+(?:is|was|were|has been|had been)\s+quoted\s+as\s+saying$"
 )
@@ -388,8 +393,13 @@ def _subject_phrase(clause: str) -> str:
     return clause.strip()
 
 
-def _after(after: str) -> Attribution | None:
-    """Attribution that follows the quotation."""
+def _after(after: str, closed: bool = False) -> Attribution | None:
+    """Attribution that follows the quotation.
+
+    ``closed``: the quotation ended its own sentence ("…today.”"), so a name and a verb
+    after it that go on to report something else ("Ann Lee said that …") start a new
+    sentence rather than attribute this one.
+    """
     lead = LEAD.match(after)
     body = after[lead.end() if lead else 0 :]
     dash = DASH.match(after)
@@ -463,6 +473,8 @@ def _after(after: str) -> Attribution | None:
             return Attribution(who, verb.group(0), "", "after-late", 0.6)
     if who is None:
         return None
+    if closed and REPORTS_ON.match(body, verb.end()):
+        return None  # “…done.” Ann Lee said she would run: a new sentence
     cue = verb.group(0) + _cue_tail(body[verb.end() :])
     return Attribution(who, cue, _appositive(appositive), "after-subject", 0.9)
 
@@ -853,7 +865,7 @@ def find_quotes(
             # "Ana Park said, “…”": the cue before the quotation owns it, whatever follows.
             attribution = _before(before, sentence) or _after(after)
         else:
-            attribution = _after(after)
+            attribution = _after(after, closed=words.endswith("."))
             if attribution is None or attribution.rule == "after-late":
                 # A name late after the quote is weaker than a cue before it.
                 attribution = _before(before, sentence) or attribution
