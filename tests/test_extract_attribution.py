@@ -211,6 +211,28 @@ def test_a_new_sentence_reporting_someone_else_does_not_attribute() -> None:
     assert speakers_of(text) == ["Tom Cole", "Tom Cole"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "“Building a ship is hard,” Jon Lowe of the Center for Harbor Studies wrote.",
+            "Jon Lowe",
+        ),
+        (
+            "As Bishop Aris Tavan of the Church of the Port told the paper, “We share a past.”",
+            "Aris Tavan",
+        ),
+    ],
+)
+def test_a_person_of_an_institution(text: str, name: str) -> None:
+    assert speakers_of(text) == [name]
+
+
+def test_a_clause_with_which_is_no_speaker() -> None:
+    text = "Ed Lane added the caption which reads, “The photo breaks the rules.”"
+    assert [name for name in speakers_of(text) if "which" in name] == []
+
+
 # 2. a lowercase title or aside around the name
 @pytest.mark.parametrize(
     ("text", "name"),

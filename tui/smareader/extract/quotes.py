@@ -268,7 +268,9 @@ def clean_speaker(phrase: str) -> str | None:
         ended = words[index - 1][:1].isupper()  # "Ana Park of Cheyenne", not "master of …"
         rest = words[index + 1 :]
         # "Fight for $15 organizing director Kendall Fells": a role and a name follow.
-        role_follows = any(w[:1].islower() for w in rest) and rest[-1][:1].isupper()
+        role_follows = (
+            any(w[:1].islower() and w.lower() in TITLES for w in rest) and rest[-1][:1].isupper()
+        )
         of_title = word == "of" and words[index - 1].lower() in TITLES  # "Secretary of State"
         if (word.lower() in BOUNDARY and ended and not role_follows and not of_title) or (
             TIME_WORD.match(word)
@@ -328,7 +330,8 @@ PARTICLES = {"de", "van", "von", "der", "da", "bin", "al", "el", "la", "le", "du
 
 
 PLACED = re.compile(
-    r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+$"
+    r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'.-]*\s*)+(?:(?:of|for|and|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+)*$"
 )
 
 
@@ -365,7 +368,10 @@ def _acceptable(candidate: str) -> bool:
     ):
         return False  # a bare title: "Rev", "Sen" (but "Mr. King said" names someone)
     lowered = {word.lower() for word in words}
-    if lowered & {"is", "was", "are", "were", "may", "might", "be", "been", "cited", "will"}:
+    if lowered & {
+        "is", "was", "are", "were", "may", "might", "be", "been", "cited", "will", "which",
+        "that", "who", "whom",
+    }:  # fmt: skip
         return False  # a clause: "It may be", "Reuters last Friday cited sources as"
     if candidate[:1].islower() and not (
         words[0] in DETERMINERS
@@ -465,7 +471,10 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
     appositive = ",".join(segments[1:]) if len(segments) > 2 else ""
     opening = head.split()[0] if head.split() else ""
     continues = opening[:1].islower() and opening not in DETERMINERS | POSSESSIVES
-    who = None if continues and len(segments) > 1 else clean_speaker(head)
+    if len(segments) > 1 and segments[-1].strip().lower() in PRONOUNS:
+        who = segments[-1].strip().lower()  # "South Carolina, he said, was …"
+    else:
+        who = None if continues and len(segments) > 1 else clean_speaker(head)
     if who is None and len(segments) > 1:
         # "“…” would be appropriate, Republican candidate Ben Carson said"
         who = clean_speaker(segments[-1])
