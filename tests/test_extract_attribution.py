@@ -233,6 +233,14 @@ def test_a_clause_with_which_is_no_speaker() -> None:
     assert [name for name in speakers_of(text) if "which" in name] == []
 
 
+def test_a_name_modifying_a_role_is_not_the_subject() -> None:
+    text = (
+        "Lowe consultant Cornell Briggs, the top pollster, took up the thread. "
+        "“People are beginning to see it,” he said."
+    )
+    assert speakers_of(text) == ["Cornell Briggs"]
+
+
 # 2. a lowercase title or aside around the name
 @pytest.mark.parametrize(
     ("text", "name"),

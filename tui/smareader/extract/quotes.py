@@ -137,6 +137,8 @@ SPOKEN_BEFORE = re.compile(
 )
 """A speech verb after a comma, just before a name: "…, noted Ana Park" (but "Park said
 Lee has …" is Park speaking, not Lee)."""
+ROLE_AFTER = re.compile(r"[’']?s?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
+"""Lowercase role words between a name and another name: "Lowe adviser Ana Park"."""
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
 NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor)\s*$")
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
@@ -758,10 +760,13 @@ class People:
             self.offsets.append(offset)
             self.entities.append(entity)
             self.speaking.append(speaking)
+            role = ROLE_AFTER.match(text, offset + len(found))
             self.governed.append(
                 GOVERNED.search(text, max(0, offset - 24), offset) is not None
                 # "the Velmora senator", "a Lumora Republican": a modifier
                 or ARTICLE_BEFORE.search(text, max(0, offset - 6), offset) is not None
+                # "Obama consultant Cornell Belcher": the consultant is the subject
+                or (role is not None and role.group(1).split()[0] in TITLES | HEADS)
             )
         registry.position = len(text)
 
