@@ -241,6 +241,14 @@ def test_a_name_modifying_a_role_is_not_the_subject() -> None:
     assert speakers_of(text) == ["Cornell Briggs"]
 
 
+def test_a_show_title_in_the_sentence_before_does_not_hide_its_subject() -> None:
+    text = (
+        "“The port is safe,” Mayor Ann Lee said on the radio.\n\n"
+        "Sen. Tom Vale spoke on “Harbor Hour” at noon. “We need more cranes.”"
+    )
+    assert speakers_of(text)[-1] == "Tom Vale"
+
+
 # 2. a lowercase title or aside around the name
 @pytest.mark.parametrize(
     ("text", "name"),

@@ -980,7 +980,7 @@ def _previous_sentence(
     if start == end or end > offset or (found and found[-1].end > start):
         return None
     sentence = text[max(start, end - WINDOW) : end].rstrip()
-    if not sentence.endswith((".", ":")) or "“" in sentence or '"' in sentence:
+    if not sentence.endswith((".", ":")):
         return None
     attribution = _before(sentence[:-1], sentence)
     if attribution is not None and attribution.rule in ("before-verb", "colon"):
