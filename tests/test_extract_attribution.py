@@ -109,6 +109,11 @@ def test_a_first_name_alone_is_a_person() -> None:
     [
         # a transcript names the speaker inside the marks
         ("“PARK: We will win this vote.”\n\n“LEE: Do you think so?”", ["PARK", "LEE"]),
+        # a caption word before a colon names nobody
+        (
+            "“PARK: We will win this vote.”\n\n“VIDEO: The crowd cheers for the port.”",
+            ["PARK", "PARK"],
+        ),
         # a signature after a horizontal bar
         (
             "“The ferry is always late.” ― Ana Ruiz\n“I agree with her.”― Tom Hale.",

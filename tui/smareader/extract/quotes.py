@@ -162,7 +162,10 @@ TRANSCRIPT = re.compile(
     r"(?P<who>(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.\s+)?[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2}):\s"
 )
 """A transcript's turn: the speaker's name in capitals and a colon ("PARK: …")."""
-NOT_SPEAKERS = {"NOTE", "UPDATE", "BREAKING", "WARNING", "EDITOR", "CORRECTION", "PS", "WATCH"}
+NOT_SPEAKERS = {
+    "NOTE", "UPDATE", "BREAKING", "WARNING", "EDITOR", "CORRECTION", "PS", "WATCH", "VIDEO",
+    "AUDIO", "PHOTO",
+}  # fmt: skip
 REPORTS_ON = re.compile(
     r"\s+(?:that|he|she|they|it|we|I|the|a|an|his|her|their|this|there)\s+"
     r"|\s+[A-Z][\w’'-]*\s+(?:is|was|were|has|had|will|would|could|should|can)\b"
