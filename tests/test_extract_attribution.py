@@ -73,33 +73,33 @@ def test_she_skips_a_man_named_in_between() -> None:
 
 def test_two_people_joined_by_and_are_not_he() -> None:
     text = (
-        "County chairman Mark Ellis named no delegates. The hall held 30 members, which he "
-        "said were split between Lowe and Diaz.\n\n“Both have support here,” he said."
+        "Dock warden Piet Halvar counted the boats at dawn. The quay held 40 hulls, which he "
+        "said belonged to Orsk and Tamm.\n\n“The tide was kind to us,” he said."
     )
-    assert speakers_of(text) == ["Mark Ellis"]
+    assert speakers_of(text) == ["Piet Halvar"]
 
 
 def test_a_new_subject_takes_he_from_the_last_speaker() -> None:
     text = (
-        "“We will hold the line,” said Ron Weiser, the party's treasurer.\n\n"
-        "Only a month ago, harbor developer Mel Sembler doubted the plan. "
-        "“I kept telling myself it would fail,” he told the local paper."
+        "“The ferry keeps its timetable,” said Oskar Lind, the port's treasurer.\n\n"
+        "Back in the spring, shipwright Tobias Fenn had sketched a new hull. "
+        "“Oak is lighter than people think,” he told the harbor weekly."
     )
-    assert speakers_of(text) == ["Ron Weiser", "Mel Sembler"]
+    assert speakers_of(text) == ["Oskar Lind", "Tobias Fenn"]
 
 
 def test_a_name_after_a_preposition_is_not_the_subject() -> None:
     text = (
-        "“The vote was fair,” Tom Ruiz said.\n\n"
-        "Like Dan Vale, the former mayor, Ruiz wants no recount. “We are done,” he said."
+        "“The lighthouse needs paint,” Tom Ruiz said.\n\n"
+        "Like Dan Vale, the old keeper, Ruiz prefers white. “Red fades too fast,” he said."
     )
     assert speakers_of(text) == ["Tom Ruiz", "Tom Ruiz"]
 
 
 def test_a_first_name_alone_is_a_person() -> None:
     text = (
-        "The station chief, known only as Bob, met the envoy that week. "
-        "“We did warn them,” he said."
+        "The night pilot, called only Bob by the crews, steered the barge in. "
+        "“Fog hides the buoys,” he said."
     )
     assert speakers_of(text) == ["Bob"]
 
@@ -121,11 +121,11 @@ def test_a_first_name_alone_is_a_person() -> None:
         ),
         # a long aside between the name and the verb
         (
-            "“The story matters,” Ana Park, the director at the Center for Media who also "
-            "appears in the film, told the paper.",
+            "“The nets come back empty,” Ana Park, the chair of a fishing cooperative that also "
+            "runs the ice plant, told the harbor weekly.",
             ["Ana Park"],
         ),
-        ("“We live in a hard world,” my father often said.", ["my father"]),
+        ("“Mend the net before the storm,” my father often said.", ["my father"]),
         ("“Stay with me tonight,” Lena Holt sings to the crowd.", ["Lena Holt"]),
     ],
 )
@@ -135,34 +135,31 @@ def test_transcripts_signatures_and_long_asides(text: str, names: list[str]) -> 
 
 def test_he_opening_a_participle_clause() -> None:
     text = (
-        "Dan Lee, a doctor, then appeared on the radio. "
-        "He then defended the remark, saying, “It was a fair question to ask.”"
+        "Dan Lee, a ferry captain, later spoke at the quay. "
+        "He then praised the crew, saying, “Nobody missed a single crossing.”"
     )
     assert speakers_of(text) == ["Dan Lee"]
 
 
 def test_a_surname_that_is_also_a_title() -> None:
     text = (
-        "“Voting is no strategy,” said Marc Hale, the league president.\n\n"
-        "Mr. King and Mr. Hale took part. “It is about enthusiasm,” Mr. King added."
+        "“The crane is rusty,” said Marc Hale, the dock foreman.\n\n"
+        "Mr. Hale inspected it with his deputy. “We can fix it by May,” Mr. King added."
     )
     assert speakers_of(text) == ["Marc Hale", "Mr. King"]
 
 
 def test_he_after_an_inverted_verb_and_an_outlet() -> None:
     text = (
-        "“People know her,” said Sean Pryor, the party strategist.\n\n"
-        "Debates rarely alter the race, noted NBC’s Dana Chen.\n\n"
-        "“One might expect them to matter more,” he wrote."
+        "“The harbor is full,” said Sean Pryor, the port planner.\n\n"
+        "Storms rarely close the port for long, noted NBC’s Dana Chen.\n\n"
+        "“Two days at most,” he wrote."
     )
     assert speakers_of(text) == ["Sean Pryor", "Dana Chen"]
 
 
 def test_a_lone_surname_that_he_continues_is_a_person() -> None:
-    text = (
-        "“We are tired of being told otherwise!” Varga said.\n\n"
-        "“I am the son of a sailor,” he said."
-    )
+    text = "“The pier will hold!” Varga said.\n\n“I built half of it myself,” he said."
     result = draft(text)
     names = {speaker["id"]: speaker for speaker in result["speakers"]}
     speakers = [names[quote["speaker"]] for quote in result["quotes"]]
@@ -172,9 +169,9 @@ def test_a_lone_surname_that_he_continues_is_a_person() -> None:
 
 def test_a_state_is_nobody_he_means() -> None:
     text = (
-        "Dan Lowe spoke at a town hall in Salem, New Hampshire, on Monday. "
-        "Speaking in Salem, New Hampshire, Lowe went after his rival.\n\n"
-        "He says, “Nobody would hire him.”"
+        "Dan Lowe toured the docks on Monday. "
+        "Standing on a pier in Portland, North Carolina, Lowe talked about prices.\n\n"
+        "He says, “The catch was good this year.”"
     )
     assert speakers_of(text) == ["Dan Lowe"]
 
@@ -183,15 +180,15 @@ def test_a_state_is_nobody_he_means() -> None:
     ("text", "name"),
     [
         (
-            "Former Secretary of State Mara Voss urged voters to back Ann Lee, saying, "
-            "“There is a place for all of them.”",
+            "Former Secretary of State Mara Voss urged sailors to keep their licenses, saying, "
+            "“The sea does not forgive paperwork.”",
             "Mara Voss",
         ),
-        ("After the storm, Tom Lowe issued a statement, “Our town was hit hard.”", "Tom Lowe"),
-        ("“Our method works where others fail,” Braynard is quoted as saying.", "Braynard"),
+        ("After the storm, Tom Lowe issued a statement, “The breakwater held.”", "Tom Lowe"),
+        ("“Our boats are the fastest on the coast,” Orvik is quoted as saying.", "Orvik"),
         (
-            "Ann Lee clashed with the chairman at the hearing, chiding him, “What difference "
-            "does it make?”",
+            "Ann Lee argued with the harbormaster at the meeting, chiding him, “Who left the "
+            "gate open?”",
             "Ann Lee",
         ),
     ],
@@ -202,16 +199,16 @@ def test_participles_statements_and_quoted_as(text: str, name: str) -> None:
 
 def test_a_name_before_a_participle_is_not_speaking() -> None:
     text = (
-        "Dan Hume said he hopes the vote ends with Karl Moss claiming the seat.\n\n"
-        "“The first thing is to stop the others,” he said."
+        "“The regatta is on,” said Dan Hume, the club secretary. He expects the race to end "
+        "with Karl Moss claiming the cup. “The wind will decide it,” he said."
     )
-    assert speakers_of(text) == ["Dan Hume"]
+    assert speakers_of(text) == ["Dan Hume", "Dan Hume"]
 
 
 def test_a_new_sentence_reporting_someone_else_does_not_attribute() -> None:
     text = (
-        "“It is a sad day,” Tom Cole told reporters. “This is the culture of the campaign.” "
-        "Gov. Ann Lee said she would have fired him."
+        "“The ferry is late again,” Tom Cole told reporters. “The engine is older than me.” "
+        "Gov. Ann Lee said she would buy a new one."
     )
     assert speakers_of(text) == ["Tom Cole", "Tom Cole"]
 
@@ -224,8 +221,8 @@ def test_a_new_sentence_reporting_someone_else_does_not_attribute() -> None:
             "Jon Lowe",
         ),
         (
-            "As Bishop Aris Tavan of the Church of the Port told the paper, “We share a past.”",
-            "Aris Tavan",
+            "As Bishop Ivo Tavan of the Church of the Harbor told the weekly, “Bells ring at six.”",
+            "Ivo Tavan",
         ),
     ],
 )
@@ -234,16 +231,17 @@ def test_a_person_of_an_institution(text: str, name: str) -> None:
 
 
 def test_a_clause_with_which_is_no_speaker() -> None:
-    text = "Ed Lane added the caption which reads, “The photo breaks the rules.”"
+    text = "Ed Lane added a label which reads, “Keep the hatch closed.”"
     assert [name for name in speakers_of(text) if "which" in name] == []
 
 
 def test_a_name_modifying_a_role_is_not_the_subject() -> None:
     text = (
-        "Lowe consultant Cornell Briggs, the top pollster, took up the thread. "
-        "“People are beginning to see it,” he said."
+        "Mayor Dan Vale praised the crew.\n\n"
+        "Vale adviser Anders Briggs, the head of the mapping team, measured the channel. "
+        "“It is two meters shallower than the charts say,” he said."
     )
-    assert speakers_of(text) == ["Cornell Briggs"]
+    assert speakers_of(text) == ["Anders Briggs"]
 
 
 def test_a_show_title_in_the_sentence_before_does_not_hide_its_subject() -> None:
