@@ -477,7 +477,7 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
     opening = head.split()[0] if head.split() else ""
     continues = opening[:1].islower() and opening not in DETERMINERS | POSSESSIVES
     if len(segments) > 1 and segments[-1].strip().lower() in PRONOUNS:
-        who = segments[-1].strip().lower()  # "South Carolina, he said, was …"
+        who = segments[-1].strip().lower()  # "The north quay, he said, is …"
     else:
         who = None if continues and len(segments) > 1 else clean_speaker(head)
     if who is None and len(segments) > 1:
@@ -594,7 +594,7 @@ def _clause_subject(clause: str) -> str | None:
     for segment in clause.split(","):
         words = segment.split()
         if words and words[0].lower() in {"he", "she", "they", "it"}:
-            return words[0].lower()  # "He then defended the remark, saying, “…”"
+            return words[0].lower()  # "He then praised the crew, saying, “…”"
         while words and (words[0] in STOP and words[0] not in {"The", "A", "An"}):
             words.pop(0)
         if not words:
@@ -768,7 +768,7 @@ class People:
                 GOVERNED.search(text, max(0, offset - 24), offset) is not None
                 # "the Velmora senator", "a Lumora Republican": a modifier
                 or ARTICLE_BEFORE.search(text, max(0, offset - 6), offset) is not None
-                # "Obama consultant Cornell Belcher": the consultant is the subject
+                # "Vale adviser Anders Briggs": the adviser is the subject
                 or (role is not None and role.group(1).split()[0] in TITLES | HEADS)
             )
         registry.position = len(text)
@@ -1044,7 +1044,7 @@ def _same_as_before(
         return None
     previous = found[-1].speaker
     gender = {"he": "m", "she": "f"}[pronoun]
-    # A lone new name ("Cruz said") is filed as an outfit until "he said" shows a person.
+    # A lone new name ("Varga said") is filed as an outfit until "he said" shows a person.
     unsure = previous is not None and previous.rule == "short-name" and previous.gender is None
     if previous is None or (previous.kind != "person" and not unsure):
         return None

@@ -200,7 +200,7 @@ def _pair(piece: str) -> list[str]:
         return [left, right]
     left, sep, right = piece.partition(" of ")
     if left.split()[-1:] and left.split()[-1].lower() in TITLES:
-        return [piece]  # "RNC Chief of Staff Katie Walsh", "Secretary of State Ann Lee"
+        return [piece]  # "Port Chief of Staff Ana Ruiz", "Secretary of State Ann Lee"
     if sep and 2 <= len(left.split()) <= 4 and right and _kind(left) == "person":
         return [left, right]
     return [piece]
