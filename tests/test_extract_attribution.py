@@ -71,6 +71,187 @@ def test_she_skips_a_man_named_in_between() -> None:
     assert speakers_of(text) == ["Linda Hale", "Linda Hale"]
 
 
+def test_two_people_joined_by_and_are_not_he() -> None:
+    text = (
+        "Dock warden Piet Halvar counted the boats at dawn. The quay held 40 hulls, which he "
+        "said belonged to Orsk and Tamm.\n\n“The tide was kind to us,” he said."
+    )
+    assert speakers_of(text) == ["Piet Halvar"]
+
+
+def test_a_new_subject_takes_he_from_the_last_speaker() -> None:
+    text = (
+        "“The ferry keeps its timetable,” said Oskar Lind, the port's treasurer.\n\n"
+        "Back in the spring, shipwright Tobias Fenn had sketched a new hull. "
+        "“Oak is lighter than people think,” he told the harbor weekly."
+    )
+    assert speakers_of(text) == ["Oskar Lind", "Tobias Fenn"]
+
+
+def test_a_name_after_a_preposition_is_not_the_subject() -> None:
+    text = (
+        "“The lighthouse needs paint,” Tom Ruiz said.\n\n"
+        "Like Dan Vale, the old keeper, Ruiz prefers white. “Red fades too fast,” he said."
+    )
+    assert speakers_of(text) == ["Tom Ruiz", "Tom Ruiz"]
+
+
+def test_a_first_name_alone_is_a_person() -> None:
+    text = (
+        "The night pilot, called only Bob by the crews, steered the barge in. "
+        "“Fog hides the buoys,” he said."
+    )
+    assert speakers_of(text) == ["Bob"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a transcript names the speaker inside the marks
+        ("“PARK: We will win this vote.”\n\n“LEE: Do you think so?”", ["PARK", "LEE"]),
+        # a caption word before a colon names nobody
+        (
+            "“PARK: We will win this vote.”\n\n“VIDEO: The crowd cheers for the port.”",
+            ["PARK", "PARK"],
+        ),
+        # a signature after a horizontal bar
+        (
+            "“The ferry is always late.” ― Ana Ruiz\n“I agree with her.”― Tom Hale.",
+            ["Ana Ruiz", "Tom Hale"],
+        ),
+        # a long aside between the name and the verb
+        (
+            "“The nets come back empty,” Ana Park, the chair of a fishing cooperative that also "
+            "runs the ice plant, told the harbor weekly.",
+            ["Ana Park"],
+        ),
+        ("“Mend the net before the storm,” my father often said.", ["my father"]),
+        ("“Stay with me tonight,” Lena Holt sings to the crowd.", ["Lena Holt"]),
+    ],
+)
+def test_transcripts_signatures_and_long_asides(text: str, names: list[str]) -> None:
+    assert speakers_of(text) == names
+
+
+def test_he_opening_a_participle_clause() -> None:
+    text = (
+        "Dan Lee, a ferry captain, later spoke at the quay. "
+        "He then praised the crew, saying, “Nobody missed a single crossing.”"
+    )
+    assert speakers_of(text) == ["Dan Lee"]
+
+
+def test_a_surname_that_is_also_a_title() -> None:
+    text = (
+        "“The crane is rusty,” said Marc Hale, the dock foreman.\n\n"
+        "Mr. Hale inspected it with his deputy. “We can fix it by May,” Mr. King added."
+    )
+    assert speakers_of(text) == ["Marc Hale", "Mr. King"]
+
+
+def test_he_after_an_inverted_verb_and_an_outlet() -> None:
+    text = (
+        "“The harbor is full,” said Sean Pryor, the port planner.\n\n"
+        "Storms rarely close the port for long, noted NBC’s Dana Chen.\n\n"
+        "“Two days at most,” he wrote."
+    )
+    assert speakers_of(text) == ["Sean Pryor", "Dana Chen"]
+
+
+def test_a_lone_surname_that_he_continues_is_a_person() -> None:
+    text = "“The pier will hold!” Varga said.\n\n“I built half of it myself,” he said."
+    result = draft(text)
+    names = {speaker["id"]: speaker for speaker in result["speakers"]}
+    speakers = [names[quote["speaker"]] for quote in result["quotes"]]
+    assert [speaker["name"] for speaker in speakers] == ["Varga", "Varga"]
+    assert speakers[0]["kind"] == "person"
+
+
+def test_a_state_is_nobody_he_means() -> None:
+    text = (
+        "Dan Lowe toured the docks on Monday. "
+        "Standing on a pier in Portland, North Carolina, Lowe talked about prices.\n\n"
+        "He says, “The catch was good this year.”"
+    )
+    assert speakers_of(text) == ["Dan Lowe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Former Secretary of State Mara Voss urged sailors to keep their licenses, saying, "
+            "“The sea does not forgive paperwork.”",
+            "Mara Voss",
+        ),
+        ("After the storm, Tom Lowe issued a statement, “The breakwater held.”", "Tom Lowe"),
+        ("“Our boats are the fastest on the coast,” Orvik is quoted as saying.", "Orvik"),
+        (
+            "Ann Lee argued with the harbormaster at the meeting, chiding him, “Who left the "
+            "gate open?”",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_participles_statements_and_quoted_as(text: str, name: str) -> None:
+    assert speakers_of(text) == [name]
+
+
+def test_a_name_before_a_participle_is_not_speaking() -> None:
+    text = (
+        "“The regatta is on,” said Dan Hume, the club secretary. He expects the race to end "
+        "with Karl Moss claiming the cup. “The wind will decide it,” he said."
+    )
+    assert speakers_of(text) == ["Dan Hume", "Dan Hume"]
+
+
+def test_a_new_sentence_reporting_someone_else_does_not_attribute() -> None:
+    text = (
+        "“The ferry is late again,” Tom Cole told reporters. “The engine is older than me.” "
+        "Gov. Ann Lee said she would buy a new one."
+    )
+    assert speakers_of(text) == ["Tom Cole", "Tom Cole"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "“Building a ship is hard,” Jon Lowe of the Center for Harbor Studies wrote.",
+            "Jon Lowe",
+        ),
+        (
+            "As Bishop Ivo Tavan of the Church of the Harbor told the weekly, “Bells ring at six.”",
+            "Ivo Tavan",
+        ),
+    ],
+)
+def test_a_person_of_an_institution(text: str, name: str) -> None:
+    assert speakers_of(text) == [name]
+
+
+def test_a_clause_with_which_is_no_speaker() -> None:
+    text = "Ed Lane added a label which reads, “Keep the hatch closed.”"
+    assert [name for name in speakers_of(text) if "which" in name] == []
+
+
+def test_a_name_modifying_a_role_is_not_the_subject() -> None:
+    text = (
+        "Mayor Dan Vale praised the crew.\n\n"
+        "Vale adviser Anders Briggs, the head of the mapping team, measured the channel. "
+        "“It is two meters shallower than the charts say,” he said."
+    )
+    assert speakers_of(text) == ["Anders Briggs"]
+
+
+def test_a_show_title_in_the_sentence_before_does_not_hide_its_subject() -> None:
+    text = (
+        "“The port is safe,” Mayor Ann Lee said on the radio.\n\n"
+        "Sen. Tom Vale spoke on “Harbor Hour” at noon. “We need more cranes.”"
+    )
+    assert speakers_of(text)[-1] == "Tom Vale"
+
+
 # 2. a lowercase title or aside around the name
 @pytest.mark.parametrize(
     ("text", "name"),
@@ -203,6 +384,19 @@ def test_more_time_expressions(phrase: str, expected: tuple[str, str, str, str])
     assert found == expected
 
 
+def test_a_day_ahead_takes_the_date_beside_or_after_it() -> None:
+    assert _timex("Port talks resumed on Tuesday, a day ahead of the vote.") == [
+        ("on Tuesday", "2019-11-19", "2019-11-19", "day"),
+        ("a day ahead", "2019-11-19", "2019-11-19", "day"),
+    ]
+    assert _timex("The ships left two days before Nov. 12 at dawn.") == [
+        ("two days before", "2019-11-10", "2019-11-10", "day"),
+        ("Nov. 12", "2019-11-12", "2019-11-12", "day"),
+    ]
+    # counted from nothing it names, it is left out rather than guessed
+    assert _timex("Officials met a day ahead of the summit.") == []
+
+
 def test_month_and_year() -> None:
     (found,) = _timex("The pact was signed March 2011 in the capital.")
     assert found == ("March 2011", "2011-03-01", "2011-03-31", "month")
@@ -283,6 +477,29 @@ def test_every_item_says_how_it_was_made() -> None:
         assert item["review"] == "pending"
         assert item["rule"] and len(item["rule"]) <= 80
         assert 0.0 <= item["confidence"] <= 1.0
+
+
+def test_error_table_splits_causes_by_gold_confidence(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from collections import Counter
+
+    from smareader.extract.evaluate import _print_causes
+
+    causes = Counter(
+        {
+            ("wrong_speaker by continuation", "explicit"): 2,
+            ("wrong_speaker by continuation", "disputed"): 5,
+            ("fn:no_prediction", "-"): 1,
+            ("ok by after-verb", "explicit"): 9,
+        }
+    )
+    _print_causes("dev", causes, 10)
+    out = capsys.readouterr().out
+    assert "explicit / agreed / disputed" in out
+    assert "    7  wrong_speaker by continuation" in out
+    assert "2 / 0 / 5" in out
+    assert "9  after-verb" in out
 
 
 def test_evaluate_without_the_corpus_says_so(capsys: pytest.CaptureFixture[str]) -> None:

@@ -163,23 +163,28 @@ def _load_scorer(corpus: Path) -> Any:
     return module
 
 
-def _causes(story: dict[str, Any], details: list[dict[str, Any]], start: int) -> Counter[str]:
-    """Speaker errors and quote errors by the rule that made the extracted quote."""
+def _causes(
+    story: dict[str, Any], details: list[dict[str, Any]], start: int
+) -> Counter[tuple[str, str]]:
+    """Speaker errors and quote errors by the rule that made the extracted quote, each
+    with how sure the gold speaker is (``explicit``, ``agreed``, ``disputed``; ``-`` for
+    a quote error), so noise in the gold can be told from the extractor's mistakes."""
     by_span = {(quote["start"], quote["end"]): quote for quote in story.get("quotes", [])}
-    causes: Counter[str] = Counter()
+    causes: Counter[tuple[str, str]] = Counter()
     for record in details[start:]:
         status = record.get("status")
+        confidence = str(record.get("gold_confidence") or "-")
         if status in ("ok", "matched_unresolved_gold_speaker"):
             if status == "ok":
                 quote = _quote_at(by_span, record)
-                causes[f"ok by {quote.get('rule', '?') if quote else '?'}"] += 1
+                causes[(f"ok by {quote.get('rule', '?') if quote else '?'}", confidence)] += 1
             continue
         if status in ("wrong_speaker", "no_speaker"):
             quote = _quote_at(by_span, record)
             rule = quote.get("rule", "?") if quote else "?"
-            causes[f"{status} by {rule}"] += 1
+            causes[(f"{status} by {rule}", confidence)] += 1
         else:
-            causes[str(record.get("class", status))] += 1
+            causes[(str(record.get("class", status)), confidence)] += 1
     return causes
 
 
@@ -190,18 +195,20 @@ def _quote_at(by_span: dict[tuple[int, int], dict[str, Any]], record: dict[str, 
     return by_span[best] if best is not None and _overlap(best, gold) >= 0.5 else None
 
 
-def score_corpus(corpus: Path, split: str, limit: int | None = None) -> tuple[str, Counter[str]]:
+def score_corpus(
+    corpus: Path, split: str, limit: int | None = None
+) -> tuple[str, Counter[tuple[str, str]]]:
     """Extract every article of one split in-process and score it with the corpus's scorer.
 
     Returns:
-        The summary lines, and the table of errors by cause.
+        The summary lines, and the table of errors by cause and gold confidence.
     """
     scorer = _load_scorer(corpus)
     folder = corpus / split
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     articles = manifest["articles"][:limit] if limit else manifest["articles"]
     counts: Counter[str] = Counter()
-    causes: Counter[str] = Counter()
+    causes: Counter[tuple[str, str]] = Counter()
     details: list[dict[str, Any]] = []
     began = time.perf_counter()
     for article in articles:
@@ -212,7 +219,7 @@ def score_corpus(corpus: Path, split: str, limit: int | None = None) -> tuple[st
             story: dict[str, Any] | None = extract_story(text, published)
         except Exception as error:
             counts["extract_errors"] += 1
-            causes[f"crash: {type(error).__name__}"] += 1
+            causes[(f"crash: {type(error).__name__}", "-")] += 1
             story = None
         first = len(details)
         scorer.score_article(text, gold, story, counts, details)
@@ -270,15 +277,27 @@ def main(argv: list[str] | None = None) -> int:
         for split in args.split or ["train", "dev"]:
             summary, causes = score_corpus(corpus, split, args.limit)
             print(summary)
-            errors = {k: v for k, v in causes.items() if not k.startswith("ok by ")}
-            print(f"  errors by cause ({split}):")
-            for cause, count in sorted(errors.items(), key=lambda item: -item[1])[: args.causes]:
-                print(f"    {count:5}  {cause}")
-            right = {k: v for k, v in causes.items() if k.startswith("ok by ")}
-            print(f"  right speakers by rule ({split}):")
-            for cause, count in sorted(right.items(), key=lambda item: -item[1]):
-                print(f"    {count:5}  {cause[6:]}")
+            _print_causes(split, causes, args.causes)
     return _score_stories(stories) if stories else 0
+
+
+def _print_causes(split: str, causes: Counter[tuple[str, str]], rows: int) -> None:
+    """The error table, by cause, with its split by how sure the gold speaker is."""
+    kinds = ("explicit", "agreed", "disputed")
+    totals: Counter[str] = Counter()
+    split_by: dict[str, Counter[str]] = {}
+    for (cause, confidence), count in causes.items():
+        totals[cause] += count
+        split_by.setdefault(cause, Counter())[confidence] += count
+    errors = [cause for cause in totals if not cause.startswith("ok by ")]
+    print(f"  errors by cause ({split}; gold speaker {' / '.join(kinds)}):")
+    for cause in sorted(errors, key=lambda cause: -totals[cause])[:rows]:
+        by = " / ".join(str(split_by[cause][kind]) for kind in kinds)
+        print(f"    {totals[cause]:5}  {cause:48} {by}")
+    right = [cause for cause in totals if cause.startswith("ok by ")]
+    print(f"  right speakers by rule ({split}):")
+    for cause in sorted(right, key=lambda cause: -totals[cause]):
+        print(f"    {totals[cause]:5}  {cause[6:]}")
 
 
 def _bundled_stories() -> list[Path]:

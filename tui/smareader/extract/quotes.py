@@ -23,11 +23,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from smareader.extract.names import gender_of_first_name
 from smareader.extract.speakers import (
     GROUP_HEADS,
     NAME,
     ORGANIZATION_HEADS,
     PERSON_HEADS,
+    PLACES,
     STOP,
     TITLES,
     Entity,
@@ -59,7 +61,10 @@ SPEECH_VERBS = (
     "telling|asking|explaining|remarking|writing|tweeting|reads|assured|assures|citing|"
     "remembered|praised|pressed|surmised|retaliated|elaborated|mocks|concludes|riffed|"
     "write|quoting|puts it|exhorted|reacted|fired back|hit back|beamed|boomed|retweeted|wrote back|"
-    "shouted back"
+    "shouted back|sings|sang|sing|issued a statement|released a statement|"
+    "issued the following statement|released the following statement|stating|chiding|"
+    "declaring|noting|arguing|insisting|claiming|joking|quipping|responding|replying|"
+    "proclaiming|vowing|boasting|complaining|pleading|recalling|countering"
 )
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 HEADLINE_VERB = re.compile(r"\b(?:Said|Says|Tells|Told|Warns|Writes|Asks)\b")
@@ -72,7 +77,9 @@ SCARE_BEFORE = re.compile(
 )
 PARTICIPLES = {
     "adding", "saying", "telling", "asking", "explaining", "remarking", "writing", "tweeting",
-    "citing", "quoting",
+    "citing", "quoting", "stating", "chiding", "declaring", "noting", "arguing", "insisting",
+    "claiming", "joking", "quipping", "responding", "replying", "proclaiming", "vowing",
+    "boasting", "complaining", "pleading", "recalling", "countering",
 }  # fmt: skip
 LEAD = re.compile(r"[,.?!…;:—–-]*\s*")
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
@@ -109,15 +116,33 @@ REPORTED_BY = re.compile(
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
 SPEAKING = re.compile(
     rf"(?:[’']s)?(?:\s*\([^)]{{0,30}}\))?(?:,\s*[^,“”\"]{{1,60}},)?\s+"
-    rf"(?:has\s+|had\s+|also\s+|then\s+)?(?:{SPEECH_VERBS})\b"
+    rf"(?:has\s+|had\s+|also\s+|then\s+)?(?![a-z]+ing\b)(?:{SPEECH_VERBS})\b"
 )
 PLACE_BEFORE = re.compile(
     r"\b(?:in|at|from|of|to|for|across|into|near|outside|throughout|around|via|toward|"
     r"towards|with|against)\s+(?:the\s+)?$"
 )
+GOVERNED = re.compile(
+    r"\b(?:[Ll]ike|[Uu]nlike|with|to|by|about|against|than|for|from|of|at|on|in|toward|"
+    r"towards|between|among|behind|before|after|under|over|and|or|nor|named|called|"
+    r"[a-z]+ed)\s+(?:[a-z]+\s+){0,2}$"
+)
+"""Words before a name that make it an object, not the sentence's subject."""
+OWNER = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=[A-Z])")
+"""An owner before a name: "NBC’s Ana Park" is Ana Park."""
+SPOKEN_BEFORE = re.compile(
+    r"[,”\"]\s*(?:said|says|noted|notes|added|adds|wrote|writes|explained|observed|argued|"
+    r"recalled|remarked|replied|responded|warned|cautioned|insisted|suggested)\s+"
+    r"(?:[A-Z][\w.&-]*[’']s\s+)?$"
+)
+"""A speech verb after a comma, just before a name: "…, noted Ana Park" (but "Park said
+Lee has …" is Park speaking, not Lee)."""
+ROLE_AFTER = re.compile(r"[’']?s?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
+"""Lowercase role words between a name and another name: "Lowe adviser Ana Park"."""
+ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
 NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor)\s*$")
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
-DASH = re.compile(r"\s*[-—–]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
+DASH = re.compile(r"\s*[-—–―]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
 OPENING_VERB = re.compile(
     r"(?:^|[.!?”\"]\s+)(?P<verb>Said|Says|Stated|Added|Asked|Wrote|Writes|Explained)\s+"
     r"(?P<who>[A-Z][^,:“”\"]{1,60})(?:,[^:“”\"]{0,160})?[,:]\s*$"
@@ -133,6 +158,23 @@ HEADLINE_BEFORE = re.compile(
     r"\s*:?\s*$"
 )
 INVERTED = re.compile(r"\s+(?P<who>[A-Za-z][^,“”\"]{1,60})(?:,[^“”\"]{0,160})?,\s*")
+TRANSCRIPT = re.compile(
+    r"(?P<who>(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.\s+)?[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2}):\s"
+)
+"""A transcript's turn: the speaker's name in capitals and a colon ("PARK: …")."""
+NOT_SPEAKERS = {
+    "NOTE", "UPDATE", "BREAKING", "WARNING", "EDITOR", "CORRECTION", "PS", "WATCH", "VIDEO",
+    "AUDIO", "PHOTO",
+}  # fmt: skip
+REPORTS_ON = re.compile(
+    r"\s+(?:that|he|she|they|it|we|I|the|a|an|his|her|their|this|there)\s+"
+    r"|\s+[A-Z][\w’'-]*\s+(?:is|was|were|has|had|will|would|could|should|can)\b"
+)
+"""A clause after the verb: what a new sentence reports, not an attribution."""
+QUOTED_AS = re.compile(
+    r"(?P<who>[^,.;:“”\"]{2,80}?)\s+(?:is|was|were|has been|had been)\s+quoted\s+as\s+saying$"
+)
+"""“…,” Ana Park is quoted as saying."""
 MAX_QUOTE = 20_000
 """The longest quotation text the story model takes (``Quote.text``)."""
 WINDOW = 320
@@ -231,8 +273,13 @@ def clean_speaker(phrase: str) -> str | None:
         ended = words[index - 1][:1].isupper()  # "Ana Park of Cheyenne", not "master of …"
         rest = words[index + 1 :]
         # "Fight for $15 organizing director Kendall Fells": a role and a name follow.
-        role_follows = any(w[:1].islower() for w in rest) and rest[-1][:1].isupper()
-        if (word.lower() in BOUNDARY and ended and not role_follows) or TIME_WORD.match(word):
+        role_follows = (
+            any(w[:1].islower() and w.lower() in TITLES for w in rest) and rest[-1][:1].isupper()
+        )
+        of_title = word == "of" and words[index - 1].lower() in TITLES  # "Secretary of State"
+        if (word.lower() in BOUNDARY and ended and not role_follows and not of_title) or (
+            TIME_WORD.match(word)
+        ):
             words = words[:index]
             break
     while words and (
@@ -288,7 +335,8 @@ PARTICLES = {"de", "van", "von", "der", "da", "bin", "al", "el", "la", "le", "du
 
 
 PLACED = re.compile(
-    r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+$"
+    r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'.-]*\s*)+(?:(?:of|for|and|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+)*$"
 )
 
 
@@ -320,16 +368,19 @@ def _acceptable(candidate: str) -> bool:
         return False  # "March 2", but "a 2008 Clinton veteran" is someone
     if candidate.isupper() and len(words) > 1:
         return False  # "FULL TEXT"
-    if words[0] not in SURNAMES and all(
+    if words[-1] not in SURNAMES and all(
         word.lower().rstrip(".") + "." in TITLES or word.lower() in TITLES for word in words
     ):
-        return False  # a bare title: "Rev", "Sen" (but "King said" names Rep. King)
+        return False  # a bare title: "Rev", "Sen" (but "Mr. King said" names someone)
     lowered = {word.lower() for word in words}
-    if lowered & {"is", "was", "are", "were", "may", "might", "be", "been", "cited", "will"}:
+    if lowered & {
+        "is", "was", "are", "were", "may", "might", "be", "been", "cited", "will", "which",
+        "that", "who", "whom",
+    }:  # fmt: skip
         return False  # a clause: "It may be", "Reuters last Friday cited sources as"
     if candidate[:1].islower() and not (
         words[0] in DETERMINERS
-        or words[0] in {"his", "her", "their", "its", "some", "many"}
+        or words[0] in {"his", "her", "their", "its", "some", "many", "my", "our"}
         or words[-1].lower() in HEADS
     ):
         return False  # "after remaining neutral": a clause, not a description
@@ -353,14 +404,22 @@ def _subject_phrase(clause: str) -> str:
     return clause.strip()
 
 
-def _after(after: str) -> Attribution | None:
-    """Attribution that follows the quotation."""
+def _after(after: str, closed: bool = False) -> Attribution | None:
+    """Attribution that follows the quotation.
+
+    ``closed``: the quotation ended its own sentence ("…today.”"), so a name and a verb
+    after it that go on to report something else ("Ann Lee said that …") start a new
+    sentence rather than attribute this one.
+    """
     lead = LEAD.match(after)
     body = after[lead.end() if lead else 0 :]
     dash = DASH.match(after)
     if dash and (who := clean_speaker(re.split(r"(?<=[a-z]{2})\.\s", dash.group("who"))[0])):
         return Attribution(who, "", "", "dash", 0.7)  # "“…” - Bernie Sanders."
     verb = VERB.search(body, 0, 160) or HEADLINE_VERB.search(body, 0, 80)
+    quoted = QUOTED_AS.match(body, 0, verb.end()) if verb is not None else None
+    if quoted is not None and (who := clean_speaker(quoted.group("who"))):
+        return Attribution(who, "is quoted as saying", "", "after-subject", 0.8)
     if verb is None or verb.group(0) in PARTICIPLES:
         return None  # "…,” adding …: the sentence's subject, found before the quote
     head = body[: verb.start()]
@@ -400,6 +459,13 @@ def _after(after: str) -> Attribution | None:
         if who is None:
             return None
         return Attribution(who, verb.group(0), _appositive(appositive), "after-verb", 0.9)
+    if len(head.split()) > 14 and "\n" not in head:
+        # "…,” Ana Park, the director at a center that also made the film, told us."
+        signed = re.match(r"([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}),\s+(?:the|a|an)\s", head)
+        if signed and _person_run(signed.group(1)) and head.rstrip().endswith(","):
+            who = clean_speaker(signed.group(1))
+            if who is not None:
+                return Attribution(who, verb.group(0), "", "after-subject", 0.8)
     if "“" in head or '"' in head or len(head.split()) > 14 or "\n" in head:
         return None
     if re.search(r"[.!?]\s+[A-Z]", head) and not re.search(
@@ -410,7 +476,10 @@ def _after(after: str) -> Attribution | None:
     appositive = ",".join(segments[1:]) if len(segments) > 2 else ""
     opening = head.split()[0] if head.split() else ""
     continues = opening[:1].islower() and opening not in DETERMINERS | POSSESSIVES
-    who = None if continues and len(segments) > 1 else clean_speaker(head)
+    if len(segments) > 1 and segments[-1].strip().lower() in PRONOUNS:
+        who = segments[-1].strip().lower()  # "The north quay, he said, is …"
+    else:
+        who = None if continues and len(segments) > 1 else clean_speaker(head)
     if who is None and len(segments) > 1:
         # "“…” would be appropriate, Republican candidate Ben Carson said"
         who = clean_speaker(segments[-1])
@@ -418,6 +487,8 @@ def _after(after: str) -> Attribution | None:
             return Attribution(who, verb.group(0), "", "after-late", 0.6)
     if who is None:
         return None
+    if closed and REPORTS_ON.match(body, verb.end()):
+        return None  # “…done.” Ann Lee said she would run: a new sentence
     cue = verb.group(0) + _cue_tail(body[verb.end() :])
     return Attribution(who, cue, _appositive(appositive), "after-subject", 0.9)
 
@@ -522,6 +593,8 @@ def _clause_subject(clause: str) -> str | None:
     that opens one of the clause's comma-separated parts ("On Thursday, Warren …")."""
     for segment in clause.split(","):
         words = segment.split()
+        if words and words[0].lower() in {"he", "she", "they", "it"}:
+            return words[0].lower()  # "He then praised the crew, saying, “…”"
         while words and (words[0] in STOP and words[0] not in {"The", "A", "An"}):
             words.pop(0)
         if not words:
@@ -648,6 +721,9 @@ class People:
         self.entities: list[Entity] = []
         self.speaking: list[bool] = []
         """Whether a speech verb follows the mention: "…, Stovall said." """
+        self.governed: list[bool] = []
+        """Whether a preposition governs the mention ("like Reyk", "with Voss"): then it
+        is no subject of its sentence."""
         self.sentences = sentences
         starts = [start for start, _ in quoted]
         for offset, found in name_mentions(text):
@@ -657,16 +733,27 @@ class People:
             while " " in found and found.split(" ", 1)[0] in STOP:
                 cut = found.index(" ") + 1  # "But Bryant said": the name is "Bryant"
                 found, offset = found[cut:], offset + cut
+            owner = OWNER.match(found)
+            if (
+                owner
+                and len(found[owner.end() :].split()) >= 2
+                and kind_of(owner.group(0)) == "media"
+            ):
+                found, offset = found[owner.end() :], offset + owner.end()  # "NBC’s Ana Park"
             mention = re.sub(r"[’']s$", "", found).rstrip(".,")
             title, name = split_title(mention)
             words = name.split()
-            if not words or words[0] in STOP:
-                continue
+            if not words or words[0] in STOP or " and " in mention or name.lower() in PLACES:
+                continue  # "Lowe and Diaz" are two people, neither of them "he"
             registry.position = offset
-            entity = registry.resolve(mention, create=len(words) >= 2 or bool(title_gender(title)))
+            known = len(words) >= 2 or bool(title_gender(title) or gender_of_first_name(name))
+            entity = registry.resolve(mention, create=known)
             if entity is None or entity.kind != "person":
                 continue
-            speaking = SPEAKING.match(text, offset + len(found)) is not None
+            speaking = (
+                SPEAKING.match(text, offset + len(found)) is not None
+                or SPOKEN_BEFORE.search(text, max(0, offset - 40), offset) is not None
+            )
             if (
                 entity.gender is None
                 and not entity.titles
@@ -676,7 +763,26 @@ class People:
             self.offsets.append(offset)
             self.entities.append(entity)
             self.speaking.append(speaking)
+            role = ROLE_AFTER.match(text, offset + len(found))
+            self.governed.append(
+                GOVERNED.search(text, max(0, offset - 24), offset) is not None
+                # "the Velmora senator", "a Lumora Republican": a modifier
+                or ARTICLE_BEFORE.search(text, max(0, offset - 6), offset) is not None
+                # "Vale adviser Anders Briggs": the adviser is the subject
+                or (role is not None and role.group(1).split()[0] in TITLES | HEADS)
+            )
         registry.position = len(text)
+
+    def is_subject(self, index: int) -> bool:
+        """Whether mention ``index`` is what its sentence is about: it speaks, or it is
+        the first person named there that no preposition governs."""
+        if self.speaking[index]:
+            return True
+        if self.governed[index]:
+            return False
+        start, _ = sentence_at(self.sentences, self.offsets[index])
+        first = bisect.bisect_left(self.offsets, start)
+        return not any(not self.governed[other] for other in range(first, index))
 
     def _sentence_index(self, offset: int) -> int:
         return bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
@@ -694,7 +800,10 @@ class People:
         if not candidates:
             return None
         speaking = [index for index in candidates if self.speaking[index]]
-        return self.entities[speaking[-1] if speaking else candidates[0]]
+        if speaking:
+            return self.entities[speaking[-1]]
+        free = [index for index in candidates if not self.governed[index]]
+        return self.entities[(free or candidates)[0]]
 
     def antecedent(self, pronoun: str, offset: int) -> Entity | None:
         """The person "he" or "she" at ``offset`` most likely refers to.
@@ -773,7 +882,7 @@ def find_quotes(
             # "Ana Park said, “…”": the cue before the quotation owns it, whatever follows.
             attribution = _before(before, sentence) or _after(after)
         else:
-            attribution = _after(after)
+            attribution = _after(after, closed=words.endswith("."))
             if attribution is None or attribution.rule == "after-late":
                 # A name late after the quote is weaker than a cue before it.
                 attribution = _before(before, sentence) or attribution
@@ -784,6 +893,14 @@ def find_quotes(
             and paragraph + 1 < len(paragraphs)
         ):
             attribution = _dash_below(text, paragraphs[paragraph + 1])
+        transcript = TRANSCRIPT.match(words)
+        if (
+            transcript
+            and transcript.group("who") not in NOT_SPEAKERS
+            and (who := clean_speaker(transcript.group("who")))
+        ):
+            # “PARK: We will win.”: a transcript names its speaker inside the marks.
+            attribution = Attribution(who, "", "", "transcript", 0.85)
         if attribution is None and len(words.split()) <= 3:
             continue  # a short quoted phrase nobody is said to have said
         if (
@@ -866,7 +983,7 @@ def _previous_sentence(
     if start == end or end > offset or (found and found[-1].end > start):
         return None
     sentence = text[max(start, end - WINDOW) : end].rstrip()
-    if not sentence.endswith((".", ":")) or "“" in sentence or '"' in sentence:
+    if not sentence.endswith((".", ":")):
         return None
     attribution = _before(sentence[:-1], sentence)
     if attribution is not None and attribution.rule in ("before-verb", "colon"):
@@ -927,7 +1044,11 @@ def _same_as_before(
         return None
     previous = found[-1].speaker
     gender = {"he": "m", "she": "f"}[pronoun]
-    if previous is None or previous.kind != "person" or previous.gender not in (gender, None):
+    # A lone new name ("Varga said") is filed as an outfit until "he said" shows a person.
+    unsure = previous is not None and previous.rule == "short-name" and previous.gender is None
+    if previous is None or (previous.kind != "person" and not unsure):
+        return None
+    if previous.gender not in (gender, None):
         return None
     first = bisect.bisect_left(people.offsets, found[-1].end)
     last = bisect.bisect_left(people.offsets, offset)
@@ -935,11 +1056,10 @@ def _same_as_before(
         entity = people.entities[index]
         if entity is previous or entity.gender not in (gender, None):
             continue
-        # Someone else of that gender who speaks, or opens a sentence, takes over.
-        sentence = sentence_at(people.sentences, people.offsets[index])
-        opens = people.offsets[index] - sentence[0] < 40
-        if people.speaking[index] or opens:
+        # Someone else of that gender who speaks, or is a sentence's subject, takes over.
+        if people.is_subject(index):
             return None
+    previous.kind, previous.gender = "person", gender
     return previous
 
 

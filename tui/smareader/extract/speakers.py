@@ -60,6 +60,12 @@ TITLES = {
     "anchor", "columnist", "correspondent", "pollster", "strategist", "rabbi", "father",
     "sister", "brother", "cardinal", "bishop", "miss", "madam", "comedian", "actor",
     "actress", "singer", "rapper", "reverend", "pastor", "manager", "analyst",
+    "staff", "committeeman", "committeewoman", "congressman", "congresswoman", "chair",
+    "co-chair", "founder", "co-founder", "adviser", "advisor", "aide", "economist",
+    "journalist", "reporter", "editor", "producer", "lawyer", "delegate", "activist",
+    "organizer", "blogger", "writer", "publisher", "ceo", "cofounder", "sheriff",
+    "superintendent", "treasurer", "president-elect", "assemblyman", "assemblywoman",
+    "lawmaker", "physician", "researcher", "historian", "operative",
 }  # fmt: skip
 HONORIFIC_GENDER = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "father": "m",
@@ -114,6 +120,22 @@ MEDIA = re.compile(
     r"Tribune|Herald|Gazette|Broadcasting|Television|Radio|Press|MSNBC|Fox|NBC|CBS|ABC|"
     r"Politico|Breitbart|HuffPost|Magazine)\b"
 )
+PLACES = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+    "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+    "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
+    "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia",
+    "washington", "west virginia", "wisconsin", "wyoming", "new york city", "los angeles",
+    "san francisco", "las vegas", "new orleans", "san diego", "salt lake city",
+    "united states", "united kingdom", "great britain", "south korea", "north korea",
+    "new zealand", "south africa", "saudi arabia", "hong kong", "puerto rico",
+    "capitol hill", "wall street", "silicon valley", "middle east", "latin america",
+    "sandy hook", "white house", "oval office", "supreme court",
+}  # fmt: skip
+"""Places that look like a person's two words ("New Hampshire", "Sandy Hook")."""
 SPELLED = {
     "sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
     "gov.": "governor", "gov": "governor", "gen.": "general", "gen": "general",
@@ -177,6 +199,8 @@ def _pair(piece: str) -> list[str]:
     if sep and 2 <= len(left.split()) <= 3 and 2 <= len(right.split()) <= 3:
         return [left, right]
     left, sep, right = piece.partition(" of ")
+    if left.split()[-1:] and left.split()[-1].lower() in TITLES:
+        return [piece]  # "Port Chief of Staff Ana Ruiz", "Secretary of State Ann Lee"
     if sep and 2 <= len(left.split()) <= 4 and right and _kind(left) == "person":
         return [left, right]
     return [piece]
@@ -447,9 +471,11 @@ class Registry:
             return found
         # News names a person in full first; a lone new name ("Lumora") is an outfit
         # unless a title says it is a person ("Mr. Reyk").
-        kind = "person" if title else ("organization" if _kind(name) == "person" else None)
+        first = gender_of_first_name(name)  # "Bob", named only so, is a man
+        kind = "person" if title or first else ("organization" if _kind(name) == "person" else None)
         entity = self._new(label, kind)
         entity.rule, entity.confidence = "short-name", 0.5
+        entity.gender = entity.gender or first
         if title:
             entity.kind = "person"
             self._add_title(entity, title)

@@ -384,4 +384,53 @@ def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -
                 )
             )  # fmt: skip
             taken.update(range(start, end))
+    found += _ahead(text, found, taken)
     return sorted(found, key=lambda timex: timex.start)
+
+
+AHEAD = re.compile(
+    r"\b(?:a|one|" + _NUMBER[len("(?P<count>") : -1] + r")\s+(?P<unit>days?|weeks?)"
+    r"(?P<ahead>\s+ahead)?(?=\s+(?P<way>of|before|after|later than)\b)",
+    re.IGNORECASE,
+)
+"""A span counted from another time: "on Tuesday, a day ahead of the vote"."""
+
+
+def _ahead(text: str, found: list[Timex], taken: set[int]) -> list[Timex]:
+    """ "a day ahead of …" tells its date only through another time expression: the one
+    it stands beside ("on Tuesday, a day ahead of the vote" is that Tuesday) or the one it
+    counts from ("two days before March 3" is March 1). Otherwise it is left out."""
+    by_end = {timex.end: timex for timex in found}
+    by_start = {timex.start: timex for timex in found}
+    more: list[Timex] = []
+    for match in AHEAD.finditer(text):
+        start, end = match.span()
+        if start in taken:
+            continue
+        words = match.group(0).split()
+        way = match.group("way").lower()
+        if words[0].lower() == "several" or (way == "of") != bool(match.group("ahead")):
+            continue  # "several days" is no count; "a day of talks" counts from nothing
+        count = 1 if words[0].lower() in ("a", "one") else _count(words[0])
+        days = count * (7 if match.group("unit").lower().startswith("week") else 1)
+        if way in ("after", "later than"):
+            days = -days
+        beside = re.search(r",\s*$", text[max(0, start - 3) : start])
+        anchor = by_end.get(start - len(beside.group(0))) if beside else None
+        if anchor is not None and anchor.precision == "day":
+            first = last = anchor.first
+        else:
+            after = re.match(
+                r"\s+(?:of|before|after|later than)\s+(?:the\s+)?", text[end : end + 24]
+            )
+            counted = by_start.get(end + (after.end() if after else 0))
+            if counted is None or counted.precision != "day":
+                continue
+            first = last = counted.first - timedelta(days=days)
+        if way != "of":
+            end = match.end("way")  # "two days before", not "two days"
+        more.append(
+            Timex(start, end, text[start:end], first, last, "day", None, None, "counted", 0.6)
+        )
+        taken.update(range(start, end))
+    return more
