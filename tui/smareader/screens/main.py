@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.lazy import Lazy
 from textual.message import Message
 from textual.reactive import reactive
@@ -36,7 +36,12 @@ from smareader.screens.commands import (
     StoryCommands,
     ToggleOffsets,
 )
-from smareader.screens.review_actions import REVIEW_ACTIONS, REVIEW_BINDINGS, Reviewer
+from smareader.screens.review_actions import (
+    REVIEW_ACTIONS,
+    REVIEW_BINDINGS,
+    Reviewer,
+    review_footer,
+)
 from smareader.widgets.article import ArticlePane
 from smareader.widgets.costs import CostsPane
 from smareader.widgets.messages import PANES, Copy, Highlighted, Navigate, Pane, Target
@@ -128,6 +133,8 @@ class MainScreen(Screen[None]):
         self._query = ""
         self._search_timer: Timer | None = None
         self._large = len(story.quotes) + len(story.events) > LARGE
+        self.selected: tuple[int, int] | None = None
+        """Words selected in the Article, as ``[start, end)`` offsets into the text."""
         self._back: list[Target] = []
         self._forward: list[Target] = []
 
@@ -278,8 +285,8 @@ class MainScreen(Screen[None]):
             return bool(self._back)
         if action == "forward":
             return bool(self._forward)
-        if action == "toggle_review" or action in REVIEW_ACTIONS:
-            return self.reviewer.allows(action)
+        if action in REVIEW_ACTIONS:
+            return self.reviewer.allows(action, selected=self.selected is not None)
         return True
 
     # ---------------------------------------------------------------- search
@@ -499,6 +506,17 @@ class MainScreen(Screen[None]):
         """Enter or leave review mode."""
         self.reviewer.toggle()
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys the footer lists; review mode puts its own first, to fit 80 columns."""
+        bindings = super().active_bindings
+        if not self.reviewing:
+            # Selecting words is for review; out of it, help lists v (y copies them).
+            return {
+                key: active for key, active in bindings.items() if active.binding.action != "select"
+            }
+        return review_footer(bindings, selected=self.selected is not None)
+
     def action_accept(self) -> None:
         """Accept the highlighted item."""
         self.reviewer.accept()
@@ -510,6 +528,26 @@ class MainScreen(Screen[None]):
     def action_edit(self) -> None:
         """Fix the highlighted item."""
         self.reviewer.edit()
+
+    @on(ArticlePane.Selected)
+    def _selected(self, message: ArticlePane.Selected) -> None:
+        self.selected = message.span
+        self.refresh_bindings()
+
+    def action_add_quote(self) -> None:
+        """Add the words selected in the Article as a quote."""
+        if self.selected is not None:
+            self.reviewer.add_quote(self.selected)
+
+    def action_add_event(self) -> None:
+        """Add the words selected in the Article as an event's time phrase."""
+        if self.selected is not None:
+            self.reviewer.add_event(self.selected)
+
+    def action_reanchor(self) -> None:
+        """Point the highlighted item at the words selected in the Article."""
+        if self.selected is not None:
+            self.reviewer.reanchor(self.selected)
 
     def action_undo(self) -> None:
         """Undo the last review edit."""
@@ -531,6 +569,7 @@ class MainScreen(Screen[None]):
             target: Where the reader is in it.
         """
         self.story = story
+        self.selected = None  # the new Article starts with nothing selected
         # Search indexes, filters and pane state all belong to the old story.
         self._index = None
         self._query = ""

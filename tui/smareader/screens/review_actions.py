@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 
 from smareader.files import FileRefused
 from smareader.model.load import StoryFileError
@@ -48,13 +48,67 @@ REVIEW_BINDINGS = [
         "Edit",
         tooltip="Quote: its speaker · event: its dates · figure, category: amounts, flags",
     ),
+    Binding(
+        "Q",
+        "add_quote",
+        "Quote",
+        tooltip="Add the selected words as a quote, then pick who said it",
+    ),
+    Binding("E", "add_event", "Event", tooltip="Add the selected words as an event's time phrase"),
+    Binding(
+        "R", "reanchor", "Re-anchor", tooltip="Point the highlighted item at the selected words"
+    ),
     Binding("u", "undo", "Undo", tooltip="Undo the last review edit (any pane)"),
     Binding("ctrl+r", "redo", "Redo", show=False, tooltip="Redo the last undone edit"),
     Binding("ctrl+s", "save", "Save", tooltip="Validate and save the reviewed story"),
 ]
 """The review keys, declared here beside what they do; the screen lists them."""
-REVIEW_ACTIONS = frozenset({"accept", "drop", "edit", "undo", "redo", "save"})
-"""Actions that only review mode offers."""
+REVIEW_ACTIONS = frozenset(
+    {
+        "toggle_review",
+        "accept",
+        "drop",
+        "edit",
+        "add_quote",
+        "add_event",
+        "reanchor",
+        "undo",
+        "redo",
+        "save",
+    }
+)
+"""The screen's actions that :meth:`Reviewer.allows` decides on."""
+ITEM_ACTIONS = frozenset({"accept", "drop", "edit"})
+"""Keys that act on the highlighted item in its own pane."""
+SELECTION_ACTIONS = frozenset({"add_quote", "add_event", "reanchor"})
+"""Keys that act on words selected in the Article."""
+CROWDED = frozenset({"show_pane", "toggle_review"})
+"""Keys review mode leaves out of the footer: the tabs show 1-4, the header says REVIEW."""
+WHILE_SELECTED = frozenset({"next_mark", "previous_mark", "open_mark"})
+"""Article keys left out of the footer while words are selected (they still work)."""
+
+
+def review_footer(
+    bindings: dict[str, ActiveBinding], *, selected: bool
+) -> dict[str, ActiveBinding]:
+    """The keys the footer lists in review mode: the review keys first, then the rest.
+
+    At 80 columns the footer holds about a dozen keys; those it would cut are the
+    last, so the review keys go first and keys shown elsewhere (the tabs' numbers,
+    the header's REVIEW) are left out. Every key still works.
+
+    Args:
+        bindings: The screen's active bindings, by key.
+        selected: Whether words are selected in the Article.
+    """
+    hidden = CROWDED | WHILE_SELECTED if selected else CROWDED
+
+    def action(item: tuple[str, ActiveBinding]) -> str:
+        return item[1].binding.action.split("(", 1)[0]
+
+    kept = [item for item in bindings.items() if action(item) not in hidden]
+    first = [item for item in kept if action(item) in REVIEW_ACTIONS]
+    return dict(first + [item for item in kept if action(item) not in REVIEW_ACTIONS])
 
 
 class Reviewer:
@@ -87,13 +141,23 @@ class Reviewer:
         """A toast, never markup: review messages quote ids and file names."""
         self.screen.notify(message, markup=False, **options)
 
-    def allows(self, action: str) -> bool:
-        """Whether a review action is offered now (its key shown in the footer)."""
+    def allows(self, action: str, *, selected: bool = False) -> bool:
+        """Whether a review action is offered now (its key shown in the footer).
+
+        Args:
+            action: The action's name.
+            selected: Whether words are selected in the Article.
+        """
         if action == "toggle_review":
             return self.path is not None  # the bundled story is read only: no key shown
         if action in ("undo", "redo", "save") and self.review is not None:
             # Undo and save stay while edits wait, in review mode or not.
             return self.reviewing or self.review.dirty
+        in_article = self.screen.target.pane == "article"
+        if action in ITEM_ACTIONS:
+            return self.reviewing and not in_article
+        if action in SELECTION_ACTIONS:
+            return self.reviewing and in_article and selected
         return self.reviewing
 
     def on_mount(self) -> None:
@@ -120,6 +184,7 @@ class Reviewer:
             parts.append("reviewed")
         if self.reviewing:
             parts.append("REVIEW")
+        screen.set_class(self.reviewing, "-reviewing")  # the footer makes room for its keys
         if self.review is not None and self.review.dirty:
             parts.append("unsaved")
         screen.sub_title = " · ".join(parts)
@@ -294,6 +359,62 @@ class Reviewer:
         event = self.screen.story.event_by_id[event_id]
         self.screen.app.push_screen(EventForm(event, check), done)
 
+    # ------------------------------------------------------------ selected words
+
+    def add_quote(self, span: tuple[int, int]) -> None:
+        """Add the selected words as a quote, once the reviewer says who said it."""
+        review = self.review
+        if review is None:
+            return
+        start, end = span
+        kind = _quote_kind(review.text, start, end)
+
+        def picked(speaker_id: str | None) -> None:
+            if speaker_id is None or review is not self.review:
+                return
+            self._add(lambda r: r.add_quote(start, end, speaker_id, kind=kind), "quote")
+
+        self.pick_speaker(review, None, picked)
+
+    def add_event(self, span: tuple[int, int]) -> None:
+        """Add the selected words as an event's time phrase, then ask for its dates."""
+        review = self.review
+        if review is None:
+            return
+        event_id = self._add(lambda r: r.add_event(*span), "event")
+        if event_id is not None:
+            # A second edit of its own: undo takes back the dates, then the event.
+            self._edit_event(review, event_id)
+
+    def reanchor(self, span: tuple[int, int]) -> None:
+        """Point the highlighted item (the one jumped from) at the selected words."""
+        target = self.screen.target
+        kind, item_id = target.kind, target.id
+        if self.review is None or kind not in DROPPABLE or item_id is None:
+            self.notify(
+                "Highlight the item to move first: jump here from it (Enter), or step to "
+                "its span with n/N.",
+                severity="warning",
+            )
+            return
+        self.edit_with(
+            lambda r: r.reanchor(kind, item_id, *span),
+            kind,
+            then=lambda: Target("article", kind, item_id),
+        )
+
+    def _add(self, make: Callable[[Review], tuple[str, Edit]], kind: str) -> str | None:
+        """Make an edit that adds an item, and show the item's words in the Article."""
+        made: list[str] = []
+
+        def edit(review: Review) -> Edit:
+            item_id, done = make(review)
+            made.append(item_id)
+            return done
+
+        shown = lambda: Target("article", kind, made[0])  # type: ignore[arg-type]  # noqa: E731
+        return made[0] if self.edit_with(edit, kind, then=shown) else None
+
     # ------------------------------------------------------------ undo, redo
 
     def step(self, *, undo: bool) -> None:
@@ -315,7 +436,7 @@ class Reviewer:
         kind: str,
         *,
         advance: bool = True,
-        then: Target | None = None,
+        then: Callable[[], Target] | None = None,
     ) -> bool:
         """Make an edit, show the story as it is after it, and move on.
 
@@ -323,7 +444,8 @@ class Reviewer:
             make: Makes the edit in the review (may raise :class:`ReviewError`).
             kind: The kind of item edited.
             advance: Show the next pending item of that kind after (else stay).
-            then: Where the reader goes after the edit (instead of advancing).
+            then: Where the reader goes after the edit, instead of advancing (asked
+                once the edit is made, so it can name an item the edit added).
 
         Returns:
             Whether the edit was made.
@@ -336,7 +458,10 @@ class Reviewer:
         except ReviewError as error:
             self.notify(strip_controls(str(error)), title="Not changed", severity="error")
             return False
-        self.rebuild(advance=kind if advance and then is None else None, then=then)
+        self.rebuild(
+            advance=kind if advance and then is None else None,
+            then=then() if then is not None else None,
+        )
         self.notify(strip_controls(edit.label), timeout=2)
         if review.journal_problem:
             problem = strip_controls(review.journal_problem)
@@ -432,3 +557,15 @@ class Reviewer:
         self.screen.refresh_bindings()
         name = strip_controls(backup_path(review.path).name)
         self.notify(f"saved, previous version kept as {name}")
+
+
+OPENING = '“"‘«'
+CLOSING = '”"’»'
+
+
+def _quote_kind(text: str, start: int, end: int) -> str:
+    """A selection in quotation marks is a direct quote; other words are reported speech."""
+    words = text[start:end].strip()
+    opened = words[:1] in OPENING or text[max(0, start - 1) : start] in tuple(OPENING)
+    closed = words[-1:] in CLOSING or text[end : end + 1] in tuple(CLOSING)
+    return "direct" if opened and closed else "reported"
