@@ -23,6 +23,7 @@ from smareader.screens.speakers import SpeakerForm, SpeakerPicker
 from smareader.widgets.article import ArticleView
 from smareader.widgets.messages import Target
 from smareader.widgets.quotes import QuotesPane
+from smareader.widgets.search import SearchBar
 from smareader.widgets.timeline import TimelinePane
 from test_review import drafted
 
@@ -613,3 +614,24 @@ async def test_the_review_keys_fit_the_footer_at_80_columns(
         wanted = {"u", "ctrl+s"} | ({"Q", "E", "R"} if "v" in keys else {"a", "x", "e"})
         assert wanted <= set(shown), sorted(shown)
         assert all(shown[key].right <= 80 for key in wanted)
+
+
+async def test_an_edit_closes_the_filter_it_reset(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "2", "slash")
+        await pilot.press(*"refuse")
+        await settle(pilot, "enter", "a")
+        bar = app.screen.query_one(SearchBar)
+        assert not bar.display and bar.input.value == ""
+        assert main(app).search.is_blank
+
+
+async def test_the_header_puts_the_review_state_first(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, "2", "a")
+        pending = review(app).summary()["pending"]
+        title = main(app).sub_title or ""
+        # Before the publisher and date, which a narrow header cuts first.
+        assert title.startswith(f"REVIEW · draft · {pending} pending · unsaved · ")

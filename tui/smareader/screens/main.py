@@ -574,6 +574,9 @@ class MainScreen(Screen[None]):
         self._index = None
         self._query = ""
         self.set_reactive(MainScreen.search, SearchResult.everything())
+        bar = self.query_one(SearchBar)
+        if bar.display and not bar.finding:
+            bar.action_clear()  # its query no longer filters anything: close it too
         self.target = target
         # Run from the screen's own queue: the panes bind to the screen's reactives,
         # which needs the screen, not the app that ran a key's action, to build them.

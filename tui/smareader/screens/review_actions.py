@@ -169,25 +169,29 @@ class Reviewer:
             self.offer_journal()
 
     def show_state(self) -> None:
-        """Say in the header whether the story is a draft and how far review has got."""
+        """Say in the header whether the story is a draft and how far review has got.
+
+        The review's state goes before the publisher and date, so a narrow header
+        cuts those rather than "unsaved".
+        """
         screen = self.screen
-        parts = [screen.app.sub_title]
+        parts: list[str] = []
         if self.review is not None:
             counts = self.review.summary()
             draft = counts["pending"] > 0
         else:
             counts = review_summary(screen.story) or {}
             draft = is_draft(screen.story)
+        if self.reviewing:
+            parts.append("REVIEW")
+        screen.set_class(self.reviewing, "-reviewing")  # the footer makes room for its keys
         if draft:
             parts.append(f"draft · {counts['pending']:,} pending")
         elif self.review is not None:
             parts.append("reviewed")
-        if self.reviewing:
-            parts.append("REVIEW")
-        screen.set_class(self.reviewing, "-reviewing")  # the footer makes room for its keys
         if self.review is not None and self.review.dirty:
             parts.append("unsaved")
-        screen.sub_title = " · ".join(parts)
+        screen.sub_title = " · ".join([*parts, screen.app.sub_title])
 
     # ------------------------------------------------------------ review mode
 
