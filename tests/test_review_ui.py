@@ -20,8 +20,10 @@ from smareader.screens.cost_form import CostForm
 from smareader.screens.event_form import EventForm
 from smareader.screens.main import MainScreen
 from smareader.screens.speakers import SpeakerForm, SpeakerPicker
+from smareader.widgets.article import ArticleView
 from smareader.widgets.messages import Target
 from smareader.widgets.quotes import QuotesPane
+from smareader.widgets.search import SearchBar
 from smareader.widgets.timeline import TimelinePane
 from test_review import drafted
 
@@ -426,3 +428,211 @@ async def test_the_cost_form_shows_story_text_inert_and_keeps_it_when_untouched(
         assert costs is not None
         category = next(item for item in costs.categories if item.id == target.id)
         assert category.description == "desc \x1bP+q\x1b\\ \u202e end"
+
+
+# ------------------------------------------------------- selected words in the Article
+
+
+def article_view(app: SMAReader) -> ArticleView:
+    return app.screen.query_one(ArticleView)
+
+
+async def find(pilot: Pilot[None], words: str) -> None:
+    """Find words in the Article and go back to the text (as a reader would)."""
+    await settle(pilot, "slash")
+    await pilot.press(*words)
+    await settle(pilot, "enter")
+
+
+async def test_v_selects_the_match_and_arrows_move_its_end(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "4")
+        await find(pilot, "Tokyo has denied")
+        view = article_view(app)
+        text = main(app).story.text
+        start = text.index("Tokyo has denied")
+        await settle(pilot, "v")
+        assert view.selection == (start, start + len("Tokyo has denied"))
+        assert main(app).selected == view.selection
+        await settle(pilot, "ctrl+right", "ctrl+right", "right")
+        assert view.selection is not None
+        assert text[slice(*view.selection)] == "Tokyo has denied those reports."
+        await settle(pilot, "left", "ctrl+left")
+        assert text[slice(*view.selection)] == "Tokyo has denied those "
+        status = str(app.screen.query_one("#article-status", Static).content)
+        assert status.startswith("Selected 23 characters")
+        await settle(pilot, "escape")  # clears the selection, and only that
+        assert view.selection is None and main(app).selected is None
+        assert main(app).target.pane == "article"
+
+
+async def test_a_selection_becomes_a_quote_and_undo_redo_take_it_back(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "4")
+        count = len(main(app).story.quotes)
+        await find(pilot, "Tokyo has denied")
+        await settle(pilot, "v", "ctrl+right", "ctrl+right", "right", "Q")
+        assert isinstance(app.screen, SpeakerPicker)
+        await settle(pilot, *"esper", "enter")
+        assert isinstance(app.screen, MainScreen)
+        story = main(app).story
+        assert len(story.quotes) == count + 1
+        quote = story.quotes[-1]
+        assert quote.text == "Tokyo has denied those reports."
+        assert quote.speaker == "mark-esper" and quote.kind == "reported"
+        assert quote.review == "edited"
+        assert main(app).target == Target("article", "quote", quote.id)
+        assert article_view(app).current_mark is not None
+        assert article_view(app).current_mark.id == quote.id  # type: ignore[union-attr]
+        await settle(pilot, "u")
+        assert quote.id not in main(app).story.quote_by_id
+        await settle(pilot, "ctrl+r")
+        assert main(app).story.quote_by_id[quote.id].text == quote.text
+
+
+async def test_quotation_marks_around_a_selection_make_a_direct_quote(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "4")
+        await find(pilot, "$5 billion worth")
+        await settle(pilot, "v", "ctrl+right", "Q", *"trump", "enter")
+        quote = main(app).story.quotes[-1]
+        assert quote.text == "$5 billion worth of"
+        assert quote.kind == "reported"  # the closing mark is not next to it
+        await settle(pilot, "u", "v", "ctrl+right", "ctrl+right", "right")
+        assert article_view(app).selection is not None
+        await settle(pilot, "Q", *"trump", "enter")
+        quote = main(app).story.quotes[-1]
+        assert quote.text == "$5 billion worth of protection." and quote.kind == "direct"
+
+
+async def test_a_selection_becomes_an_event_phrase_dated_in_the_form(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, "4")
+        count = len(main(app).story.events)
+        await find(pilot, "after only about one hour")
+        screen = main(app)
+        await settle(pilot, "v", "E")
+        form = app.screen
+        assert isinstance(form, EventForm)
+        event = screen.story.events[-1]
+        assert event.when == "after only about one hour" and event.review == "pending"
+        form.query_one("#event-precision", Select).value = "minute"
+        await settle(pilot)
+        assert form.query_one("#event-save", Button).disabled  # minute needs a time
+        form.query_one("#event-precision", Select).value = "day"
+        form.query_one("#event-modifier", Select).value = "approximate"
+        await settle(pilot, "enter")
+        assert isinstance(app.screen, MainScreen)
+        edited = main(app).story.event_by_id[event.id]
+        assert edited.modifier == "approximate" and edited.review == "edited"
+        assert len(main(app).story.events) == count + 1
+        assert main(app).target == Target("article", "event", event.id)
+        await settle(pilot, "u")  # the dates first
+        assert main(app).story.event_by_id[event.id].modifier is None
+        await settle(pilot, "u")  # then the event
+        assert event.id not in main(app).story.event_by_id
+        await settle(pilot, "ctrl+r", "ctrl+r")
+        assert main(app).story.event_by_id[event.id].modifier == "approximate"
+
+
+async def test_re_anchor_points_the_item_jumped_from_at_the_selection(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "2")
+        quote_id = main(app).target.id
+        assert quote_id is not None
+        before = main(app).story.quote_by_id[quote_id]
+        await settle(pilot, "enter")  # jump to its words
+        assert main(app).target == Target("article", "quote", quote_id)
+        await find(pilot, "Tokyo has denied")
+        await settle(pilot, "v", "ctrl+right", "ctrl+right", "R")
+        moved = main(app).story.quote_by_id[quote_id]
+        assert moved.text == "Tokyo has denied those reports"
+        assert moved.start == main(app).story.text.index("Tokyo has denied")
+        assert moved.review == "edited" and moved.speaker == before.speaker
+        assert main(app).target == Target("article", "quote", quote_id)
+        await settle(pilot, "u")
+        assert main(app).story.quote_by_id[quote_id].start == before.start
+        await settle(pilot, "ctrl+r")
+        assert main(app).story.quote_by_id[quote_id].text == moved.text
+
+
+async def test_re_anchor_needs_a_highlighted_item(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "4")
+        await find(pilot, "Tokyo has denied")
+        await settle(pilot, "v", "R")
+        assert not review(app).dirty
+        assert any(message.startswith("Highlight the item to move") for message in messages(app))
+
+
+async def test_selection_keys_wait_for_review_mode_and_a_selection(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "4", "Q", "E", "R")
+        assert not review(app).dirty and isinstance(app.screen, MainScreen)
+        await settle(pilot, "r", "v", "Q", "E", "R")  # out of review mode: nothing
+        assert article_view(app).selection is not None
+        assert not review(app).dirty and isinstance(app.screen, MainScreen)
+
+
+async def test_a_mouse_drag_selects_words(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "4")
+        view = article_view(app)
+        line = view.scroll_offset.y + 5
+        lo, hi = view._starts[line], view._ends[line]
+        margin = view._margin
+        await pilot.mouse_down(view, offset=(margin + 2, 5))
+        await pilot.hover(view, offset=(margin + 12, 5))
+        await pilot.mouse_up(view, offset=(margin + 12, 5))
+        await settle(pilot)
+        assert view.selection == (lo + 2, lo + 13)
+        assert hi > lo + 13
+        assert main(app).selected == view.selection
+        assert app.screen.get_selected_text() == main(app).story.text[lo + 2 : lo + 13]
+        await pilot.click(view, offset=(margin + 1, 7))  # a click clears it
+        await settle(pilot)
+        assert view.selection is None
+
+
+@pytest.mark.parametrize("keys", [("2",), ("4", "v")], ids=["quotes", "article-selection"])
+async def test_the_review_keys_fit_the_footer_at_80_columns(
+    draft_path: Path, keys: tuple[str, ...]
+) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, *keys)
+        shown = {
+            key.key: key.region for key in app.screen.query("FooterKey") if key.region.width > 0
+        }
+        wanted = {"u", "ctrl+s"} | ({"Q", "E", "R"} if "v" in keys else {"a", "x", "e"})
+        assert wanted <= set(shown), sorted(shown)
+        assert all(shown[key].right <= 80 for key in wanted)
+
+
+async def test_an_edit_closes_the_filter_it_reset(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, "2", "slash")
+        await pilot.press(*"refuse")
+        await settle(pilot, "enter", "a")
+        bar = app.screen.query_one(SearchBar)
+        assert not bar.display and bar.input.value == ""
+        assert main(app).search.is_blank
+
+
+async def test_the_header_puts_the_review_state_first(draft_path: Path) -> None:
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, "2", "a")
+        pending = review(app).summary()["pending"]
+        title = main(app).sub_title or ""
+        # Before the publisher and date, which a narrow header cuts first.
+        assert title.startswith(f"REVIEW · draft · {pending} pending · unsaved · ")

@@ -165,3 +165,8 @@ class TestReview:
         app = make_app(draft, fresh=True)
         keys = ("2", "e", *"Zed Quill", "enter")
         assert snap_compare(app, run_before=settled(*keys), terminal_size=size)
+
+    def test_article_selection(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
+        app = make_app(draft, fresh=True)
+        keys = ("4", "n", "v", "ctrl+right", "ctrl+right", "shift+down")
+        assert snap_compare(app, run_before=settled(*keys), terminal_size=size)

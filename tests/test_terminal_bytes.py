@@ -53,6 +53,8 @@ F1 = b"\x1bOP"
 CTRL_P = b"\x10"
 CTRL_Q = b"\x11"
 DOWN = b"\x1b[B"
+CTRL_RIGHT = b"\x1b[1;5C"
+SHIFT_DOWN = b"\x1b[1;2B"
 
 
 def test_reader_every_row_of_every_pane_writes_nothing_from_the_story(tmp_path: Path) -> None:
@@ -119,12 +121,22 @@ def test_review_mode_writes_nothing_from_the_story(tmp_path: Path) -> None:
         terminal.press([ESCAPE], settle=0.3)
         terminal.press([b"3", *_keys("jj"), b"e"], settle=0.4)  # the cost form
         terminal.press([ESCAPE], settle=0.3)
-        terminal.press([CTRL_Q], settle=0.5)
+        # The Article: select the hostile paragraphs (drawn, and quoted in the status
+        # line), copy the selection, and start adding it as a quote.
+        terminal.press([b"4", *_keys("nnnn"), b"v", CTRL_RIGHT, CTRL_RIGHT], settle=0.3)
+        terminal.press([SHIFT_DOWN] * 6, settle=0.3)
+        terminal.press([b"y"], settle=0.3)
+        terminal.press([b"Q"], settle=0.4)  # the speaker picker, for the new quote
+        terminal.press([ESCAPE], settle=0.3)
+        terminal.press([CTRL_Q], settle=0.5)  # no edit was made: nothing to ask
     finally:
         code = terminal.close()
     output = bytes(terminal.output)
-    assert judge(output).problems == []
+    verdict = judge(output, allow_clipboard=True)
+    assert verdict.problems == []
     assert "rule␛]2;PWNED".encode() in output  # the rule was drawn, inert
+    assert b"Selected " in output
+    assert verdict.clipboard and "␛" in verdict.clipboard[-1]  # the selection, inert
     assert code == 0
 
 

@@ -8,14 +8,12 @@ cursors and focus in their watchers and report what the reader chose with messag
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.lazy import Lazy
 from textual.message import Message
 from textual.reactive import reactive
@@ -24,22 +22,11 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
 
-from smareader.files import FileRefused
 from smareader.memory import freeze_story
 from smareader.model.cite import STYLE_NAMES, CitationStyle, cite
-from smareader.model.load import StoryFileError
-from smareader.model.story import Category, Figure, Story
-from smareader.model.views import SearchIndex, SearchResult, is_draft, review_summary, run_search
-from smareader.review.session import (
-    DROPPABLE,
-    ChangedOnDisk,
-    Edit,
-    Review,
-    ReviewError,
-    SaveRefused,
-    backup_path,
-    find_journal,
-)
+from smareader.model.story import Story
+from smareader.model.views import SearchIndex, SearchResult, run_search
+from smareader.review.session import Review
 from smareader.sanitize import strip_controls
 from smareader.screens.commands import (
     CiteAs,
@@ -49,13 +36,15 @@ from smareader.screens.commands import (
     StoryCommands,
     ToggleOffsets,
 )
-from smareader.screens.confirm import ConfirmScreen
-from smareader.screens.cost_form import CostForm
-from smareader.screens.event_form import EventForm
-from smareader.screens.speakers import NewSpeaker, SpeakerPicker
+from smareader.screens.review_actions import (
+    REVIEW_ACTIONS,
+    REVIEW_BINDINGS,
+    Reviewer,
+    review_footer,
+)
 from smareader.widgets.article import ArticlePane
 from smareader.widgets.costs import CostsPane
-from smareader.widgets.messages import HOME_PANE, PANES, Copy, Highlighted, Navigate, Pane, Target
+from smareader.widgets.messages import PANES, Copy, Highlighted, Navigate, Pane, Target
 from smareader.widgets.pane import StoryPane
 from smareader.widgets.quotes import QuotesPane
 from smareader.widgets.search import SearchBar
@@ -96,18 +85,7 @@ class MainScreen(Screen[None]):
         Binding("t", "toggle_theme", "Theme", show=False),
         Binding("o", "toggle_offsets", "Offsets", show=False, tooltip="Show raw offsets"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Leave smareader"),
-        Binding("r", "toggle_review", "Review", tooltip="Review mode: accept, fix, drop items"),
-        Binding("a", "accept", "Accept", tooltip="Accept the highlighted item as checked"),
-        Binding("x", "drop", "Drop", tooltip="Drop the highlighted item from the story"),
-        Binding(
-            "e",
-            "edit",
-            "Edit",
-            tooltip="Quote: its speaker · event: its dates · figure, category: amounts, flags",
-        ),
-        Binding("u", "undo", "Undo", tooltip="Undo the last review edit (any pane)"),
-        Binding("ctrl+r", "redo", "Redo", show=False, tooltip="Redo the last undone edit"),
-        Binding("ctrl+s", "save", "Save", tooltip="Validate and save the reviewed story"),
+        *REVIEW_BINDINGS,
     ]
 
     target: reactive[Target] = reactive(Target("timeline"), init=False)
@@ -152,18 +130,8 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.story = story
         self.path = path
-        self.review: Review | None = None
-        """The edits of the story, once review mode has been entered."""
-        self.reviewing = False
-        """Whether the panes show review order and marks."""
-        self._review_error: str | None = None
-        if review and path is not None:
-            # Opened before compose, so the first panes are already in review order.
-            try:
-                self.review = Review.open(path)
-                self.reviewing = True
-            except (StoryFileError, OSError) as error:
-                self._review_error = strip_controls(str(error))
+        self.reviewer = Reviewer(self, path, review=review)
+        """The review keys' state and actions (review mode, edits, undo, save)."""
         self._start = target or Target("timeline")
         self.searches = list(searches or [])
         self.citation_style: CitationStyle = "plain"
@@ -171,6 +139,8 @@ class MainScreen(Screen[None]):
         self._query = ""
         self._search_timer: Timer | None = None
         self._large = len(story.quotes) + len(story.events) > LARGE
+        self.selected: tuple[int, int] | None = None
+        """Words selected in the Article, as ``[start, end)`` offsets into the text."""
         self._back: list[Target] = []
         self._forward: list[Target] = []
 
@@ -218,11 +188,7 @@ class MainScreen(Screen[None]):
         self.target = self._start
         # Index the story for search while the reader looks at the first screen.
         self.call_after_refresh(self._build_index)
-        self._show_state()
-        if self._review_error:
-            self.notify(self._review_error, title="Cannot review", severity="error", markup=False)
-        if self.review is not None:
-            self._offer_journal()
+        self.reviewer.on_mount()
 
     # ---------------------------------------------------------------- target
 
@@ -325,13 +291,8 @@ class MainScreen(Screen[None]):
             return bool(self._back)
         if action == "forward":
             return bool(self._forward)
-        if action == "toggle_review":
-            return self.path is not None  # the bundled story is read only: no key shown
-        if action in ("accept", "drop", "edit", "undo", "redo", "save"):
-            # Review keys only show in review mode; undo and save stay while edits wait.
-            if action in ("undo", "redo", "save") and self.review is not None:
-                return self.reviewing or self.review.dirty
-            return self.reviewing
+        if action in REVIEW_ACTIONS:
+            return self.reviewer.allows(action, selected=self.selected is not None)
         return True
 
     # ---------------------------------------------------------------- search
@@ -537,260 +498,92 @@ class MainScreen(Screen[None]):
 
     # ---------------------------------------------------------------- review
 
-    def _show_state(self) -> None:
-        """Say in the header whether the story is a draft and how far review has got."""
-        parts = [self.app.sub_title]
-        if self.review is not None:
-            counts = self.review.summary()
-            draft = counts["pending"] > 0
-        else:
-            counts = review_summary(self.story) or {}
-            draft = is_draft(self.story)
-        if draft:
-            parts.append(f"draft · {counts['pending']:,} pending")
-        elif self.review is not None:
-            parts.append("reviewed")
-        if self.reviewing:
-            parts.append("REVIEW")
-        if self.review is not None and self.review.dirty:
-            parts.append("unsaved")
-        self.sub_title = " · ".join(parts)
+    @property
+    def review(self) -> Review | None:
+        """The edits of the story's file, once review mode has been entered."""
+        return self.reviewer.review
+
+    @property
+    def reviewing(self) -> bool:
+        """Whether the panes show review order and marks."""
+        return self.reviewer.reviewing
 
     def action_toggle_review(self) -> None:
-        """Enter or leave review mode (entering opens the story's file for edits)."""
-        if self.review is None:
-            if self.path is None:
-                self.notify("Only a story opened from its file can be reviewed.", markup=False)
-                return
-            try:
-                self.review = Review.open(self.path)
-            except (StoryFileError, OSError) as error:
-                message = strip_controls(str(error))
-                self.notify(message, title="Cannot review", severity="error", markup=False)
-                return
-            self.reviewing = True
-            self._rebuild()
-            self._offer_journal()
-            return
-        self.reviewing = not self.reviewing
-        self._rebuild()
+        """Enter or leave review mode."""
+        self.reviewer.toggle()
 
-    def _offer_journal(self) -> None:
-        """Offer back the unsaved edits a session before this one left beside the file."""
-        review = self.review
-        if review is None:
-            return
-        journal = find_journal(review.path)
-        if journal is None:
-            return
-        count = len(journal.edits)
-        if not journal.current:
-            self.notify(
-                f"{count:,} unsaved {'edit' if count == 1 else 'edits'} from an earlier "
-                "session were made to an older version of this file; they cannot be applied.",
-                severity="warning",
-                markup=False,
-            )
-            return
-
-        def answered(recover: bool | None) -> None:
-            if review is not self.review:
-                return
-            if recover:
-                try:
-                    review.recover(journal)
-                except (ReviewError, OSError) as error:
-                    self.notify(strip_controls(str(error)), severity="error", markup=False)
-                    return
-                self._rebuild()
-                self.notify(
-                    f"Recovered {count:,} unsaved {'edit' if count == 1 else 'edits'}.",
-                    markup=False,
-                )
-            else:
-                journal.path.unlink(missing_ok=True)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"{count:,} unsaved {'edit' if count == 1 else 'edits'} from an earlier "
-                "session: recover or discard?",
-                yes="Recover",
-                no="Discard",
-            ),
-            answered,
-        )
-
-    def _reviewable(self) -> tuple[str, str] | None:
-        """The kind and id of the highlighted item, when a review key can act on it."""
-        target = self.target
-        if target.kind not in DROPPABLE or target.id is None:
-            return None
-        if target.pane != HOME_PANE[target.kind]:
-            return None
-        return target.kind, target.id
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys the footer lists; review mode puts its own first, to fit 80 columns."""
+        bindings = super().active_bindings
+        if not self.reviewing:
+            # Selecting words is for review; out of it, help lists v (y copies them).
+            return {
+                key: active for key, active in bindings.items() if active.binding.action != "select"
+            }
+        return review_footer(bindings, selected=self.selected is not None)
 
     def action_accept(self) -> None:
-        """Mark the highlighted item as checked, and move on to the next pending one."""
-        item = self._reviewable()
-        if item is None or self.review is None:
-            self.notify("Highlight a quote, event, figure or category to accept.", markup=False)
-            return
-        kind, item_id = item
-        self._edit(lambda review: review.accept(kind, item_id), kind)
+        """Accept the highlighted item."""
+        self.reviewer.accept()
 
     def action_drop(self) -> None:
-        """Remove the highlighted item from the story (undo brings it back)."""
-        item = self._reviewable()
-        if item is None or self.review is None:
-            self.notify("Highlight a quote, event, figure or category to drop.", markup=False)
-            return
-        kind, item_id = item
-        self._edit(lambda review: review.drop(kind, item_id), kind)
+        """Drop the highlighted item."""
+        self.reviewer.drop()
 
     def action_edit(self) -> None:
-        """Fix the highlighted item: a quote's speaker, an event's dates, a figure or category."""
-        item = self._reviewable()
-        review = self.review
-        if item is None or review is None:
-            self.notify("Highlight a quote, event, figure or category to edit.", markup=False)
-            return
-        kind, item_id = item
-        if kind == "quote":
-            self._pick_speaker(review, item_id)
-        elif kind == "event":
-            self._edit_event(review, item_id)
-        else:
-            self._edit_cost(review, kind, item_id)
+        """Fix the highlighted item."""
+        self.reviewer.edit()
 
-    def _edit_cost(self, review: Review, kind: str, item_id: str) -> None:
-        costs = self.story.costs
-        if costs is None:
-            return
-        found: Figure | Category | None = (
-            self.story.figure_by_id.get(item_id)
-            if kind == "figure"
-            else next((item for item in costs.categories if item.id == item_id), None)
-        )
-        if found is None:
-            return
+    @on(ArticlePane.Selected)
+    def _selected(self, message: ArticlePane.Selected) -> None:
+        self.selected = message.span
+        self.refresh_bindings()
 
-        def check(**fields: Any) -> None:
-            review.check(kind, item_id, **fields)
+    def action_add_quote(self) -> None:
+        """Add the words selected in the Article as a quote."""
+        if self.selected is not None:
+            self.reviewer.add_quote(self.selected)
 
-        def done(fields: dict[str, Any] | None) -> None:
-            if fields is None or review is not self.review:
-                return
-            self._edit(lambda r: r.edit(kind, item_id, **fields), kind, advance=False)
+    def action_add_event(self) -> None:
+        """Add the words selected in the Article as an event's time phrase."""
+        if self.selected is not None:
+            self.reviewer.add_event(self.selected)
 
-        self.app.push_screen(CostForm(found, check), done)
-
-    def _pick_speaker(self, review: Review, quote_id: str) -> None:
-        def add(fields: NewSpeaker) -> str:
-            speaker_id, _ = review.add_speaker(
-                fields.name,
-                fields.kind,
-                role=fields.role,
-                affiliation=fields.affiliation,
-                aliases=fields.aliases,
-            )
-            return speaker_id
-
-        def picked(speaker_id: str | None) -> None:
-            if speaker_id is None or review is not self.review:
-                return
-            _, quote = review.find("quote", quote_id)
-            if quote.get("speaker") == speaker_id:
-                return
-            self._edit(lambda r: r.set_speaker(quote_id, speaker_id), "quote", advance=False)
-
-        current = self.story.quote_by_id[quote_id].speaker
-        self.app.push_screen(SpeakerPicker(self.story.speakers, current, add), picked)
-
-    def _edit_event(self, review: Review, event_id: str) -> None:
-        def check(**fields: Any) -> None:
-            review.check("event", event_id, **fields)
-
-        def done(fields: dict[str, Any] | None) -> None:
-            if fields is None or review is not self.review:
-                return
-            self._edit(lambda r: r.edit("event", event_id, **fields), "event", advance=False)
-
-        event = self.story.event_by_id[event_id]
-        self.app.push_screen(EventForm(event, check), done)
+    def action_reanchor(self) -> None:
+        """Point the highlighted item at the words selected in the Article."""
+        if self.selected is not None:
+            self.reviewer.reanchor(self.selected)
 
     def action_undo(self) -> None:
-        """Undo the last edit of the session, in whichever pane it was made."""
-        self._step(undo=True)
+        """Undo the last review edit."""
+        self.reviewer.step(undo=True)
 
     def action_redo(self) -> None:
-        """Redo the last undone edit."""
-        self._step(undo=False)
+        """Redo the last undone review edit."""
+        self.reviewer.step(undo=False)
 
-    def _step(self, *, undo: bool) -> None:
-        review = self.review
-        if review is None:
-            return
-        edit = review.undo() if undo else review.redo()
-        if edit is None:
-            self.notify(f"Nothing to {'undo' if undo else 'redo'}.", timeout=2, markup=False)
-            return
-        self._rebuild()
-        word = "Undone" if undo else "Redone"
-        self.notify(f"{word}: {strip_controls(edit.label)}", timeout=2, markup=False)
+    def action_save(self) -> None:
+        """Validate the story and save it."""
+        self.reviewer.save()
 
-    def _edit(self, make: Callable[[Review], Edit], kind: str, *, advance: bool = True) -> None:
-        """Make an edit, rebuild the story from it, and move on to the next pending item.
+    def show_story(self, story: Story, target: Target) -> None:
+        """Show the story as it is after an edit, at a target, and redraw the panes.
 
         Args:
-            make: Makes the edit in the review (may raise :class:`ReviewError`).
-            kind: The kind of item edited.
-            advance: Show the next pending item of that kind after (else stay).
+            story: The story now.
+            target: Where the reader is in it.
         """
-        review = self.review
-        if review is None:
-            return
-        try:
-            edit = make(review)
-        except ReviewError as error:
-            self.notify(
-                strip_controls(str(error)), title="Not changed", severity="error", markup=False
-            )
-            return
-        self._rebuild(advance=kind if advance else None)
-        self.notify(strip_controls(edit.label), timeout=2, markup=False)
-        if review.journal_problem:
-            self.notify(
-                strip_controls(review.journal_problem) + "; save soon (ctrl+s)",
-                severity="warning",
-                markup=False,
-            )
-
-    def _rebuild(self, *, advance: str | None = None) -> None:
-        """Rebuild the story from the review's document and redraw the panes from it.
-
-        An invalid document keeps the story on show, with the reason in a toast: the
-        edit stays, so undo can take it back.
-
-        Args:
-            advance: Move the target to the first pending item of this kind.
-        """
-        review = self.review
-        if review is not None:
-            try:
-                self.story = review.validate()
-            except SaveRefused as error:
-                self.notify(
-                    strip_controls(self._name_item(error)),
-                    title="The story is not valid now",
-                    severity="error",
-                    markup=False,
-                )
+        self.story = story
+        self.selected = None  # the new Article starts with nothing selected
         # Search indexes, filters and pane state all belong to the old story.
         self._index = None
         self._query = ""
         self.set_reactive(MainScreen.search, SearchResult.everything())
-        self.target = self._after_edit(advance)
-        self._show_state()
+        bar = self.query_one(SearchBar)
+        if bar.display and not bar.finding:
+            bar.action_clear()  # its query no longer filters anything: close it too
+        self.target = target
         # Run from the screen's own queue: the panes bind to the screen's reactives,
         # which needs the screen, not the app that ran a key's action, to build them.
         self.call_next(self._remount)
@@ -816,79 +609,3 @@ class MainScreen(Screen[None]):
             await tab.remove_children()
             await tab.mount(widget)
         self.refresh_bindings()
-
-    def _after_edit(self, advance: str | None) -> Target:
-        """Where the reader is after an edit: the next pending item, or where they were."""
-        story = self.story
-        target = self.target
-        if advance is not None and self.review is not None:
-            for item in self.review.queue(advance):
-                if item.get("review") == "pending":
-                    return Target.home(advance, str(item["id"]))  # type: ignore[arg-type]
-        if target.kind is None or target.id is None:
-            return target
-        known: set[str] = set()
-        if target.kind in ("category", "figure"):
-            if story.costs is not None:
-                items = story.costs.categories if target.kind == "category" else story.costs.figures
-                known = {item.id for item in items}
-        else:
-            known = set(getattr(story, f"{target.kind}_by_id"))
-        return target if target.id in known else Target(target.pane)
-
-    def _name_item(self, error: SaveRefused) -> str:
-        """A refusal with the item named by kind and id, not only by its JSON path."""
-        review = self.review
-        if review is None or not error.problems:
-            return str(error)
-        location = error.problems[0].location
-        for kind in (*DROPPABLE, "speaker"):
-            plural = {"category": "categories"}.get(kind, f"{kind}s")
-            prefix = f"costs.{plural}[" if kind in ("figure", "category") else f"{plural}["
-            if location.startswith(prefix):
-                index = location[len(prefix) :].split("]", 1)[0]
-                items = review.items(kind)
-                if index.isdigit() and int(index) < len(items):
-                    return f"{kind} {items[int(index)].get('id')}: {error}"
-        return str(error)
-
-    def action_save(self) -> None:
-        """Validate the story and write it, keeping the previous version."""
-        self.save_review()
-
-    def save_review(self, *, overwrite: bool = False) -> None:
-        """Save the review; a file changed on disk is only overwritten when confirmed."""
-        review = self.review
-        if review is None:
-            return
-        try:
-            review.save(overwrite_changed=overwrite)
-        except SaveRefused as error:
-            self.notify(
-                strip_controls(self._name_item(error)),
-                title="Not saved",
-                severity="error",
-                markup=False,
-            )
-            return
-        except ChangedOnDisk as error:
-
-            def answered(overwrite: bool | None) -> None:
-                if overwrite:
-                    self.save_review(overwrite=True)
-
-            self.app.push_screen(
-                ConfirmScreen(f"{error}\n\nOverwrite it?", yes="Overwrite", no="Cancel"),
-                answered,
-            )
-            return
-        except (FileRefused, OSError) as error:
-            self.notify(
-                strip_controls(str(error)), title="Not saved", severity="error", markup=False
-            )
-            return
-        self._show_state()
-        self.refresh_bindings()
-        name = strip_controls(backup_path(review.path).name)
-        self.notify(f"saved, previous version kept as {name}", markup=False)
-        self.post_message(self.Saved(review.path))

@@ -26,11 +26,13 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.widgets import Static
 
 from smareader.model.story import Story
 from smareader.model.views import Mark, article_marks, navigable_marks, paragraph_of
+from smareader.sanitize import strip_controls
 from smareader.widgets.messages import Copy, Navigate, Pane, Target
 from smareader.widgets.pane import StoryPane
 from smareader.widgets.safe import safe_content
@@ -51,6 +53,11 @@ FOUND_STYLE = "bold $text-warning on $warning-muted underline"
 """Every match of a find in the article."""
 FOUND_CURRENT_STYLE = "bold reverse $text-warning"
 """The match ``n``/``N`` stopped at."""
+SELECTION_STYLE = "$text on $error-muted"
+"""Words selected with the keyboard or the mouse."""
+HEAD_STYLE = "reverse"
+"""The end of a keyboard selection that the arrows move."""
+WORD = re.compile(r"\w+")
 MAX_MATCHES = 100_000
 """Matches of a find kept (a one-letter find in a huge article stops there)."""
 SYNC_LAYOUT = 1_000_000
@@ -99,6 +106,28 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("n", "next_mark", "Next", tooltip="The next match, or the next anchored span"),
         Binding("N", "previous_mark", "Prev", tooltip="The previous match or span"),
         Binding("enter", "open_mark", "Open", tooltip="Show the highlighted item in its pane"),
+        Binding(
+            "v",
+            "select",
+            "Select",
+            tooltip="Select words from the match or the highlighted span; arrows extend",
+        ),
+        # Shift+arrows start or extend a selection; plain arrows move the end of one
+        # that is on (and otherwise scroll).
+        Binding("shift+right", "select_more('char', 1)", "Extend", show=False),
+        Binding("shift+left", "select_more('char', -1)", "Shrink", show=False),
+        Binding("ctrl+shift+right", "select_more('word', 1)", "Word", show=False),
+        Binding("ctrl+shift+left", "select_more('word', -1)", "Word back", show=False),
+        Binding("shift+down", "select_more('line', 1)", "Line", show=False),
+        Binding("shift+up", "select_more('line', -1)", "Line up", show=False),
+        Binding("right", "extend('char', 1)", "Extend", show=False),
+        Binding("left", "extend('char', -1)", "Shrink", show=False),
+        Binding("ctrl+right", "extend('word', 1)", "Word", show=False),
+        Binding("ctrl+left", "extend('word', -1)", "Word back", show=False),
+        Binding("down", "extend('line', 1)", "Line", show=False),
+        Binding("up", "extend('line', -1)", "Line up", show=False),
+        Binding("o", "swap_ends", "Other end", show=False, tooltip="Move the other end"),
+        Binding("escape", "clear_selection", "Clear", show=False),
         Binding("up,k", "scroll_up", "Up", show=False),
         Binding("down,j", "scroll_down", "Down", show=False),
         Binding("home,g", "scroll_home", "Top", show=False),
@@ -130,6 +159,13 @@ class ArticleView(ScrollView, can_focus=True):
         total: int
 
     @dataclass
+    class Selected(Message):
+        """The selection changed."""
+
+        span: tuple[int, int] | None
+        """The selected words as ``[start, end)`` offsets into the text, or ``None``."""
+
+    @dataclass
     class _Wrapped(Message):
         width: int
         starts: array[int]
@@ -150,6 +186,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._found_length = 0
         self.found: int | None = None
         """Index into the matches of the highlighted one."""
+        self._anchor: int | None = None
+        """Where the selection started (offset into the text); ``None``: no selection."""
+        self._head = 0
+        """The end of the selection that moves."""
+        self._by_mouse = False
+        """Whether the selection was made with the mouse (Textual's selection)."""
 
     # ---------------------------------------------------------------- marks index
 
@@ -265,6 +307,11 @@ class ArticleView(ScrollView, can_focus=True):
                 start = self._found[index]
                 style = FOUND_CURRENT_STYLE if index == self.found else FOUND_STYLE
                 content = content.stylize(style, max(start, lo) - lo, min(start + size, hi) - lo)
+        span = self.selection
+        if span is not None and span[0] < hi and span[1] > lo:
+            content = content.stylize(SELECTION_STYLE, max(span[0], lo) - lo, min(span[1], hi) - lo)
+        if self._anchor is not None and not self._by_mouse and lo <= self._head < hi:
+            content = content.stylize(HEAD_STYLE, self._head - lo, self._head - lo + 1)
         return content.rstrip()
 
     def render_line(self, y: int) -> Strip:
@@ -282,7 +329,11 @@ class ArticleView(ScrollView, can_focus=True):
         content = Content.assemble(
             " " * self._margin, self._line_content(self._starts[index], self._ends[index])
         )
-        strip = content_strip(self, content, width, self.visual_style)
+        # Offsets in the text of the line, for Textual's mouse selection: the margin
+        # counts below zero, so a drag that starts in it starts at the line's start.
+        strip = content_strip(self, content, width, self.visual_style).apply_offsets(
+            -self._margin, index
+        )
         self._cache[key] = strip
         return strip
 
@@ -409,11 +460,160 @@ class ArticleView(ScrollView, can_focus=True):
             self.marks
         )
 
+    # ---------------------------------------------------------------- selection
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The selected words as ``[start, end)`` offsets into the text, if any."""
+        if self._anchor is None or self._anchor == self._head:
+            return None
+        return min(self._anchor, self._head), max(self._anchor, self._head)
+
+    @property
+    def selecting(self) -> bool:
+        """Whether a selection is on (the arrows move its end)."""
+        return self._anchor is not None
+
+    def select(self, start: int, end: int, *, by_mouse: bool = False) -> None:
+        """Select the words ``[start, end)``; the end is the one the arrows move."""
+        size = len(self.story.text)
+        self._anchor = max(0, min(start, size))
+        self._head = max(0, min(end, size))
+        self._by_mouse = by_mouse
+        self._selection_changed()
+
+    def clear_selection(self) -> None:
+        """Select nothing."""
+        if self._anchor is None:
+            return
+        self._anchor = None
+        self._by_mouse = False
+        if self.is_attached and self.text_selection is not None:
+            self.screen.clear_selection()
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self._cache.clear()
+        self.refresh()
+        self.refresh_bindings()
+        self.post_message(self.Selected(self.selection))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("clear_selection", "swap_ends", "extend"):
+            return self.selecting
+        return True
+
+    def action_select_more(self, unit: str, step: int) -> None:
+        """Start a selection, or move its end (shift+arrows)."""
+        self.action_extend(unit, step)
+
+    def action_select(self) -> None:
+        """Start a selection at the match or the highlighted span; a second ``v`` ends it."""
+        if self.selecting:
+            self.clear_selection()
+            return
+        span = self.current_found()
+        mark = self.current_mark
+        if span is None and mark is not None and self._mark_on_screen(mark):
+            span = (mark.start, mark.end)
+        if span is None:
+            line = min(self.scroll_offset.y, len(self._starts) - 1)
+            top = self._starts[line] if self._starts else 0
+            word = WORD.search(self.story.text, top)
+            span = (word.start(), word.end()) if word else (top, top)
+        self.select(*span)
+
+    def _mark_on_screen(self, mark: Mark) -> bool:
+        if not self._starts:
+            return True
+        top = self.scroll_offset.y
+        return top <= self.line_of(mark.start) < top + self.scrollable_content_region.height
+
+    def action_extend(self, unit: str, step: int) -> None:
+        """Move the end of the selection by a character, a word or a line."""
+        if not self.selecting:
+            self.action_select()
+            return
+        text = self.story.text
+        head = self._head
+        if unit == "char":
+            head += step
+        elif unit == "word" and step > 0:
+            word = WORD.search(
+                text, head + 1 if head < len(text) and text[head].isalnum() else head
+            )
+            head = word.end() if word else len(text)
+        elif unit == "word":
+            before = [match.start() for match in WORD.finditer(text, max(0, head - 200), head)]
+            before = [start for start in before if start < head]
+            head = before[-1] if before else max(0, head - 200)
+        elif self._starts:
+            line = self.line_of(head)
+            column = head - self._starts[line]
+            line = max(0, min(len(self._starts) - 1, line + step))
+            head = min(self._starts[line] + column, self._ends[line])
+        self._head = max(0, min(head, len(text)))
+        self._by_mouse = False
+        self._selection_changed()
+        self._scroll_to_offset(self._head)
+
+    def action_swap_ends(self) -> None:
+        """Let the arrows move the other end of the selection."""
+        if self._anchor is not None:
+            self._anchor, self._head = self._head, self._anchor
+            self._selection_changed()
+            self._scroll_to_offset(self._head)
+
+    def action_clear_selection(self) -> None:
+        self.clear_selection()
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        if not self._starts:
+            return
+        line = self.line_of(offset)
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        if line < top:
+            self.scroll_to(y=line, animate=False, immediate=True)
+        elif line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+
+    # Textual's mouse selection: lines carry offsets (see render_line) in wrapped
+    # line and character coordinates, turned into text offsets here.
+
+    def _text_offset(self, x: int, y: int) -> int:
+        if not self._starts:
+            return 0
+        line = max(0, min(y, len(self._starts) - 1))
+        lo, hi = self._starts[line], self._ends[line]
+        return lo + max(0, min(x, hi - lo))
+
+    def _span_of(self, selection: Selection) -> tuple[int, int]:
+        start = 0 if selection.start is None else self._text_offset(*selection.start)
+        end = len(self.story.text) if selection.end is None else self._text_offset(*selection.end)
+        return min(start, end), max(start, end)
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        if selection is None:
+            if self._by_mouse:
+                self.clear_selection()
+            return
+        self.select(*self._span_of(selection), by_mouse=True)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        start, end = self._span_of(selection)
+        return strip_controls(self.story.text[start:end], keep_newlines=True), "\n"
+
+    def text_select_all(self) -> None:
+        """A double click opens a span (as in the lists), so it selects nothing."""
+
     def action_open_mark(self) -> None:
         if (mark := self.current_mark) is not None:
             self.post_message(self.OpenMark(mark))
 
     def on_click(self, event: events.Click) -> None:
+        if self.text_selection is not None:
+            return  # the end of a drag that selected words
+        self.clear_selection()
         offset = event.get_content_offset(self)
         if offset is None:
             return
@@ -535,6 +735,20 @@ class ArticlePane(StoryPane, Container):
         total: int
         """Number of matches."""
 
+    @dataclass
+    class Selected(Message):
+        """The reader selected words of the article, or nothing."""
+
+        span: tuple[int, int] | None
+        """The selected words as ``[start, end)`` offsets into the text, or ``None``."""
+
+    @on(ArticleView.Selected)
+    def _selected(self, message: ArticleView.Selected) -> None:
+        # Told again from here, as the find's count is (see below).
+        message.stop()
+        self._describe(self.view.current_mark)
+        self.post_message(self.Selected(message.span))
+
     @on(ArticleView.FindMoved)
     def _find_moved(self, message: ArticleView.FindMoved) -> None:
         # Told again from here: the view's message, made while this pane ran the
@@ -545,8 +759,8 @@ class ArticlePane(StoryPane, Container):
         self.post_message(self.FindCount(message.current, message.total))
 
     def action_copy(self) -> None:
-        """Copy the highlighted match, or the highlighted span, with a citation."""
-        span = self.view.current_found()
+        """Copy the selection, the highlighted match or the highlighted span, with a citation."""
+        span = self.view.selection or self.view.current_found()
         mark = self.view.current_mark
         if span is None and mark is not None:
             span = (mark.start, mark.end)
@@ -563,6 +777,20 @@ class ArticlePane(StoryPane, Container):
         status = self.query_one("#article-status", Static)
         view = self.view
         story = self.story
+        selected = view.selection
+        if selected is not None:
+            start, end = selected
+            words = story.text[start:end]
+            if len(words) > 60:
+                words = f"{words[:28]}…{words[-28:]}"
+            status.update(
+                Content.assemble(
+                    (f"Selected {end - start:,} characters ", "bold $text-accent"),
+                    safe_content(f"“{words}”"),
+                    (f"{self._where(start, end)} · Esc: clear", "$text-muted"),
+                )
+            )
+            return
         span = view.current_found()
         if view.find_query.strip():
             total = view.match_count
