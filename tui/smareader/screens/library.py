@@ -50,6 +50,8 @@ class LibraryScreen(Screen[None]):
     """Stories, Timeline, Quotes, Costs and Article over the chosen stories."""
 
     CSS_PATH = "library.tcss"
+    AUTO_FOCUS = "VirtualList"
+    """The first list of the pane on show; never the hidden search field."""
 
     BINDINGS = [
         Binding(
@@ -122,6 +124,11 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        # Built at start, hidden: a bar mounted on the first `/` would let the keys
+        # typed right after it reach the pane while it mounts.
+        search = SearchBar(id="search")
+        search.display = False
+        yield search
         bound = (LibraryScreen.chosen, LibraryScreen.search)
         library, stories, memo = self.library, self.stories, self.memo
         panes: dict[str, Widget] = {
@@ -241,17 +248,14 @@ class LibraryScreen(Screen[None]):
 
     @property
     def search_bar(self) -> SearchBar | None:
-        """The search bar, once `/` has made it."""
+        """The search bar."""
         bars = self.query(SearchBar)
         return bars.first() if bars else None
 
-    async def action_search(self) -> None:
+    def action_search(self) -> None:
         bar = self.search_bar
-        if bar is None:
-            # Made on the first `/`, not at start: a text field is costly to build.
-            bar = SearchBar(id="search")
-            await self.mount(bar, before=self.query_one(TabbedContent))
-        bar.open()
+        if bar is not None:
+            bar.open()
 
     async def action_escape(self) -> None:
         """Esc: close the search first; otherwise go back."""
