@@ -83,7 +83,7 @@ async def test_it_opens_on_every_story_with_the_totals(shelf: Path) -> None:
         stories = screen.query_one("#story-list", VirtualList)
         assert stories.count == len(ids) == 4
         assert screen.chosen is None
-        assert f"all 4 stories · {counts.quotes:,} quotes" in screen.sub_title
+        assert f"all 4 stories · {counts.quotes:,} quotes" in screen.title
         assert stories.has_focus
 
 
@@ -99,7 +99,7 @@ async def test_space_chooses_stories_and_every_pane_follows(shelf: Path) -> None
             assert screen.chosen == tuple(every[1:])
             expected = library.quote_count(every[1:])
             events = library.timeline_count(every[1:])
-        assert "3 of 4 stories" in screen.sub_title
+        assert "3 of 4 stories" in screen.title
         await pilot.press("3")
         await pilot.pause()
         assert quote_list(app).count == expected

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.binding import Binding
-from textual.content import Content
 
 from smareader.library.query import Library
 from smareader.library.rows import StoryEntry
@@ -56,10 +55,6 @@ class LibraryReader(ReaderApp):
         self.library_name = name or "library"
         self._stories = stories
         self._key = str(library.path.resolve())
-
-    def format_title(self, title: str, sub_title: str) -> Content:
-        """The library's name, then what is chosen."""
-        return Content.assemble((title, "bold"), ("  ", ""), (sub_title, ""))
 
     def on_mount(self) -> None:
         shelf = None if self.fresh else self.session.shelves.get(self._key)
@@ -159,7 +154,6 @@ class LibraryReader(ReaderApp):
         from smareader.app import story_screen
 
         self.push_screen(story_screen(story, path, self.session, fresh=self.fresh))
-        self.sub_title = ""
 
     def on_main_screen_moved(self, message: Any) -> None:
         story = getattr(self.screen, "story", None)

@@ -153,7 +153,7 @@ class LibraryScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = self._name
+        self.sub_title = self._name
         # Counting waits for the first frame: the stories come first.
         self.call_after_refresh(self._say_chosen)
         self.call_after_refresh(self._focus_pane)
@@ -209,8 +209,9 @@ class LibraryScreen(Screen[None]):
             if self.chosen is None
             else f"{len(self.chosen):,} of {every:,} stories"
         )
-        self.sub_title = f"{which} · {counts.quotes:,} quotes · {counts.events:,} events"
-        self.title = self._name
+        # The header puts the sub-title first, in bold: the library's name, then its counts.
+        self.sub_title = self._name
+        self.title = f"{which} · {counts.quotes:,} quotes · {counts.events:,} events"
 
     @on(OpenItem)
     async def _open_item(self, message: OpenItem) -> None:

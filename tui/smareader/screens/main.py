@@ -25,7 +25,7 @@ from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
 from smareader.memory import freeze_story
 from smareader.model.cite import STYLE_NAMES, CitationStyle, cite
 from smareader.model.story import Story
-from smareader.model.views import SearchIndex, SearchResult, run_search
+from smareader.model.views import SearchIndex, SearchResult, format_date, run_search
 from smareader.review.session import Review
 from smareader.sanitize import strip_controls
 from smareader.screens.commands import (
@@ -129,6 +129,9 @@ class MainScreen(Screen[None]):
         """
         super().__init__()
         self.story = story
+        info = story.story
+        self.dateline = f"{strip_controls(info.publisher)} · {format_date(info.published)}"
+        """Publisher and date: the header's first words (review state goes before them)."""
         self.path = path
         self.reviewer = Reviewer(self, path, review=review)
         """The review keys' state and actions (review mode, edits, undo, save)."""
@@ -185,6 +188,9 @@ class MainScreen(Screen[None]):
         }
 
     def on_mount(self) -> None:
+        # The screen's own header text, so it reads the same in either app.
+        self.title = strip_controls(self.story.story.title)
+        self.sub_title = self.dateline
         self.target = self._start
         # Index the story for search while the reader looks at the first screen.
         self.call_after_refresh(self._build_index)

@@ -191,7 +191,7 @@ class Reviewer:
             parts.append("reviewed")
         if self.review is not None and self.review.dirty:
             parts.append("unsaved")
-        screen.sub_title = " · ".join([*parts, screen.app.sub_title])
+        screen.sub_title = " · ".join([*parts, screen.dateline])
 
     # ------------------------------------------------------------ review mode
 

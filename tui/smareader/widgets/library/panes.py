@@ -504,6 +504,14 @@ class LibraryTimeline(LibraryPane):
         text.update(detail)
 
 
+_STATUS = {
+    "before": "before publication",
+    "on_day": "on the day of publication",
+    "scheduled": "scheduled, after publication",
+}
+"""How an event stands against its story's publication day, in words."""
+
+
 def event_detail(event: EventEntry, story: StoryEntry | None, query: str = "") -> Content:
     """An event's detail: what, when (as normalized and as written), status, story."""
     when = event.when_label + (f" ({event.modifier})" if event.modifier else "")
@@ -515,7 +523,7 @@ def event_detail(event: EventEntry, story: StoryEntry | None, query: str = "") -
                 safe_content(when), ("  as written: ", "$text-muted"), safe_content(event.when)
             ),
         ),
-        field("Status", Content(event.status)),
+        field("Status", Content(_STATUS.get(event.status, event.status))),
     ]
     if event.summary:
         lines.append(with_matches(safe_content(event.summary), query))
