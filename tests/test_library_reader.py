@@ -40,14 +40,29 @@ def build_library(folder: Path, *, stories: int = 3, quotes: int = 300) -> Path:
     paths = [bundled_story_path()]
     for stem, story, text in generate_library(stories=stories, quotes=quotes, speakers=40):
         paths.append(write(folder / "stories", story, text, stem))
-    library = folder / "library.sqlite3"
+    return index(folder / "library.sqlite3", paths)
+
+
+def index(library: Path, paths: list[Path]) -> Path:
+    """A library at ``library`` with these story files in it."""
     connection = connect(library)
     try:
-        outcomes = add_files(connection, paths)
+        assert all(outcome.error is None for outcome in add_files(connection, paths))
     finally:
         connection.close()
-    assert all(outcome.error is None for outcome in outcomes)
     return library
+
+
+def bundled_copy(folder: Path, *, pending: int = 0, name: str = "draft.json") -> Path:
+    """The seed story and its text copied into ``folder``, its first quotes pending."""
+    story = json.loads(bundled_story_path().read_text(encoding="utf-8"))
+    source = bundled_story_path().parent / story["source"]["path"]
+    (folder / story["source"]["path"]).write_bytes(source.read_bytes())
+    for quote in story["quotes"][:pending]:
+        quote.update(review="pending", rule="test")
+    path = folder / name
+    path.write_text(json.dumps(story), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -245,17 +260,8 @@ async def test_o_opens_the_story_in_full_and_escape_returns(shelf: Path) -> None
 
 
 async def test_a_saved_review_is_indexed_again(tmp_path: Path) -> None:
-    story = json.loads(bundled_story_path().read_text(encoding="utf-8"))
-    source = bundled_story_path().parent / story["source"]["path"]
-    (tmp_path / story["source"]["path"]).write_bytes(source.read_bytes())
-    for quote in story["quotes"]:
-        quote.update(review="pending", rule="test")
-    draft = tmp_path / "draft.json"
-    draft.write_text(json.dumps(story), encoding="utf-8")
-    library = tmp_path / "library.sqlite3"
-    connection = connect(library)
-    add_files(connection, [draft])
-    connection.close()
+    draft = bundled_copy(tmp_path, pending=1000)
+    library = index(tmp_path / "library.sqlite3", [draft])
     app = reader(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -381,15 +387,9 @@ class TestLibrarySnapshots:
 async def test_a_story_changed_on_disk_is_indexed_again_after_the_first_paint(
     tmp_path: Path,
 ) -> None:
-    story = json.loads(bundled_story_path().read_text(encoding="utf-8"))
-    source = bundled_story_path().parent / story["source"]["path"]
-    (tmp_path / story["source"]["path"]).write_bytes(source.read_bytes())
-    path = tmp_path / "story.json"
-    path.write_text(json.dumps(story), encoding="utf-8")
-    library = tmp_path / "library.sqlite3"
-    connection = connect(library)
-    add_files(connection, [path])
-    connection.close()
+    path = bundled_copy(tmp_path, name="story.json")
+    library = index(tmp_path / "library.sqlite3", [path])
+    story = json.loads(path.read_text(encoding="utf-8"))
     story["story"]["title"] = "A title changed since the story was indexed"
     path.write_text(json.dumps(story), encoding="utf-8")
     app = reader(library)
@@ -420,17 +420,7 @@ def test_a_library_from_an_older_smareader_is_rebuilt_when_opened(
 
 
 async def test_a_draft_is_marked_in_the_stories_pane(tmp_path: Path) -> None:
-    story = json.loads(bundled_story_path().read_text(encoding="utf-8"))
-    source = bundled_story_path().parent / story["source"]["path"]
-    (tmp_path / story["source"]["path"]).write_bytes(source.read_bytes())
-    for quote in story["quotes"][:5]:
-        quote.update(review="pending", rule="test")
-    draft = tmp_path / "draft.json"
-    draft.write_text(json.dumps(story), encoding="utf-8")
-    library = tmp_path / "library.sqlite3"
-    connection = connect(library)
-    add_files(connection, [draft])
-    connection.close()
+    library = index(tmp_path / "library.sqlite3", [bundled_copy(tmp_path, pending=5)])
     app = reader(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.2)
@@ -447,10 +437,7 @@ async def test_a_draft_is_marked_in_the_stories_pane(tmp_path: Path) -> None:
 def test_export_from_the_library_equals_export_from_the_story_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    library = tmp_path / "library.sqlite3"
-    connection = connect(library)
-    add_files(connection, [bundled_story_path()])
-    connection.close()
+    library = index(tmp_path / "library.sqlite3", [bundled_story_path()])
     for fmt in ("csv", "markdown", "json"):
         assert main(["export", str(bundled_story_path()), "--format", fmt]) == 0
         from_file = capsys.readouterr().out
@@ -508,10 +495,7 @@ print("pydantic" in sys.modules, "smareader.model" in sys.modules)
 
 
 async def test_the_same_event_in_two_stories_is_linked(tmp_path: Path) -> None:
-    library = tmp_path / "library.sqlite3"
-    connection = connect(library)
-    add_files(connection, bundled_story_paths())
-    connection.close()
+    library = index(tmp_path / "library.sqlite3", bundled_story_paths())
     with Library.open(library) as opened:
         key = "sma-11/seoul-2019-11-19-talks-cut-short"
         assert opened.shared_keys() == {key}
@@ -526,12 +510,12 @@ async def test_the_same_event_in_two_stories_is_linked(tmp_path: Path) -> None:
         await pilot.pause()
         pane = app.screen.query_one(LibraryTimeline)
         listing = pane.query_one(VirtualList)
-        rows = [pane._rows.get(index) for index in range(listing.count)]
-        index = next(
+        rows = [pane._rows.get(number) for number in range(listing.count)]
+        linked = next(
             i for i, row in enumerate(rows) if row and row.event and row.event.id == "e-cut-short"
         )
-        assert "⇄" in pane._row(index, 100)[0].plain
-        listing.cursor = index
+        assert "⇄" in pane._row(linked, 100)[0].plain
+        listing.cursor = linked
         await pilot.pause(0.3)
         detail = str(pane.query_one("#library-timeline-text", Static).render())
         assert "The same event, as other stories report it" in detail

@@ -218,10 +218,10 @@ class LibraryPane(Widget):
         """Focus the pane's main list."""
         self.query_one(VirtualList).focus()
 
-    def label(self, story_id: str) -> str:
-        """A story's publisher and day, for rows."""
-        entry = self.stories.get(story_id)
-        return story_label(entry) if entry else story_id
+    def publisher(self, story_id: str) -> Content:
+        """A story's publisher, cut for the right of a row."""
+        story = self.stories.get(story_id)
+        return publisher_cell(story.publisher if story else story_id, "$text-muted")
 
 
 # ---------------------------------------------------------------------- stories
@@ -436,9 +436,7 @@ class LibraryTimeline(LibraryPane):
             ("⇄ " if linked else "  ", "bold $text-accent"),
             with_matches(safe_content(event.title), self.search),
         )
-        story = self.stories.get(event.story_id)
-        right = publisher_cell(story.publisher if story else event.story_id, "$text-muted")
-        return [spread(left, right, width, keep_left=True)]
+        return [spread(left, self.publisher(event.story_id), width, keep_left=True)]
 
     @on(VirtualList.Highlighted)
     def _highlighted(self, message: VirtualList.Highlighted) -> None:
@@ -772,9 +770,7 @@ class LibraryCosts(LibraryPane):
             " ",
             safe_content(other),
         )
-        story = self.stories.get(row.story_id)
-        right = publisher_cell(story.publisher if story else row.story_id, "$text-muted")
-        return [spread(left, right, width, keep_left=True)]
+        return [spread(left, self.publisher(row.story_id), width, keep_left=True)]
 
     @on(VirtualList.Highlighted)
     def _highlighted(self, message: VirtualList.Highlighted) -> None:
