@@ -79,7 +79,13 @@ class LibraryReader(ReaderApp):
         Runs after the first paint: a stat of each file, and the model only if one
         changed. A file that is no longer valid keeps its last valid version shown.
         """
-        stale = self.library.stale()
+        try:
+            stale = self.library.stale()
+        except LibraryError as error:
+            self.call_from_thread(
+                self.notify, strip_controls(error.render()), severity="error", markup=False
+            )
+            return
         if stale:
             self._index([Path(entry.path) for entry in stale])
 
