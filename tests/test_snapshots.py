@@ -148,6 +148,14 @@ class TestReview:
         app = make_app(draft, fresh=True)
         assert snap_compare(app, run_before=settled("x"), terminal_size=size)
 
+    def test_costs(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
+        app = make_app(draft, fresh=True)
+        assert snap_compare(app, run_before=settled("3", "a"), terminal_size=size)
+
+    def test_cost_form(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
+        app = make_app(draft, fresh=True)
+        assert snap_compare(app, run_before=settled("3", "e"), terminal_size=size)
+
     def test_speaker_picker(self, snap_compare: SnapCompare, size: Any, draft: Path) -> None:
         app = make_app(draft, fresh=True)
         assert snap_compare(app, run_before=settled("2", "e", "j", "e"), terminal_size=size)
