@@ -454,7 +454,7 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
         named = appositive.split(",")[0].strip()
         described = who is not None and who.split()[-1][:1].islower()
         if described and _name_like(named) and _acceptable(named):
-            # "said Rubio’s deputy campaign manager, Rich Beeson, who …"
+            # "said Halvard’s deputy harbor master, Ines Tollund, who …"
             who, appositive = named, " ".join(words)
         if who is None:
             return None
@@ -481,7 +481,7 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
     else:
         who = None if continues and len(segments) > 1 else clean_speaker(head)
     if who is None and len(segments) > 1:
-        # "“…” would be appropriate, Republican candidate Ben Carson said"
+        # "“…” would be fair, ferry board candidate Oda Brekke said"
         who = clean_speaker(segments[-1])
         if who is not None and who not in PRONOUNS:
             return Attribution(who, verb.group(0), "", "after-late", 0.6)
