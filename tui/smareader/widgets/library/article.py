@@ -18,7 +18,6 @@ from textual.widgets import Static
 from smareader.library.query import Library, format_day
 from smareader.library.rows import Mark, StoryEntry
 from smareader.library.store import LibraryError
-from smareader.sanitize import strip_controls
 from smareader.widgets.library.panes import story_name
 from smareader.widgets.safe import safe_content
 
@@ -99,7 +98,7 @@ class LibraryArticle(Widget):
             scroll.scroll_home(animate=False)
 
     def _paragraph(self, begin: int, stop: int) -> Content:
-        content = Content(strip_controls(self._text[begin:stop]))
+        content = safe_content(self._text[begin:stop])
         for mark in self._marks:
             if mark.end <= begin or mark.start >= stop:
                 continue

@@ -521,7 +521,7 @@ def event_detail(event: EventEntry, story: StoryEntry | None, query: str = "") -
                 safe_content(when), ("  as written: ", "$text-muted"), safe_content(event.when)
             ),
         ),
-        field("Status", Content(_STATUS.get(event.status, event.status))),
+        field("Status", safe_content(_STATUS.get(event.status, event.status))),
     ]
     if event.summary:
         lines.append(with_matches(safe_content(event.summary), query))
@@ -555,6 +555,9 @@ class LibraryQuotes(LibraryPane):
 
     def compose(self) -> ComposeResult:
         self._speakers: list[SpeakerEntry] = []
+        self._listed: int | None = None
+        """The speaker whose quotes are listed (``None``: everyone), read once per fill
+        rather than from the speakers' cursor for every row drawn."""
         self._rows: PagedRows[QuoteEntry] | GrowingRows[QuoteEntry] = PagedRows(
             0, self._fetch_quotes
         )
@@ -584,12 +587,12 @@ class LibraryQuotes(LibraryPane):
 
     def _fetch_quotes(self, after: str | None, offset: int, limit: int) -> Page[QuoteEntry]:
         return self.library.quotes(
-            self.chosen, person=self.person, after=after, offset=offset, limit=limit
+            self.chosen, person=self._listed, after=after, offset=offset, limit=limit
         )
 
     def _fetch_search(self, after: str | None, offset: int, limit: int) -> Page[QuoteEntry]:
         return self.library.search_quotes(
-            self.search, self.chosen, person=self.person, after=after, offset=offset, limit=limit
+            self.search, self.chosen, person=self._listed, after=after, offset=offset, limit=limit
         )
 
     def fill(self) -> None:
@@ -600,7 +603,7 @@ class LibraryQuotes(LibraryPane):
 
     def _fill_quotes(self) -> None:
         quotes = self.query_one("#library-quote-list", VirtualList)
-        person = self.person
+        person = self._listed = self.person
         if self.search.strip():
             self._rows = GrowingRows(self._fetch_search, self.grown(quotes))
             count = self._rows.count
@@ -624,7 +627,7 @@ class LibraryQuotes(LibraryPane):
         counts = self.memo.counted(self.search, self.chosen)
         if self._rows.complete:
             title = f"{self._rows.count:,}"
-        elif counts is not None and self.person is None:
+        elif counts is not None and self._listed is None:
             title = f"{counts[0]:,}" + ("+" if counts[0] >= SEARCH_CAP else "")
         else:
             title = f"{self._rows.count:,}+"
@@ -642,7 +645,7 @@ class LibraryQuotes(LibraryPane):
         quote = self._rows.get(index)
         if quote is None:
             return [Content("…")]
-        who = "" if self.person is not None else quote.speaker
+        who = "" if self._listed is not None else quote.speaker
         left = Content.assemble(
             (format_day(quote.published).rjust(11) + "  ", "$text-muted"),
             safe_content(who + ": ", "bold") if who else "",
