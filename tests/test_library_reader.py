@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
 
 from smareader.cli import main
 from smareader.devtools.generate import generate_library, write
@@ -29,6 +30,7 @@ from smareader.screens.library import LibraryScreen
 from smareader.screens.main import MainScreen
 from smareader.widgets.library.article import LibraryArticle
 from smareader.widgets.library.panes import LibraryQuotes, LibraryTimeline, StoriesPane
+from smareader.widgets.pane_tabs import PaneTabs
 from smareader.widgets.virtual_list import VirtualList
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
@@ -82,6 +84,47 @@ def screen_of(app: LibraryReader) -> LibraryScreen:
 
 def quote_list(app: LibraryReader) -> VirtualList:
     return app.screen.query_one("#library-quote-list", VirtualList)
+
+
+# ---------------------------------------------------------------------- chrome
+
+
+async def test_the_footer_lists_the_keys_from_the_start(shelf: Path) -> None:
+    # The footer is mounted just after the first frame; it must still list the keys.
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert len(app.screen.query(Footer)) == 1
+        keys = {key.key for key in app.screen.query(FooterKey)}
+        assert {"space", "slash", "f1"} <= keys
+        assert not app.screen.query("#footer-space")
+
+
+async def test_a_click_on_a_pane_name_shows_that_pane(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        tabs = app.screen.query_one(PaneTabs)
+        # " 1 Stories " " " " 2 Timeline " " " " 3 Quotes ": column 27 is in "3 Quotes".
+        assert tabs.pane_at(27) == "quotes"
+        assert tabs.pane_at(11) is None  # the gap between two names
+        await pilot.click(PaneTabs, offset=(27, 0))
+        await pilot.pause()
+        assert screen_of(app).active_pane == "quotes"
+        assert tabs.active == "quotes"
+        assert app.screen.query_one(LibraryQuotes).display
+        assert quote_list(app).count > 0
+
+
+async def test_slash_at_once_still_opens_the_search(shelf: Path) -> None:
+    # `/` may come before the search bar is mounted (it follows the first frame).
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"trump")
+        await pilot.pause(0.2)
+        bar = screen_of(app).search_bar
+        assert bar is not None and bar.display
+        assert bar.input.value == "trump"
 
 
 # ---------------------------------------------------------------------- stories
@@ -166,7 +209,7 @@ async def test_a_speaker_shows_their_quotes_across_stories(shelf: Path) -> None:
         with Library.open(shelf) as library:
             speaker = next(entry for entry in library.speakers() if entry.person == person)
             assert speaker.stories > 1  # the generated stories share their speakers
-            assert quote_list(app).count == speaker.count
+            assert quote_list(app).count == speaker.quotes
         rows = [pane._rows.get(index) for index in range(quote_list(app).count)]
         assert {row.person for row in rows if row is not None} == {person}
         assert len({row.story_id for row in rows if row is not None}) == speaker.stories
@@ -294,7 +337,7 @@ async def test_the_pane_and_chosen_stories_are_remembered(shelf: Path) -> None:
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert screen_of(again).chosen == chosen
-        assert again.screen.query_one(TabbedContent).active == "quotes"
+        assert again.screen.active_pane == "quotes"
 
 
 # ---------------------------------------------------------------------- start

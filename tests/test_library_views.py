@@ -104,7 +104,7 @@ def assert_same_views(story: Story, library: Library, seed: int = 0) -> None:
     everyone = [q.id for q in pages(lambda after: library.quotes(after=after, limit=9))]
     assert everyone == [quote.id for quote in groups[0].quotes]
     speakers = library.speakers()
-    assert [(s.name, s.count) for s in speakers] == [(g.name, g.count) for g in groups[1:]]
+    assert [(s.name, s.quotes) for s in speakers] == [(g.name, g.count) for g in groups[1:]]
     for speaker, group in zip(speakers, groups[1:], strict=True):
         quotes = pages(lambda after, p=speaker.person: library.quotes(person=p, after=after))
         assert [quote.id for quote in quotes] == [quote.id for quote in group.quotes]
@@ -200,7 +200,7 @@ def test_cross_story_views_agree_with_each_story(tmp_path: Path) -> None:
                 assert key is not None
                 by_key[key] = by_key.get(key, 0) + 1
         entries = library.speakers()
-        assert {entry.key: entry.count for entry in entries if entry.count} == by_key
+        assert {entry.key: entry.quotes for entry in entries if entry.quotes} == by_key
         assert len({entry.key for entry in entries}) == len(entries)
         # Quotes of the most quoted speaker, in story date order.
         top = entries[0]
@@ -208,7 +208,7 @@ def test_cross_story_views_agree_with_each_story(tmp_path: Path) -> None:
         assert [(q.published, q.story_id) for q in quotes] == sorted(
             (q.published, q.story_id) for q in quotes
         )
-        assert len(quotes) == top.count
+        assert len(quotes) == top.quotes
         # The timeline holds every event of every story once, in date order, with a
         # marker for each publication day.
         rows = list(pages(lambda after: library.timeline(after=after, limit=13)))

@@ -268,7 +268,7 @@ class Library:
         entries = [
             SpeakerEntry(row[0], row[1], row[2], row[3], int(row[4]), row[5]) for row in rows
         ]
-        entries.sort(key=lambda entry: (-entry.count, entry.name.casefold(), entry.person))
+        entries.sort(key=lambda entry: (-entry.quotes, entry.name.casefold(), entry.person))
         return entries
 
     def story_speakers(self, story_id: str) -> list[StorySpeaker]:
@@ -816,7 +816,7 @@ class Library:
             group = row[12] if by == "label" else row[10]
             if group not in series:
                 name = row[3] if by == "label" else row[9]
-                series[group] = FigureSeries(name)
+                series[group] = FigureSeries(name, [])
             series[group].points.append(point)
         return list(series.values())
 

@@ -1,5 +1,8 @@
 """What the library's read API returns: small frozen records, no pydantic.
 
+They are named tuples rather than frozen dataclasses: the reader imports all of them
+before its first frame, and a named tuple costs a tenth of a dataclass to define.
+
 Dates are :class:`datetime.date`; ids are the story file's own ids, with the story's
 id beside them, since ids are unique only within a story. ``cursor`` values are
 opaque keys for keyset paging: pass the last row's ``cursor`` as ``after``.
@@ -7,15 +10,13 @@ opaque keys for keyset paging: pass the last row's ``cursor`` as ``after``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, NamedTuple, TypeVar
 
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True, slots=True)
-class Page(Generic[_T]):
+class Page(NamedTuple, Generic[_T]):
     """One page of a long list, and where the next one starts."""
 
     rows: list[_T]
@@ -24,8 +25,7 @@ class Page(Generic[_T]):
     """Pass as ``after`` for the next page; ``None`` when this is the last one."""
 
 
-@dataclass(frozen=True, slots=True)
-class StoryEntry:
+class StoryEntry(NamedTuple):
     """A story in the library, with its counts."""
 
     id: str
@@ -63,8 +63,7 @@ class StoryEntry:
         return bool(self.pending or self.accepted or self.edited or self.dropped)
 
 
-@dataclass(frozen=True, slots=True)
-class SpeakerEntry:
+class SpeakerEntry(NamedTuple):
     """One person or organization across the chosen stories."""
 
     person: int
@@ -72,14 +71,13 @@ class SpeakerEntry:
     name: str
     kind: str
     key: str | None
-    count: int
+    quotes: int
     """How many quotes in the chosen stories."""
     stories: int
     """In how many of the chosen stories they appear."""
 
 
-@dataclass(frozen=True, slots=True)
-class StorySpeaker:
+class StorySpeaker(NamedTuple):
     """A speaker as one story gives them."""
 
     story_id: str
@@ -95,8 +93,7 @@ class StorySpeaker:
     """The library's number for them across stories."""
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteEntry:
+class QuoteEntry(NamedTuple):
     """A quote with its speaker and its story."""
 
     story_id: str
@@ -121,8 +118,7 @@ class QuoteEntry:
     cursor: str
 
 
-@dataclass(frozen=True, slots=True)
-class EventEntry:
+class EventEntry(NamedTuple):
     """A dated event with its story."""
 
     story_id: str
@@ -150,8 +146,7 @@ class EventEntry:
     """The event's identity across stories (reported by several when they share it)."""
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
+class TimelineEntry(NamedTuple):
     """A row of the cross-story timeline: an event, or a publication day."""
 
     event: EventEntry | None
@@ -168,8 +163,7 @@ class TimelineEntry:
         return self.event is None
 
 
-@dataclass(frozen=True, slots=True)
-class FigurePoint:
+class FigurePoint(NamedTuple):
     """A money or multiplier figure at its story's date."""
 
     story_id: str
@@ -188,16 +182,14 @@ class FigurePoint:
     period: str
 
 
-@dataclass(frozen=True, slots=True)
-class FigureSeries:
+class FigureSeries(NamedTuple):
     """Figures of one category (label) or one speaker, in date order."""
 
     name: str
-    points: list[FigurePoint] = field(default_factory=list)
+    points: list[FigurePoint]
 
 
-@dataclass(frozen=True, slots=True)
-class CategoryEntry:
+class CategoryEntry(NamedTuple):
     """A cost category: paid before, newly demanded."""
 
     id: str
@@ -211,8 +203,7 @@ class CategoryEntry:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class FigureEntry:
+class FigureEntry(NamedTuple):
     """A figure of one story's cost table; ``fraction`` sizes its bar (money only)."""
 
     id: str
@@ -228,8 +219,7 @@ class FigureEntry:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class ComparisonEntry:
+class ComparisonEntry(NamedTuple):
     """A ratio between two money figures of one story."""
 
     id: str
@@ -240,8 +230,7 @@ class ComparisonEntry:
     stated: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class CostTable:
+class CostTable(NamedTuple):
     """One story's costs, as :func:`smareader.model.views.cost_table` lays them out."""
 
     currency: str
@@ -262,8 +251,7 @@ class Mark(NamedTuple):
     id: str
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
+class Counts(NamedTuple):
     """Totals over the chosen stories, from SQL."""
 
     stories: int

@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer
 
 from smareader.library.query import Chosen, Library
 from smareader.library.rows import StoryEntry
@@ -37,9 +37,20 @@ from smareader.widgets.library.panes import (
     OpenItem,
     StoriesPane,
 )
+from smareader.widgets.pane_tabs import PaneTabs
 from smareader.widgets.search import SearchBar
+from smareader.widgets.title_bar import TitleBar
 
 LIBRARY_PANES = ("stories", "timeline", "quotes", "costs", "article")
+PANE_NAMES = ("1 Stories", "2 Timeline", "3 Quotes", "4 Costs", "5 Article")
+PANE_WIDGETS = {
+    "stories": "stories-pane",
+    "timeline": "library-timeline",
+    "quotes": "library-quotes",
+    "costs": "library-costs",
+    "article": "library-article",
+}
+"""Each pane's widget id (the panes are the children of the ``#panes`` switcher)."""
 SEARCH_PAUSE = 0.05
 """Seconds of quiet typing before the lists are searched: a first page of matches costs
 milliseconds (they are counted in a thread), so the pause only skips keys typed fast."""
@@ -123,12 +134,13 @@ class LibraryScreen(Screen[None]):
         self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        # Built at start, hidden: a bar mounted on the first `/` would let the keys
-        # typed right after it reach the pane while it mounts.
-        search = SearchBar(id="search")
-        search.display = False
-        yield search
+        # The first frame holds what is read first: the title, the pane names and the
+        # pane on show. The search bar and the footer of keys follow it at once
+        # (_mount_rest), the other panes when first shown (_mount_pane).
+        yield TitleBar()
+        yield PaneTabs(
+            list(zip(LIBRARY_PANES, PANE_NAMES, strict=True)), self._start, id="pane-tabs"
+        )
         bound = (LibraryScreen.chosen, LibraryScreen.search)
         library, stories, memo = self.library, self.stories, self.memo
         panes: dict[str, Widget] = {
@@ -140,49 +152,60 @@ class LibraryScreen(Screen[None]):
             "costs": LibraryCosts(library, stories, memo, id="library-costs").data_bind(*bound),
             "article": LibraryArticle(library, id="library-article"),
         }
-        titles = ("1 Stories", "2 Timeline", "3 Quotes", "4 Costs", "5 Article")
-        with TabbedContent(initial=self._start, id="panes"):
-            for (name, pane), title in zip(panes.items(), titles, strict=True):
-                # Only the pane on show is built for the first paint; each of the others
-                # is mounted when it is first shown (see _mount_pane).
-                if name == self._start:
-                    yield TabPane(title, pane, id=name)
-                else:
-                    self._unmounted[name] = pane
-                    yield TabPane(title, id=name)
-        yield Footer(compact=True)
+        with ContentSwitcher(initial=PANE_WIDGETS[self._start], id="panes"):
+            yield panes.pop(self._start)
+        self._unmounted = panes
+        # Holds the footer's row until the footer comes, so the lists keep their height.
+        yield Widget(id="footer-space")
 
     def on_mount(self) -> None:
         self.sub_title = self._name
         # Counting waits for the first frame: the stories come first.
         self.call_after_refresh(self._say_chosen)
         self.call_after_refresh(self._focus_pane)
+        self.call_after_refresh(self._mount_rest)
+
+    async def _mount_rest(self) -> None:
+        """Mount the search bar (hidden) and the footer of keys, once."""
+        if self.search_bar is not None:
+            return
+        # Mounted before the first `/`: a bar mounted on that key would let the keys
+        # typed right after it reach the pane while it mounts.
+        search = SearchBar(id="search")
+        search.display = False
+        await self.mount(search, before="#pane-tabs")
+        await self.mount(Footer(compact=True))
+        await self.query_one("#footer-space").remove()
+        self.refresh_bindings()  # a footer lists the keys when the bindings are announced
 
     # ---------------------------------------------------------------- panes
 
     @property
     def active_pane(self) -> str:
         """Id of the visible pane."""
-        return self.query_one(TabbedContent).active
+        return self.query_one(PaneTabs).active
 
     async def _mount_pane(self, name: str) -> None:
         """Mount a pane the first time it is needed."""
         pane = self._unmounted.pop(name, None)
         if pane is not None:
-            await self.query_one(f"TabPane#{name}", TabPane).mount(pane)
+            await self.query_one("#panes", ContentSwitcher).mount(pane)
 
     async def action_show_pane(self, pane: str) -> None:
         """Show a pane as it was left."""
         await self._mount_pane(pane)
-        self.query_one(TabbedContent).active = pane
+        tabs = self.query_one(PaneTabs)
+        moved = tabs.active != pane
+        tabs.active = pane
+        self.query_one("#panes", ContentSwitcher).current = PANE_WIDGETS[pane]
         self._focus_pane()
+        if moved:
+            self.post_message(self.Moved())
 
-    @on(TabbedContent.TabActivated)
-    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id is not None:
-            await self._mount_pane(event.pane.id)  # a click on its tab
-        self.call_after_refresh(self._focus_pane)
-        self.post_message(self.Moved())
+    @on(PaneTabs.Clicked)
+    async def _tab_clicked(self, message: PaneTabs.Clicked) -> None:
+        message.stop()
+        await self.action_show_pane(message.pane)
 
     def _focus_pane(self, *, from_search: bool = False) -> None:
         bar = self.search_bar
@@ -253,7 +276,8 @@ class LibraryScreen(Screen[None]):
         bars = self.query(SearchBar)
         return bars.first() if bars else None
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        await self._mount_rest()  # `/` in the instant before it was mounted
         bar = self.search_bar
         if bar is not None:
             bar.open()

@@ -635,10 +635,10 @@ class LibraryQuotes(LibraryPane):
 
     def _render_speaker(self, index: int, width: int) -> list[Content]:
         if index == 0:
-            total = sum(entry.count for entry in self._speakers)
+            total = sum(entry.quotes for entry in self._speakers)
             return [spread(Content.styled("All speakers", "bold"), Content(f"{total:,}"), width)]
         entry = self._speakers[index - 1]
-        count = Content.styled(f"{entry.count:,}", "$text-muted")
+        count = Content.styled(f"{entry.quotes:,}", "$text-muted")
         return [spread(safe_content(entry.name), count, width)]
 
     def _render_quote(self, index: int, width: int) -> list[Content]:
