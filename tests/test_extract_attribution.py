@@ -668,3 +668,37 @@ def test_today_in_a_quoted_post_is_the_post_date() -> None:
         "before",
         "deictic-quoted",
     )
+
+
+# Round four: shapes from the train split's errors, written out with invented sentences.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The ferry will run again in May,” Ana Park said on KVLM’s “Harbor Morning.”",
+        "“The ferry will run again in May,” Ana Park said on “Low Tide Hours With Ines.”",
+        "“The ferry will run again in May,” Ana Park told KVLM’s “Daybreak” on Sunday.",
+    ],
+)
+def test_a_show_named_with_a_full_stop_inside_the_marks_is_not_speech(text: str) -> None:
+    assert [quote for quote, _ in said(text)] == ["The ferry will run again in May"]
+
+
+def test_a_short_quoted_sentence_after_an_attribution_goes_on() -> None:
+    text = "“The cranes at the north quay are far too old,” Ana Park said. “Far too old.”"
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    assert [(names[quote["speaker"]], quote["rule"]) for quote in result["quotes"]] == [
+        ("Ana Park", "after-subject"),
+        ("Ana Park", "short-continuation"),
+    ]
+
+
+def test_a_short_scare_quote_after_an_attribution_is_still_nothing() -> None:
+    text = "“The cranes are old,” Ana Park said. Her “plan” is a secret."
+    assert [quote for quote, _ in said(text)] == ["The cranes are old"]
+
+
+@pytest.mark.parametrize("verb", ["repeated", "questioned"])
+def test_repeated_and_questioned_are_speech(verb: str) -> None:
+    text = f"Ana Park met Tom Reyk at the quay. “Why now?” Reyk {verb}."
+    assert speakers_of(text) == ["Tom Reyk"]

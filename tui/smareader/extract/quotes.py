@@ -64,7 +64,7 @@ SPEECH_VERBS = (
     "shouted back|sings|sang|sing|issued a statement|released a statement|"
     "issued the following statement|released the following statement|stating|chiding|"
     "declaring|noting|arguing|insisting|claiming|joking|quipping|responding|replying|"
-    "proclaiming|vowing|boasting|complaining|pleading|recalling|countering"
+    "proclaiming|vowing|boasting|complaining|pleading|recalling|countering|repeated|questioned"
 )
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 HEADLINE_VERB = re.compile(r"\b(?:Said|Says|Tells|Told|Warns|Writes|Asks)\b")
@@ -140,6 +140,8 @@ Lee has …" is Park speaking, not Lee)."""
 ROLE_AFTER = re.compile(r"[’']?s?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 """Lowercase role words between a name and another name: "Lowe adviser Ana Park"."""
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
+MEDIA_OWNER = re.compile(r"(?:\b[A-Z]{2,5}|Channel|Network|News|Radio|TV)[’']s\s*$")
+"""An outlet's possessive just before a quotation mark: "NBC’s", "Fox News Channel’s"."""
 NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor)\s*$")
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
 DASH = re.compile(r"\s*[-—–―]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
@@ -697,6 +699,19 @@ def _cue_tail(text: str) -> str:
     return f" {tail.group(1)}" if tail else ""
 
 
+def _show_name(words: str, before: str) -> bool:
+    """A programme, a book or a podcast named after an owner or a preposition: on ABC’s
+    “This Week.”, on the podcast “Harbor Hours,”, told KVLM’s “Dawn”. A full stop or a
+    comma inside the closing mark is American punctuation, not the end of a sentence."""
+    if NAMED_BEFORE.search(before) is None:
+        return False
+    bare = words.rstrip(".,")
+    if _looks_like_title(bare):
+        return True
+    # One capitalized word after an outlet's possessive: NBC’s “Today”.
+    return bool(re.fullmatch(r"[A-Z][\w’'-]+", bare)) and MEDIA_OWNER.search(before) is not None
+
+
 def _looks_like_title(words: str) -> bool:
     """“Make America Great Again”, “The Apprentice”: capitalized words, no sentence."""
     tokens = words.split()
@@ -876,8 +891,8 @@ def find_quotes(
             continue  # a scare quote or a name: a so-called “peace dividend”
         if before.endswith("="):
             continue  # a value in markup: author="…"
-        if _looks_like_title(words) and NAMED_BEFORE.search(before[-40:]):
-            continue  # a show's or a book's name: on ABC’s “This Week”
+        if _show_name(words, before[-40:]):
+            continue  # a show's or a book's name: on ABC’s “This Week.”, NBC’s “Today”
         if INTRODUCED.search(before[-60:]):
             # "Ana Park said, “…”": the cue before the quotation owns it, whatever follows.
             attribution = _before(before, sentence) or _after(after)
@@ -901,7 +916,8 @@ def find_quotes(
         ):
             # “PARK: We will win.”: a transcript names its speaker inside the marks.
             attribution = Attribution(who, "", "", "transcript", 0.85)
-        if attribution is None and len(words.split()) <= 3:
+        short = attribution is None and len(words.split()) <= 3
+        if short and not _runs_on(text, found, paragraph, start, words):
             continue  # a short quoted phrase nobody is said to have said
         if (
             _looks_like_title(words)
@@ -957,6 +973,8 @@ def find_quotes(
             previous = found[-1]
             speaker, cue = previous.speaker, previous.cue
             rule, confidence = "continuation", 0.75
+            if short:
+                rule, confidence = "short-continuation", 0.7  # “…,” Lee said. “Never.”
         if speaker is not None:
             registry.spoke(speaker)
             _describe(speaker, apposition)
@@ -969,6 +987,21 @@ def find_quotes(
             Found(start, end, words, kind, cue, speaker, paragraph, rule, round(confidence, 2))
         )
     return found
+
+
+def _runs_on(text: str, found: list[Found], paragraph: int, start: int, words: str) -> bool:
+    """A short quoted sentence that goes on from the quotation just attributed, with only
+    that attribution between them (“…,” Ana Park said. “Never again.”)."""
+    if not found or found[-1].paragraph != paragraph or found[-1].speaker is None:
+        return False
+    if not (words[:1].isupper() and words.endswith((".", "?", "!"))):
+        return False
+    between = text[found[-1].end : start]
+    return (
+        len(between) <= 80
+        and VERB.search(between) is not None
+        and re.search(r"[a-z]\.\s*[“\"]$", between) is not None
+    )
 
 
 def _previous_sentence(
