@@ -702,3 +702,11 @@ def test_a_short_scare_quote_after_an_attribution_is_still_nothing() -> None:
 def test_repeated_and_questioned_are_speech(verb: str) -> None:
     text = f"Ana Park met Tom Reyk at the quay. “Why now?” Reyk {verb}."
     assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_a_clause_before_the_subject_is_no_aside() -> None:
+    text = (
+        "Tom Reyk spoke first.\n\n"
+        "As Reyk attacked Ana Park, the dock workers chanted, “Open the gates now!”"
+    )
+    assert speakers_of(text) == ["dock workers"]

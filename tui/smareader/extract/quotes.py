@@ -648,6 +648,8 @@ def _who_before(clause: str) -> str | None:
     last = segments[-1] if segments else ""
     if (
         len(segments) >= 2
+        # An aside follows a name or is closed by a comma: not "As Reyk spoke, the crowd".
+        and (phrase.rstrip().endswith(",") or _name_like(segments[0]))
         and not re.match(r"(?:and|but|or|so|then|while|as|when)\b", last)
         and (
             re.match(r"^(?:[RDI]-|\d)", last)
