@@ -545,7 +545,8 @@ def test_evaluate_without_the_corpus_says_so(capsys: pytest.CaptureFixture[str])
             "previous-sentence",
         ),
         (
-            "Ana Park delivered a blunt message to the board: “You must resign by Friday.”",
+            "Ana Park, angry after the long vote, had a blunt message for the board: "
+            "“You must resign by Friday.”",
             "Ana Park",
             "colon-subject",
         ),
@@ -710,3 +711,29 @@ def test_a_clause_before_the_subject_is_no_aside() -> None:
         "As Reyk attacked Ana Park, the dock workers chanted, “Open the gates now!”"
     )
     assert speakers_of(text) == ["dock workers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tom Reyk wants a new pier. Ana Park delivered a sharp reply: “Not this year.”",
+            "Ana Park",
+        ),
+        ("Ana Park wants a new pier. Tom Reyk resisted: “We cannot pay for it.”", "Tom Reyk"),
+        (
+            "Ana Park delivered a blunt message to the board: “You must resign by Friday.”",
+            "Ana Park",
+        ),
+        (
+            "The pier was shut in May. The Velmora Board of Harbors was firm in its ruling: "
+            "“The pier stays closed until the spring.”",
+            "Velmora Board of Harbors",
+        ),
+    ],
+)
+def test_a_name_and_its_verb_before_a_colon(text: str, name: str) -> None:
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    (quote,) = result["quotes"]
+    assert (names[quote["speaker"]], quote["rule"]) == (name, "colon-verb")

@@ -177,6 +177,12 @@ QUOTED_AS = re.compile(
     r"(?P<who>[^,.;:“”\"]{2,80}?)\s+(?:is|was|were|has been|had been)\s+quoted\s+as\s+saying$"
 )
 """“…,” Ana Park is quoted as saying."""
+COLON_ACTOR = re.compile(
+    r"(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w.’'-]*)\s+"
+    r"(?:(?:has|had|have|also|then|since|again|later|finally|quickly|simply|only)\s+)*"
+    r"(?:was|were|is|are|[a-z]+ed|[a-z]+[^s\W]s)\b"
+)
+"""A name and its verb before a colon: "Ana Park delivered a sharp reply:"."""
 MAX_QUOTE = 20_000
 """The longest quotation text the story model takes (``Quote.text``)."""
 WINDOW = 320
@@ -575,6 +581,10 @@ def _before(before: str, sentence: str) -> Attribution | None:
         if possessive:
             clause = possessive.group(1)
         clause = re.sub(r"\s+(?:" + "|".join(AUXILIARY) + r")$", "", clause)
+        acting = COLON_ACTOR.match(clause.split(",")[-1].strip())
+        if acting and (who := clean_speaker(acting.group("who"))) and who not in PRONOUNS:
+            # "Ana Park delivered a sharp reply:", "Reyk resisted:": the name, not the clause.
+            return Attribution(who, "", "", "colon-verb", 0.7)
         if 1 <= len(clause.split()) <= 8:
             who = clean_speaker(clause)
             if who is not None:
