@@ -737,3 +737,25 @@ def test_a_name_and_its_verb_before_a_colon(text: str, name: str) -> None:
     names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
     (quote,) = result["quotes"]
     assert (names[quote["speaker"]], quote["rule"]) == (name, "colon-verb")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ana Park opened the meeting on Monday, with Tom Reyk adding, "
+            "“The pier will open in May.”",
+            "Tom Reyk",
+        ),
+        (
+            "Ana Park and her allies tried to stop the vote, with one of her flyers asking, "
+            "“Who pays for the pier?”",
+            "one of her flyers",
+        ),
+    ],
+)
+def test_a_participle_with_its_own_subject(text: str, name: str) -> None:
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    (quote,) = result["quotes"]
+    assert (names[quote["speaker"]], quote["rule"]) == (name, "with-participle")

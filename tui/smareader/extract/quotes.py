@@ -177,6 +177,12 @@ QUOTED_AS = re.compile(
     r"(?P<who>[^,.;:“”\"]{2,80}?)\s+(?:is|was|were|has been|had been)\s+quoted\s+as\s+saying$"
 )
 """“…,” Ana Park is quoted as saying."""
+WITH_ACTOR = re.compile(
+    r"\bwith\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){1,4}"
+    r"|(?:one\s+of\s+)?(?:an?|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+)"
+    r"(?P<verb>[a-z]+ing)\b"
+)
+"""An absolute phrase with its own subject: "…, with Tom Reyk adding"."""
 COLON_ACTOR = re.compile(
     r"(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w.’'-]*)\s+"
     r"(?:(?:has|had|have|also|then|since|again|later|finally|quickly|simply|only)\s+)*"
@@ -533,6 +539,17 @@ def _before(before: str, sentence: str) -> Attribution | None:
         verb = verbs[-1]
         cue = verb.group(0)
         if cue in PARTICIPLES:
+            actor = next(reversed(list(WITH_ACTOR.finditer(before))), None)  # the last one
+            if (
+                actor is not None
+                and actor.group("verb") in PARTICIPLES
+                and not any(
+                    v.start() >= actor.end() and v.group(0) not in PARTICIPLES for v in verbs
+                )
+                and (who := clean_speaker(actor.group("who")))
+            ):
+                # "…, with Tom Reyk adding, “…”": the participle has its own subject.
+                return Attribution(who, cue, "", "with-participle", 0.65)
             earlier = [v for v in verbs[:-1] if v.group(0) not in PARTICIPLES]
             if earlier:
                 verb = earlier[-1]  # "X told reporters …, adding": X said it
