@@ -759,3 +759,17 @@ def test_a_participle_with_its_own_subject(text: str, name: str) -> None:
     names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
     (quote,) = result["quotes"]
     assert (names[quote["speaker"]], quote["rule"]) == (name, "with-participle")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Park walked along the “new” pier, saying, “They never built a pier.”",
+        "Tom Reyk spoke. And then Ana Park walked out of the hall, saying, “He never built one.”",
+    ],
+)
+def test_a_participle_after_a_scare_quote_or_and_then(text: str) -> None:
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    quote = result["quotes"][-1]
+    assert (names[quote["speaker"]], quote["rule"]) == ("Ana Park", "participle")

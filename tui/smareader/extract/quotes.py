@@ -556,6 +556,9 @@ def _before(before: str, sentence: str) -> Attribution | None:
             clause = before[: verb.start()] if earlier else before[: verbs[-1].start()]
             if not earlier:
                 who = _clause_subject(_subject_phrase(clause))
+                if who is None and ("”" in clause or '"' in clause):
+                    # "Ana Park mocked the “experts,” saying": a scare quote in between.
+                    who = _clause_subject(re.split(r"[“\"]", clause, maxsplit=1)[0])
                 return Attribution(who, cue, "", "participle", 0.7) if who else None
             who = _who_before(clause)
             return Attribution(who, cue, "", "before-verb", 0.75) if who else None
@@ -624,8 +627,11 @@ def _clause_subject(clause: str) -> str | None:
         words = segment.split()
         if words and words[0].lower() in {"he", "she", "they", "it"}:
             return words[0].lower()  # "He then praised the crew, saying, “…”"
-        while words and (words[0] in STOP and words[0] not in {"The", "A", "An"}):
-            words.pop(0)
+        while words and (
+            (words[0] in STOP and words[0] not in {"The", "A", "An"})
+            or (words[0] in {"then", "also", "later", "now", "again", "still"} and len(words) > 1)
+        ):
+            words.pop(0)  # "And then Ana Park …"
         if not words:
             continue
         if words[0] in {"The", "A", "An"}:
