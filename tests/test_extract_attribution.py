@@ -678,10 +678,17 @@ def test_today_in_a_quoted_post_is_the_post_date() -> None:
         "“The ferry will run again in May,” Ana Park said on KVLM’s “Harbor Morning.”",
         "“The ferry will run again in May,” Ana Park said on “Low Tide Hours With Ines.”",
         "“The ferry will run again in May,” Ana Park told KVLM’s “Daybreak” on Sunday.",
+        "“The ferry will run again in May,” Ana Park said in an interview with “Velmora Sunday.”",
+        "“The ferry will run again in May,” wrote Ana Park in her memoir, “Low Tide Years.”",
     ],
 )
 def test_a_show_named_with_a_full_stop_inside_the_marks_is_not_speech(text: str) -> None:
     assert [quote for quote, _ in said(text)] == ["The ferry will run again in May"]
+
+
+def test_a_title_before_its_star_is_not_speech() -> None:
+    text = "“Harbor Lights Tonight” star Ana Park said the ferry would run again in May."
+    assert draft(text)["quotes"] == []
 
 
 def test_a_short_quoted_sentence_after_an_attribution_goes_on() -> None:

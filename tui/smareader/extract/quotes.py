@@ -142,7 +142,15 @@ ROLE_AFTER = re.compile(r"[’']?s?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
 MEDIA_OWNER = re.compile(r"(?:\b[A-Z]{2,5}|Channel|Network|News|Radio|TV)[’']s\s*$")
 """An outlet's possessive just before a quotation mark: "NBC’s", "Fox News Channel’s"."""
-NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor)\s*$")
+NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor|\bwith)\s*$")
+WORK_BEFORE = re.compile(
+    r"\b(?:book|memoir|novel|program|programme|show|podcast|film|movie|documentary|series|"
+    r"album|song|titled|entitled|headlined)[,:]?\s*$",
+    re.IGNORECASE,
+)
+"""The kind of work a title names, just before it: "her memoir, “Low Tide.”"."""
+WORK_AFTER = re.compile(r"[,.]?\s*(?:star|stars|host|hosts|creator|actor|actress)\b")
+"""A title's star after it: "“Low Tide” star Ana Park"."""
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
 DASH = re.compile(r"\s*[-—–―]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
 OPENING_VERB = re.compile(
@@ -734,13 +742,19 @@ def _cue_tail(text: str) -> str:
     return f" {tail.group(1)}" if tail else ""
 
 
-def _show_name(words: str, before: str) -> bool:
+def _show_name(words: str, before: str, after: str = "") -> bool:
     """A programme, a book or a podcast named after an owner or a preposition: on ABC’s
-    “This Week.”, on the podcast “Harbor Hours,”, told KVLM’s “Dawn”. A full stop or a
-    comma inside the closing mark is American punctuation, not the end of a sentence."""
+    “This Week.”, in an interview with “Harbor Hours.”, told KVLM’s “Dawn”; after the
+    kind of work it is (her memoir, “Low Tide.”); or before its star (“Low Tide” star
+    Ana Park). A full stop or a comma inside the closing mark is American punctuation,
+    not the end of a sentence."""
+    bare = words.rstrip(".,")
+    if _looks_like_title(bare) and (
+        WORK_BEFORE.search(before) is not None or WORK_AFTER.match(after) is not None
+    ):
+        return True
     if NAMED_BEFORE.search(before) is None:
         return False
-    bare = words.rstrip(".,")
     if _looks_like_title(bare):
         return True
     # One capitalized word after an outlet's possessive: NBC’s “Today”.
@@ -926,7 +940,7 @@ def find_quotes(
             continue  # a scare quote or a name: a so-called “peace dividend”
         if before.endswith("="):
             continue  # a value in markup: author="…"
-        if _show_name(words, before[-40:]):
+        if _show_name(words, before[-40:], after[:20]):
             continue  # a show's or a book's name: on ABC’s “This Week.”, NBC’s “Today”
         if INTRODUCED.search(before[-60:]):
             # "Ana Park said, “…”": the cue before the quotation owns it, whatever follows.
