@@ -780,3 +780,11 @@ def test_a_participle_after_a_scare_quote_or_and_then(text: str) -> None:
     names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
     quote = result["quotes"][-1]
     assert (names[quote["speaker"]], quote["rule"]) == ("Ana Park", "participle")
+
+
+def test_if_asked_is_no_speech_verb() -> None:
+    text = (
+        "Tom Reyk walked out, but he would speak to the Velmora Harbor Board if asked. "
+        "“The pier is good for us.”"
+    )
+    assert speakers_of(text) == ["Tom Reyk"]

@@ -185,6 +185,8 @@ QUOTED_AS = re.compile(
     r"(?P<who>[^,.;:“”\"]{2,80}?)\s+(?:is|was|were|has been|had been)\s+quoted\s+as\s+saying$"
 )
 """“…,” Ana Park is quoted as saying."""
+ELLIPTICAL = re.compile(r"\b(?:[Ii]f|[Ww]hen|[Uu]nless)\s+$")
+"""A speech verb with no subject of its own: "if asked", "when told"."""
 WITH_ACTOR = re.compile(
     r"\bwith\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){1,4}"
     r"|(?:one\s+of\s+)?(?:an?|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+)"
@@ -542,7 +544,12 @@ def _before(before: str, sentence: str) -> Attribution | None:
     opening = OPENING_VERB.search(before)
     if opening and (who := clean_speaker(opening.group("who"))):
         return Attribution(who, opening.group("verb").lower(), "", "after-verb", 0.85)
-    verbs = list(VERB.finditer(before))
+    verbs = [
+        verb
+        for verb in VERB.finditer(before)
+        # "… if asked.", "when asked about the pier": a clause with no subject of its own.
+        if not ELLIPTICAL.search(before, max(0, verb.start() - 8), verb.start())
+    ]
     if verbs:
         verb = verbs[-1]
         cue = verb.group(0)
