@@ -545,7 +545,8 @@ def test_evaluate_without_the_corpus_says_so(capsys: pytest.CaptureFixture[str])
             "previous-sentence",
         ),
         (
-            "Ana Park delivered a blunt message to the board: “You must resign by Friday.”",
+            "Ana Park, angry after the long vote, had a blunt message for the board: "
+            "“You must resign by Friday.”",
             "Ana Park",
             "colon-subject",
         ),
@@ -668,3 +669,122 @@ def test_today_in_a_quoted_post_is_the_post_date() -> None:
         "before",
         "deictic-quoted",
     )
+
+
+# Round four: shapes from the train split's errors, written out with invented sentences.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The ferry will run again in May,” Ana Park said on KVLM’s “Harbor Morning.”",
+        "“The ferry will run again in May,” Ana Park said on “Low Tide Hours With Ines.”",
+        "“The ferry will run again in May,” Ana Park told KVLM’s “Daybreak” on Sunday.",
+        "“The ferry will run again in May,” Ana Park said in an interview with “Velmora Sunday.”",
+        "“The ferry will run again in May,” wrote Ana Park in her memoir, “Low Tide Years.”",
+    ],
+)
+def test_a_show_named_with_a_full_stop_inside_the_marks_is_not_speech(text: str) -> None:
+    assert [quote for quote, _ in said(text)] == ["The ferry will run again in May"]
+
+
+def test_a_title_before_its_star_is_not_speech() -> None:
+    text = "“Harbor Lights Tonight” star Ana Park said the ferry would run again in May."
+    assert draft(text)["quotes"] == []
+
+
+def test_a_short_quoted_sentence_after_an_attribution_goes_on() -> None:
+    text = "“The cranes at the north quay are far too old,” Ana Park said. “Far too old.”"
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    assert [(names[quote["speaker"]], quote["rule"]) for quote in result["quotes"]] == [
+        ("Ana Park", "after-subject"),
+        ("Ana Park", "short-continuation"),
+    ]
+
+
+def test_a_short_scare_quote_after_an_attribution_is_still_nothing() -> None:
+    text = "“The cranes are old,” Ana Park said. Her “plan” is a secret."
+    assert [quote for quote, _ in said(text)] == ["The cranes are old"]
+
+
+@pytest.mark.parametrize("verb", ["repeated", "questioned"])
+def test_repeated_and_questioned_are_speech(verb: str) -> None:
+    text = f"Ana Park met Tom Reyk at the quay. “Why now?” Reyk {verb}."
+    assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_a_clause_before_the_subject_is_no_aside() -> None:
+    text = (
+        "Tom Reyk spoke first.\n\n"
+        "As Reyk attacked Ana Park, the dock workers chanted, “Open the gates now!”"
+    )
+    assert speakers_of(text) == ["dock workers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tom Reyk wants a new pier. Ana Park delivered a sharp reply: “Not this year.”",
+            "Ana Park",
+        ),
+        ("Ana Park wants a new pier. Tom Reyk resisted: “We cannot pay for it.”", "Tom Reyk"),
+        (
+            "Ana Park delivered a blunt message to the board: “You must resign by Friday.”",
+            "Ana Park",
+        ),
+        (
+            "The pier was shut in May. The Velmora Board of Harbors was firm in its ruling: "
+            "“The pier stays closed until the spring.”",
+            "Velmora Board of Harbors",
+        ),
+    ],
+)
+def test_a_name_and_its_verb_before_a_colon(text: str, name: str) -> None:
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    (quote,) = result["quotes"]
+    assert (names[quote["speaker"]], quote["rule"]) == (name, "colon-verb")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ana Park opened the meeting on Monday, with Tom Reyk adding, "
+            "“The pier will open in May.”",
+            "Tom Reyk",
+        ),
+        (
+            "Ana Park and her allies tried to stop the vote, with one of her flyers asking, "
+            "“Who pays for the pier?”",
+            "one of her flyers",
+        ),
+    ],
+)
+def test_a_participle_with_its_own_subject(text: str, name: str) -> None:
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    (quote,) = result["quotes"]
+    assert (names[quote["speaker"]], quote["rule"]) == (name, "with-participle")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Park walked along the “new” pier, saying, “They never built a pier.”",
+        "Tom Reyk spoke. And then Ana Park walked out of the hall, saying, “He never built one.”",
+    ],
+)
+def test_a_participle_after_a_scare_quote_or_and_then(text: str) -> None:
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    quote = result["quotes"][-1]
+    assert (names[quote["speaker"]], quote["rule"]) == ("Ana Park", "participle")
+
+
+def test_if_asked_is_no_speech_verb() -> None:
+    text = (
+        "Tom Reyk walked out, but he would speak to the Velmora Harbor Board if asked. "
+        "“The pier is good for us.”"
+    )
+    assert speakers_of(text) == ["Tom Reyk"]

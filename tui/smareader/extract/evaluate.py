@@ -195,10 +195,55 @@ def _quote_at(by_span: dict[tuple[int, int], dict[str, Any]], record: dict[str, 
     return by_span[best] if best is not None and _overlap(best, gold) >= 0.5 else None
 
 
+def _print_errors(
+    text: str, story: dict[str, Any], details: list[dict[str, Any]], start: int, wanted: str
+) -> None:
+    """Print, to the terminal only, each error of an article whose cause contains ``wanted``
+    with the words around it, for reading the train split's mistakes (never dev's, and
+    never into a file of this repository: the texts are the publishers' copyright)."""
+    for cause, record in _causes_by_record(story, details, start):
+        if wanted not in cause:
+            continue
+        begin, end = record["start"], record["end"]
+        before = text[max(0, begin - 300) : begin].replace("\n", " / ")
+        after = text[end : end + 120].replace("\n", " / ")
+        print(
+            f"--- {record['article']} [{cause}] gold={record.get('gold_speaker')!r}"
+            f" ({record.get('gold_confidence') or '-'}; source {record.get('gold_source')!r})"
+            f" predicted={record.get('pred_speaker')!r}"
+        )
+        print(f"    ...{before}[[{text[begin:end]}]]{after}...")
+
+
+def _causes_by_record(
+    story: dict[str, Any], details: list[dict[str, Any]], start: int
+) -> list[tuple[str, dict[str, Any]]]:
+    """Each error record of an article with its cause, named as in :func:`_causes`."""
+    by_span = {(quote["start"], quote["end"]): quote for quote in story.get("quotes", [])}
+    found: list[tuple[str, dict[str, Any]]] = []
+    for record in details[start:]:
+        status = record.get("status")
+        if status in ("ok", "matched_unresolved_gold_speaker"):
+            continue
+        if status in ("wrong_speaker", "no_speaker"):
+            quote = _quote_at(by_span, record)
+            found.append((f"{status} by {quote.get('rule', '?') if quote else '?'}", record))
+        else:
+            found.append((str(record.get("class", status)), record))
+    return found
+
+
 def score_corpus(
-    corpus: Path, split: str, limit: int | None = None
+    corpus: Path, split: str, limit: int | None = None, errors: str | None = None
 ) -> tuple[str, Counter[tuple[str, str]]]:
     """Extract every article of one split in-process and score it with the corpus's scorer.
+
+    Args:
+        corpus: the corpus folder.
+        split: ``train`` or ``dev``.
+        limit: score only the first N articles.
+        errors: print each error whose cause contains this, with its context (train
+            only: dev is scored, never read).
 
     Returns:
         The summary lines, and the table of errors by cause and gold confidence.
@@ -225,6 +270,8 @@ def score_corpus(
         scorer.score_article(text, gold, story, counts, details)
         if story is not None:
             causes.update(_causes(story, details, first))
+            if errors is not None and split == "train":
+                _print_errors(text, story, details, first, errors)
     seconds = time.perf_counter() - began
     predicted = counts["tp"] + counts["fp"]
     qp, qr, qf = scorer.prf(counts["tp"], predicted, counts["gold"])
@@ -263,6 +310,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", action="append", choices=["train", "dev"], help="default both")
     parser.add_argument("--limit", type=int, help="score only the first N articles of a split")
     parser.add_argument("--causes", type=int, default=25, help="rows of the error table")
+    parser.add_argument(
+        "--errors",
+        metavar="CAUSE",
+        help="print each train error whose cause contains CAUSE, with its context "
+        "(terminal only; dev texts are never printed)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
 
     stories: list[Path] = args.stories
@@ -275,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no development corpus at {corpus} (expected score.py, train/, dev/)")
             return 2
         for split in args.split or ["train", "dev"]:
-            summary, causes = score_corpus(corpus, split, args.limit)
+            summary, causes = score_corpus(corpus, split, args.limit, args.errors)
             print(summary)
             _print_causes(split, causes, args.causes)
     return _score_stories(stories) if stories else 0

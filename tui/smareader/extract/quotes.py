@@ -64,7 +64,7 @@ SPEECH_VERBS = (
     "shouted back|sings|sang|sing|issued a statement|released a statement|"
     "issued the following statement|released the following statement|stating|chiding|"
     "declaring|noting|arguing|insisting|claiming|joking|quipping|responding|replying|"
-    "proclaiming|vowing|boasting|complaining|pleading|recalling|countering"
+    "proclaiming|vowing|boasting|complaining|pleading|recalling|countering|repeated|questioned"
 )
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 HEADLINE_VERB = re.compile(r"\b(?:Said|Says|Tells|Told|Warns|Writes|Asks)\b")
@@ -140,7 +140,17 @@ Lee has …" is Park speaking, not Lee)."""
 ROLE_AFTER = re.compile(r"[’']?s?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 """Lowercase role words between a name and another name: "Lowe adviser Ana Park"."""
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
-NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor)\s*$")
+MEDIA_OWNER = re.compile(r"(?:\b[A-Z]{2,5}|Channel|Network|News|Radio|TV)[’']s\s*$")
+"""An outlet's possessive just before a quotation mark: "NBC’s", "Fox News Channel’s"."""
+NAMED_BEFORE = re.compile(r"(?:[’']s|\bon|\bin|\bby|\bof|\bfrom|\bto|\bfor|\bwith)\s*$")
+WORK_BEFORE = re.compile(
+    r"\b(?:book|memoir|novel|program|programme|show|podcast|film|movie|documentary|series|"
+    r"album|song|titled|entitled|headlined)[,:]?\s*$",
+    re.IGNORECASE,
+)
+"""The kind of work a title names, just before it: "her memoir, “Low Tide.”"."""
+WORK_AFTER = re.compile(r"[,.]?\s*(?:star|stars|host|hosts|creator|actor|actress)\b")
+"""A title's star after it: "“Low Tide” star Ana Park"."""
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
 DASH = re.compile(r"\s*[-—–―]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
 OPENING_VERB = re.compile(
@@ -175,6 +185,20 @@ QUOTED_AS = re.compile(
     r"(?P<who>[^,.;:“”\"]{2,80}?)\s+(?:is|was|were|has been|had been)\s+quoted\s+as\s+saying$"
 )
 """“…,” Ana Park is quoted as saying."""
+ELLIPTICAL = re.compile(r"\b(?:[Ii]f|[Ww]hen|[Uu]nless)\s+$")
+"""A speech verb with no subject of its own: "if asked", "when told"."""
+WITH_ACTOR = re.compile(
+    r"\bwith\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){1,4}"
+    r"|(?:one\s+of\s+)?(?:an?|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+)"
+    r"(?P<verb>[a-z]+ing)\b"
+)
+"""An absolute phrase with its own subject: "…, with Tom Reyk adding"."""
+COLON_ACTOR = re.compile(
+    r"(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w.’'-]*)\s+"
+    r"(?:(?:has|had|have|also|then|since|again|later|finally|quickly|simply|only)\s+)*"
+    r"(?:was|were|is|are|[a-z]+ed|[a-z]+[^s\W]s)\b"
+)
+"""A name and its verb before a colon: "Ana Park delivered a sharp reply:"."""
 MAX_QUOTE = 20_000
 """The longest quotation text the story model takes (``Quote.text``)."""
 WINDOW = 320
@@ -520,17 +544,36 @@ def _before(before: str, sentence: str) -> Attribution | None:
     opening = OPENING_VERB.search(before)
     if opening and (who := clean_speaker(opening.group("who"))):
         return Attribution(who, opening.group("verb").lower(), "", "after-verb", 0.85)
-    verbs = list(VERB.finditer(before))
+    verbs = [
+        verb
+        for verb in VERB.finditer(before)
+        # "… if asked.", "when asked about the pier": a clause with no subject of its own.
+        if not ELLIPTICAL.search(before, max(0, verb.start() - 8), verb.start())
+    ]
     if verbs:
         verb = verbs[-1]
         cue = verb.group(0)
         if cue in PARTICIPLES:
+            actor = next(reversed(list(WITH_ACTOR.finditer(before))), None)  # the last one
+            if (
+                actor is not None
+                and actor.group("verb") in PARTICIPLES
+                and not any(
+                    v.start() >= actor.end() and v.group(0) not in PARTICIPLES for v in verbs
+                )
+                and (who := clean_speaker(actor.group("who")))
+            ):
+                # "…, with Tom Reyk adding, “…”": the participle has its own subject.
+                return Attribution(who, cue, "", "with-participle", 0.65)
             earlier = [v for v in verbs[:-1] if v.group(0) not in PARTICIPLES]
             if earlier:
                 verb = earlier[-1]  # "X told reporters …, adding": X said it
             clause = before[: verb.start()] if earlier else before[: verbs[-1].start()]
             if not earlier:
                 who = _clause_subject(_subject_phrase(clause))
+                if who is None and ("”" in clause or '"' in clause):
+                    # "Ana Park mocked the “experts,” saying": a scare quote in between.
+                    who = _clause_subject(re.split(r"[“\"]", clause, maxsplit=1)[0])
                 return Attribution(who, cue, "", "participle", 0.7) if who else None
             who = _who_before(clause)
             return Attribution(who, cue, "", "before-verb", 0.75) if who else None
@@ -573,6 +616,10 @@ def _before(before: str, sentence: str) -> Attribution | None:
         if possessive:
             clause = possessive.group(1)
         clause = re.sub(r"\s+(?:" + "|".join(AUXILIARY) + r")$", "", clause)
+        acting = COLON_ACTOR.match(clause.split(",")[-1].strip())
+        if acting and (who := clean_speaker(acting.group("who"))) and who not in PRONOUNS:
+            # "Ana Park delivered a sharp reply:", "Reyk resisted:": the name, not the clause.
+            return Attribution(who, "", "", "colon-verb", 0.7)
         if 1 <= len(clause.split()) <= 8:
             who = clean_speaker(clause)
             if who is not None:
@@ -595,8 +642,11 @@ def _clause_subject(clause: str) -> str | None:
         words = segment.split()
         if words and words[0].lower() in {"he", "she", "they", "it"}:
             return words[0].lower()  # "He then praised the crew, saying, “…”"
-        while words and (words[0] in STOP and words[0] not in {"The", "A", "An"}):
-            words.pop(0)
+        while words and (
+            (words[0] in STOP and words[0] not in {"The", "A", "An"})
+            or (words[0] in {"then", "also", "later", "now", "again", "still"} and len(words) > 1)
+        ):
+            words.pop(0)  # "And then Ana Park …"
         if not words:
             continue
         if words[0] in {"The", "A", "An"}:
@@ -646,6 +696,8 @@ def _who_before(clause: str) -> str | None:
     last = segments[-1] if segments else ""
     if (
         len(segments) >= 2
+        # An aside follows a name or is closed by a comma: not "As Reyk spoke, the crowd".
+        and (phrase.rstrip().endswith(",") or _name_like(segments[0]))
         and not re.match(r"(?:and|but|or|so|then|while|as|when)\b", last)
         and (
             re.match(r"^(?:[RDI]-|\d)", last)
@@ -695,6 +747,25 @@ def _cue_tail(text: str) -> str:
         text,
     )
     return f" {tail.group(1)}" if tail else ""
+
+
+def _show_name(words: str, before: str, after: str = "") -> bool:
+    """A programme, a book or a podcast named after an owner or a preposition: on ABC’s
+    “This Week.”, in an interview with “Harbor Hours.”, told KVLM’s “Dawn”; after the
+    kind of work it is (her memoir, “Low Tide.”); or before its star (“Low Tide” star
+    Ana Park). A full stop or a comma inside the closing mark is American punctuation,
+    not the end of a sentence."""
+    bare = words.rstrip(".,")
+    if _looks_like_title(bare) and (
+        WORK_BEFORE.search(before) is not None or WORK_AFTER.match(after) is not None
+    ):
+        return True
+    if NAMED_BEFORE.search(before) is None:
+        return False
+    if _looks_like_title(bare):
+        return True
+    # One capitalized word after an outlet's possessive: NBC’s “Today”.
+    return bool(re.fullmatch(r"[A-Z][\w’'-]+", bare)) and MEDIA_OWNER.search(before) is not None
 
 
 def _looks_like_title(words: str) -> bool:
@@ -876,8 +947,8 @@ def find_quotes(
             continue  # a scare quote or a name: a so-called “peace dividend”
         if before.endswith("="):
             continue  # a value in markup: author="…"
-        if _looks_like_title(words) and NAMED_BEFORE.search(before[-40:]):
-            continue  # a show's or a book's name: on ABC’s “This Week”
+        if _show_name(words, before[-40:], after[:20]):
+            continue  # a show's or a book's name: on ABC’s “This Week.”, NBC’s “Today”
         if INTRODUCED.search(before[-60:]):
             # "Ana Park said, “…”": the cue before the quotation owns it, whatever follows.
             attribution = _before(before, sentence) or _after(after)
@@ -901,7 +972,8 @@ def find_quotes(
         ):
             # “PARK: We will win.”: a transcript names its speaker inside the marks.
             attribution = Attribution(who, "", "", "transcript", 0.85)
-        if attribution is None and len(words.split()) <= 3:
+        short = attribution is None and len(words.split()) <= 3
+        if short and not _runs_on(text, found, paragraph, start, words):
             continue  # a short quoted phrase nobody is said to have said
         if (
             _looks_like_title(words)
@@ -957,6 +1029,8 @@ def find_quotes(
             previous = found[-1]
             speaker, cue = previous.speaker, previous.cue
             rule, confidence = "continuation", 0.75
+            if short:
+                rule, confidence = "short-continuation", 0.7  # “…,” Lee said. “Never.”
         if speaker is not None:
             registry.spoke(speaker)
             _describe(speaker, apposition)
@@ -969,6 +1043,21 @@ def find_quotes(
             Found(start, end, words, kind, cue, speaker, paragraph, rule, round(confidence, 2))
         )
     return found
+
+
+def _runs_on(text: str, found: list[Found], paragraph: int, start: int, words: str) -> bool:
+    """A short quoted sentence that goes on from the quotation just attributed, with only
+    that attribution between them (“…,” Ana Park said. “Never again.”)."""
+    if not found or found[-1].paragraph != paragraph or found[-1].speaker is None:
+        return False
+    if not (words[:1].isupper() and words.endswith((".", "?", "!"))):
+        return False
+    between = text[found[-1].end : start]
+    return (
+        len(between) <= 80
+        and VERB.search(between) is not None
+        and re.search(r"[a-z]\.\s*[“\"]$", between) is not None
+    )
 
 
 def _previous_sentence(

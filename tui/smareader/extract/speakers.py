@@ -393,7 +393,7 @@ class Registry:
         if lowered in {"he", "she", "him", "her", "they", "it", "i", "we", "you"}:
             return None  # pronouns are resolved by position (``Attribution``)
         found = self._by_alias.get(lowered)
-        bare = re.sub(r"^(the|a|an|one|another)\s+", "", mention, flags=re.IGNORECASE)
+        bare = re.sub(r"^(the|a|an|one(?!\s+of\b)|another)\s+", "", mention, flags=re.IGNORECASE)
         if found is None:
             found = self._by_alias.get(bare.lower())
         if found is not None:
