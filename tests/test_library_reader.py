@@ -31,6 +31,7 @@ from smareader.screens.main import MainScreen
 from smareader.widgets.library.article import LibraryArticle
 from smareader.widgets.library.panes import LibraryQuotes, LibraryTimeline, StoriesPane
 from smareader.widgets.pane_tabs import PaneTabs
+from smareader.widgets.search import SearchBar
 from smareader.widgets.virtual_list import VirtualList
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
@@ -264,6 +265,23 @@ async def test_search_lists_only_matching_quotes(shelf: Path) -> None:
         await pilot.press("escape")
         await pilot.pause(0.2)
         assert screen.search == ""
+
+
+async def test_a_key_after_a_quiet_searches_at_once(shelf: Path) -> None:
+    # The typing pause only holds keys typed fast: the last key of a query, after a
+    # quiet, shows its matches at once; a key right after it waits for the pause.
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "slash", *"trum")
+        await pilot.pause(0.2)
+        screen = screen_of(app)
+        screen._search_changed(SearchBar.Changed("trump"))
+        assert screen.search == "trump"  # at once, before any timer
+        assert 0 < quote_list(app).count < 300
+        screen._search_changed(SearchBar.Changed("trumpet"))
+        assert screen.search == "trump"  # typed fast: waits
+        await pilot.pause(0.2)
+        assert screen.search == "trumpet"
 
 
 async def test_costs_group_by_category_or_speaker(shelf: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from smareader.memory import freeze_story
+from smareader.memory import freeze_heap
 from smareader.model.bundled import bundled_story_path, bundled_story_paths
 from smareader.model.load import load_story
 from smareader.model.story import Story
@@ -117,4 +117,4 @@ def make_app(
     return SMAReader(load_story(story_path), path=story_path, theme=theme, fresh=fresh)
 
 
-__all__ = ["SMAReader", "freeze_story", "make_app", "story_screen"]
+__all__ = ["SMAReader", "freeze_heap", "make_app", "story_screen"]

@@ -505,9 +505,9 @@ def _read_story(path: Path, *, limit: int | None, fresh: bool) -> int:
         say(f"{path}: {summarize(story)}")
         say("smareader: the reader needs a terminal")
         return EXIT_UNREADABLE
-    from smareader.app import SMAReader, freeze_story
+    from smareader.app import SMAReader, freeze_heap
 
-    freeze_story()
+    freeze_heap()
     SMAReader(story, path=path, fresh=fresh).run()
     return 0
 

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from smareader.library.query import Library
 from smareader.library.rows import StoryEntry
 from smareader.library.store import LibraryError
+from smareader.memory import freeze_heap
 from smareader.reader_app import ReaderApp
 from smareader.sanitize import strip_controls
 from smareader.screens.library import LibraryScreen
@@ -70,6 +71,7 @@ class LibraryReader(ReaderApp):
         )
 
     def on_ready(self) -> None:
+        self.call_after_refresh(freeze_heap)  # once the footer and search bar are built
         self._index_changed()
 
     @work(thread=True, exclusive=True, group="index")

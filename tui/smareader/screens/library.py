@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from time import monotonic
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +25,7 @@ from textual.widgets import ContentSwitcher, Footer
 from smareader.library.query import Chosen, Library
 from smareader.library.rows import StoryEntry
 from smareader.library.store import Cancelled, LibraryError
+from smareader.memory import freeze_heap
 from smareader.sanitize import strip_controls
 from smareader.widgets.library.article import LibraryArticle
 from smareader.widgets.library.panes import (
@@ -52,8 +54,10 @@ PANE_WIDGETS = {
 }
 """Each pane's widget id (the panes are the children of the ``#panes`` switcher)."""
 SEARCH_PAUSE = 0.05
-"""Seconds of quiet typing before the lists are searched: a first page of matches costs
-milliseconds (they are counted in a thread), so the pause only skips keys typed fast."""
+"""A key typed this soon after the one before waits this long for the next before the
+lists are searched; a key after a longer quiet searches at once. A first page of
+matches costs milliseconds (they are counted in a thread), so the pause only skips
+keys typed fast, and the last key of a query shows its matches without waiting."""
 HISTORY = 100
 
 
@@ -132,6 +136,7 @@ class LibraryScreen(Screen[None]):
         self._unmounted: dict[str, Widget] = {}
         """Panes not shown yet, so not mounted yet."""
         self._search_timer: Timer | None = None
+        self._last_search_key = 0.0
 
     def compose(self) -> ComposeResult:
         # The first frame holds what is read first: the title, the pane names and the
@@ -190,6 +195,9 @@ class LibraryScreen(Screen[None]):
         pane = self._unmounted.pop(name, None)
         if pane is not None:
             await self.query_one("#panes", ContentSwitcher).mount(pane)
+            # What the new pane built lives as long as the screen: out of the collector's
+            # sight, or every full collection walks it again (see freeze_heap).
+            self.call_after_refresh(freeze_heap)
 
     async def action_show_pane(self, pane: str) -> None:
         """Show a pane as it was left."""
@@ -303,7 +311,10 @@ class LibraryScreen(Screen[None]):
         message.stop()
         if self._search_timer is not None:
             self._search_timer.stop()
-        if message.cleared or not message.query.strip():
+        now = monotonic()
+        quiet = now - self._last_search_key >= SEARCH_PAUSE
+        self._last_search_key = now
+        if message.cleared or not message.query.strip() or quiet:
             self._apply_search(message.query)
         else:
             self._search_timer = self.set_timer(

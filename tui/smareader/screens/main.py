@@ -22,7 +22,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
 
-from smareader.memory import freeze_story
+from smareader.memory import freeze_heap
 from smareader.model.cite import STYLE_NAMES, CitationStyle, cite
 from smareader.model.story import Story
 from smareader.model.views import SearchIndex, SearchResult, format_date, run_search
@@ -371,7 +371,7 @@ class MainScreen(Screen[None]):
             self._index = message.index
         # Start-up is over: the panes, their indexes and the search index will live
         # as long as the app, so the collector need not walk them again.
-        self.call_after_refresh(freeze_story)
+        self.call_after_refresh(freeze_heap)
 
     @on(ArticlePane.FindCount)
     def _find_moved(self, message: ArticlePane.FindCount) -> None:

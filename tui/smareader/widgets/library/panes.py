@@ -618,7 +618,8 @@ class LibraryQuotes(LibraryPane):
                 stories = f" in {entry.stories:,} stories" if entry.stories > 1 else ""
                 quotes.border_title = f"Quotes · {count:,}{stories}"
         quotes.set_rows(count)
-        self._show_detail()
+        if not count:  # else the list's highlight shows the first quote's detail
+            self._show_detail()
 
     def counted(self) -> None:
         if not self.search.strip() or not isinstance(self._rows, GrowingRows):
