@@ -7,7 +7,9 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from textual.content import Content
 
+from smareader.widgets.text import clipped
 from smareader.widgets.wrap import layout, wrap_offsets
 
 words = st.lists(
@@ -45,3 +47,16 @@ def test_layout_keeps_every_offset() -> None:
     assert lines == ["one two ", "three ", "four", "", "five six", ""]
     # Wrapped lines end where the next begins; paragraphs end at their line break.
     assert [text[end] for end in ends[:-1]] == ["t", "f", "\n", "\n", "\n"]
+
+
+@given(st.text(alphabet="ab c“”’—界\u0301", max_size=300), st.integers(min_value=1, max_value=120))
+def test_a_clipped_row_shows_what_the_whole_text_would(text: str, width: int) -> None:
+    # Rows sanitize and style only what they can show (`clipped`), then are cut to
+    # their width: the cut must read the same as the cut of the whole text.
+    short = clipped(text, width)
+    assert text.startswith(short)
+    assert len(short) <= 2 * width + 8
+    whole = Content(text).truncate(width, ellipsis=True)
+    cut = Content(short).truncate(width, ellipsis=True)
+    if cell_len(short) > width or short == text:
+        assert cut.plain == whole.plain

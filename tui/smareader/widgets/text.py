@@ -19,6 +19,17 @@ def with_matches(content: Content, query: str) -> Content:
     return content
 
 
+def clipped(text: str, width: int) -> str:
+    """As much of ``text`` as a row ``width`` cells wide can show, and a little more.
+
+    A row is cut to its width (with an ellipsis) after it is styled; a quote runs to
+    20,000 characters, and sanitizing and highlighting all of them for the eighty a
+    row shows cost most of a row's drawing. Every character takes at least one cell
+    (zero-width ones are rare), so twice the width keeps the ellipsis honest.
+    """
+    return text if len(text) <= 2 * width + 8 else text[: 2 * width + 8]
+
+
 def spread(left: Content, right: Content, width: int, *, keep_left: bool = False) -> Content:
     """``left`` and ``right`` on one line of ``width`` cells.
 

@@ -37,7 +37,7 @@ from smareader.library.rows import (
 )
 from smareader.widgets.library.paged import GrowingRows, PagedRows
 from smareader.widgets.safe import safe_content
-from smareader.widgets.text import field, spread, with_matches
+from smareader.widgets.text import clipped, field, spread, with_matches
 from smareader.widgets.throttle import Throttle
 from smareader.widgets.virtual_list import VirtualList
 
@@ -434,7 +434,7 @@ class LibraryTimeline(LibraryPane):
         left = Content.assemble(
             (format_day(event.date_start).rjust(11) + " ", "$text-muted"),
             ("⇄ " if linked else "  ", "bold $text-accent"),
-            with_matches(safe_content(event.title), self.search),
+            with_matches(safe_content(clipped(event.title, width)), self.search),
         )
         return [spread(left, self.publisher(event.story_id), width, keep_left=True)]
 
@@ -650,7 +650,7 @@ class LibraryQuotes(LibraryPane):
         left = Content.assemble(
             (format_day(quote.published).rjust(11) + "  ", "$text-muted"),
             safe_content(who + ": ", "bold") if who else "",
-            with_matches(safe_content(quote.text), self.search),
+            with_matches(safe_content(clipped(quote.text, width)), self.search),
         )
         return [left]
 
