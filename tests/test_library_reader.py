@@ -8,6 +8,8 @@ queries and, for one story, against the model's views.
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -553,6 +555,38 @@ print("pydantic" in sys.modules, "smareader.model" in sys.modules)
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_a_library_damaged_while_open_ends_the_reader_with_one_line(tmp_path: Path) -> None:
+    """No traceback: the file, what is wrong, `smareader library rebuild`, and exit 2."""
+    from smareader.devtools.terminal import Pty
+
+    library = build_library(tmp_path, stories=2, quotes=200)
+    env = {
+        **{key: value for key, value in os.environ.items() if key not in {"COLUMNS", "LINES"}},
+        "TERM": "xterm-256color",
+        "HOME": str(tmp_path),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    terminal = Pty([sys.executable, "-m", "smareader", "--library", str(library)], env=env)
+    try:
+        assert terminal.wait_for(b"Japan Times"), "the reader did not start"
+        terminal.read(quiet=0.5)
+        with library.open("r+b") as file:  # every page after the first: zeros
+            file.seek(4096)
+            file.write(b"\0" * (library.stat().st_size - 4096))
+        terminal.press([b"3"], settle=1.0)  # the Quotes pane reads the speakers
+    finally:
+        code = terminal.close()
+    after = bytes(terminal.output).rsplit(b"\x1b[?1049l", 1)[-1].decode(errors="replace")
+    after = re.sub(r"\x1b\[[0-9;?<>=]*[a-zA-Z]", "", after)  # the terminal's modes restored
+    assert code == 2
+    assert "Traceback" not in after and "Error" not in after
+    lines = [line for line in after.replace("\r", "").split("\n") if line.strip()]
+    assert len(lines) == 1, lines
+    assert str(library) in lines[0] and "smareader library rebuild" in lines[0]
 
 
 async def test_the_same_event_in_two_stories_is_linked(tmp_path: Path) -> None:

@@ -569,8 +569,12 @@ def _read_library(folder: Path | None, option: str | None, *, fresh: bool) -> in
         return EXIT_UNREADABLE
     from smareader.library_app import LibraryReader
 
-    LibraryReader(library, fresh=fresh, name=name, stories=stories).run()
-    return 0
+    reader = LibraryReader(library, fresh=fresh, name=name, stories=stories)
+    reader.run()
+    if reader.unreadable is not None:  # damaged while it was open
+        say(reader.unreadable.render())
+        return EXIT_UNREADABLE
+    return reader.return_code or 0
 
 
 def cmd_add(argv: Sequence[str]) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.console import RenderableType
 from textual import work
 from textual.binding import Binding
 
@@ -56,6 +57,8 @@ class LibraryReader(ReaderApp):
         self.library_name = name or "library"
         self._stories = stories
         self._key = str(library.path.resolve())
+        self.unreadable: LibraryError | None = None
+        """The error that ended the reader, when the library could no longer be read."""
 
     def on_mount(self) -> None:
         shelf = None if self.fresh else self.session.shelves.get(self._key)
@@ -119,6 +122,22 @@ class LibraryReader(ReaderApp):
                     markup=False,
                 )
         self.call_from_thread(self._refresh_library)
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """A library damaged while the reader is open ends it with one line, not a trace.
+
+        A library read that fails raises :class:`LibraryError` wherever it happens (a
+        page of rows drawn, a count, an article); no pane can go on without the file.
+        Textual passes such an error, which renders itself, here: the reader keeps it
+        in :attr:`unreadable` and exits, and the command line says the line (through
+        its sanitizer) and exits 2, as for a library damaged before the start.
+        """
+        for renderable in renderables:
+            if isinstance(renderable, LibraryError):
+                self.unreadable = renderable
+                self.exit(return_code=2)
+                return
+        super().panic(*renderables)
 
     def on_library_screen_moved(self) -> None:
         self.save_soon()

@@ -77,6 +77,15 @@ class LibraryError(Exception):
             else f"{self.path}: {self.reason}"
         )
 
+    def __rich__(self) -> str:
+        """Rich (and so Textual, for an error no handler caught) shows the one line.
+
+        Textual hands an unhandled exception that renders itself to ``App.panic``
+        instead of printing a traceback; the library reader takes it from there (see
+        :meth:`smareader.library_app.LibraryReader.panic`).
+        """
+        return self.render()
+
 
 def default_library_path() -> Path:
     """The user's library: ``$SMAREADER_LIBRARY``, else in the platform's data folder."""
