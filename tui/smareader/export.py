@@ -13,7 +13,7 @@ from __future__ import annotations
 from smareader.cells import FORMATS, FORMULA_START, Format, csv_cell, markdown_text, markdown_url
 from smareader.model.story import Quote, Story
 from smareader.model.views import citation, cited_title, format_date, reference
-from smareader.sanitize import json_text, strip_controls
+from smareader.sanitize import json_text, strip_controls_lines
 
 _COLUMNS = ("id", "speaker", "role", "kind", "cue", "text", "start", "end", "citation")
 
@@ -68,7 +68,7 @@ def _csv(story: Story, quotes: list[Quote], *, raw: bool) -> str:
         )
         lines.append(",".join([csv_cell(cell, raw=raw) for cell in cells]))
     lines.append("")
-    return strip_controls("\n".join(lines), keep_newlines=True)
+    return strip_controls_lines(lines)
 
 
 def export_quotes(
