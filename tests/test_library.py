@@ -321,6 +321,23 @@ def test_kill_during_add_leaves_the_library_whole(tmp_path: Path, library_file: 
     _assert_whole(library_file, expected)
 
 
+def _processes_naming(path: Path) -> list[int]:
+    """Live processes whose command line names ``path`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if str(path).encode() in command and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
 def test_kill_during_a_batched_add_leaves_every_story_whole(
     tmp_path: Path, library_file: Path
 ) -> None:
@@ -339,9 +356,16 @@ def test_kill_during_a_batched_add_leaves_every_story_whole(
             break
         time.sleep(0.005)
     killed_mid_add = child.poll() is None
+    workers = _processes_naming(library_file)
     child.send_signal(signal.SIGKILL)
     child.wait()
     assert killed_mid_add, "the add finished before it could be killed"
+    assert len(workers) > 1  # the add itself and its validating workers
+    # The workers notice the add is gone and end: a killed add leaves no orphans.
+    deadline = time.monotonic() + 10
+    while _processes_naming(library_file) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _processes_naming(library_file)
     _assert_whole(library_file, expected)
     with sqlite3.connect(library_file) as connection:
         present = connection.execute("SELECT count(*) FROM stories").fetchone()[0]

@@ -23,6 +23,8 @@ import pickle
 import sqlite3
 import stat
 import tempfile
+import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -618,7 +620,11 @@ def add_files(
             staging = Path(
                 stack.enter_context(tempfile.TemporaryDirectory(prefix="smareader-add-"))
             )
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=WORKERS))
+            pool = stack.enter_context(
+                ProcessPoolExecutor(
+                    max_workers=WORKERS, initializer=_watch_parent, initargs=(os.getpid(),)
+                )
+            )
             loads: Iterator[_Loaded] = _ahead(pool, pending, Path(staging))
         else:
             loads = map(_load, pending)
@@ -677,6 +683,21 @@ class _Batch:
             self.open = False
             self.connection.execute("COMMIT")
         return result
+
+
+def _watch_parent(parent: int) -> None:
+    """In each worker: exit once the writer is gone, so ``kill -9`` leaves no orphans.
+
+    A worker waits for work on a pipe that it holds both ends of, so the writer's
+    death alone never wakes it.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="smareader-watch-parent", daemon=True).start()
 
 
 def _load_to(path: Path, staging: Path) -> Path:
