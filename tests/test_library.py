@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -366,6 +367,8 @@ def test_kill_during_a_batched_add_leaves_every_story_whole(
     while _processes_naming(library_file) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _processes_naming(library_file)
+    staged = list(Path(tempfile.gettempdir()).glob(f"smareader-add-{child.pid}-*"))
+    assert staged  # what a kill -9 leaves behind, for the next add to remove
     _assert_whole(library_file, expected)
     with sqlite3.connect(library_file) as connection:
         present = connection.execute("SELECT count(*) FROM stories").fetchone()[0]
@@ -374,6 +377,8 @@ def test_kill_during_a_batched_add_leaves_every_story_whole(
     _assert_whole(library_file, expected)
     with sqlite3.connect(library_file) as connection:
         assert connection.execute("SELECT count(*) FROM stories").fetchone()[0] == len(expected)
+    # The killed add's staging folder is removed by the next add.
+    assert not [folder for folder in staged if folder.exists()]
 
 
 def test_small_stories_share_a_commit_and_big_ones_commit_alone(

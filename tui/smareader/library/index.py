@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import sqlite3
 import stat
 import tempfile
@@ -617,8 +618,9 @@ def add_files(
             stack.callback(gc.enable)
         if parallel and len(pending) > 1:
             # Private (0700): only this user's processes can put a pickle there.
+            _remove_stale_staging()
             staging = Path(
-                stack.enter_context(tempfile.TemporaryDirectory(prefix="smareader-add-"))
+                stack.enter_context(tempfile.TemporaryDirectory(prefix=f"{_STAGING}{os.getpid()}-"))
             )
             pool = stack.enter_context(
                 ProcessPoolExecutor(
@@ -683,6 +685,27 @@ class _Batch:
             self.open = False
             self.connection.execute("COMMIT")
         return result
+
+
+_STAGING = "smareader-add-"
+
+
+def _remove_stale_staging() -> None:
+    """Remove staging folders that a killed ``add`` left (their process is gone)."""
+    root = Path(tempfile.gettempdir())
+    with contextlib.suppress(OSError):
+        for folder in root.glob(f"{_STAGING}*-*"):
+            pid = folder.name[len(_STAGING) :].split("-", 1)[0]
+            if not pid.isdigit() or folder.is_symlink() or not folder.is_dir():
+                continue
+            if folder.stat().st_uid != os.geteuid():
+                continue
+            try:
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                shutil.rmtree(folder, ignore_errors=True)
+            except OSError:
+                pass  # alive, someone else's
 
 
 def _watch_parent(parent: int) -> None:
