@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -319,6 +320,91 @@ def test_kill_during_add_leaves_the_library_whole(tmp_path: Path, library_file: 
     # The next add finishes the job.
     assert _add_in_child(library_file, big).wait() == 0
     _assert_whole(library_file, expected)
+
+
+def _processes_naming(path: Path) -> list[int]:
+    """Live processes whose command line names ``path`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if str(path).encode() in command and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
+def test_kill_during_a_batched_add_leaves_every_story_whole(
+    tmp_path: Path, library_file: Path
+) -> None:
+    """Small stories share transactions; a kill still leaves none of them in part."""
+    folder = tmp_path / "many"
+    expected: dict[str, int] = {}
+    for stem, data, text in generate_library(stories=60, quotes=60_000, speakers=300, seed=4):
+        write(folder, data, text, stem)
+        expected[data["story"]["id"]] = len(data["quotes"])
+    child = _add_in_child(library_file, folder)
+    wal = library_file.with_name(library_file.name + "-wal")
+    deadline = time.monotonic() + 120
+    # Killed once the first batches are in and more are being written.
+    while time.monotonic() < deadline and child.poll() is None:
+        if wal.exists() and wal.stat().st_size > 12_000_000:
+            break
+        time.sleep(0.005)
+    killed_mid_add = child.poll() is None
+    workers = _processes_naming(library_file)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert killed_mid_add, "the add finished before it could be killed"
+    assert len(workers) > 1  # the add itself and its validating workers
+    # The workers notice the add is gone and end: a killed add leaves no orphans.
+    deadline = time.monotonic() + 10
+    while _processes_naming(library_file) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _processes_naming(library_file)
+    staged = list(Path(tempfile.gettempdir()).glob(f"smareader-add-{child.pid}-*"))
+    assert staged  # what a kill -9 leaves behind, for the next add to remove
+    _assert_whole(library_file, expected)
+    with sqlite3.connect(library_file) as connection:
+        present = connection.execute("SELECT count(*) FROM stories").fetchone()[0]
+    assert present < len(expected)
+    assert _add_in_child(library_file, folder).wait() == 0
+    _assert_whole(library_file, expected)
+    with sqlite3.connect(library_file) as connection:
+        assert connection.execute("SELECT count(*) FROM stories").fetchone()[0] == len(expected)
+    # The killed add's staging folder is removed by the next add.
+    assert not [folder for folder in staged if folder.exists()]
+
+
+def test_small_stories_share_a_commit_and_big_ones_commit_alone(
+    stories: Path, library_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import smareader.library.index as index
+
+    def commits(paths: list[Path]) -> int:
+        for leftover in library_file.parent.glob(library_file.name + "*"):
+            leftover.unlink()
+        connection = store.connect(library_file)
+        statements: list[str] = []
+        connection.set_trace_callback(statements.append)
+        try:
+            outcomes = add_files(connection, paths)
+        finally:
+            connection.close()
+        assert {outcome.status for outcome in outcomes} == {"added"}
+        return statements.count("COMMIT")
+
+    files = sorted(stories.glob("*.json"))
+    assert commits(files) == 1  # five stories of ~200 rows: one transaction
+    monkeypatch.setattr(index, "BATCH_ROWS", 1)
+    assert commits(files) == len(files)  # each story past the limit: its own commit
+    with Library.open(library_file) as library:
+        assert len(library.stories()) == len(files)
 
 
 def test_two_readers_and_an_add_at_once(stories: Path, tmp_path: Path, library_file: Path) -> None:

@@ -13,7 +13,7 @@ import argparse
 import re
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -256,8 +256,7 @@ def _draft_source(raw: object, path: Path, limit: int | None) -> str:
 
 def cmd_export(argv: Sequence[str]) -> int:
     """``smareader export PATH --format markdown|csv|json [-o FILE] [--force] [--raw]``."""
-    from smareader.export import FORMATS, export_quotes
-    from smareader.model.load import StoryFileError, load_story
+    from smareader.cells import FORMATS
 
     parser = _Parser(prog="smareader export", description="Write every quote with its citation.")
     parser.add_argument(
@@ -302,6 +301,9 @@ def cmd_export(argv: Sequence[str]) -> int:
         return _export_library(args)
     if args.story:
         parser.error("--story needs --library")
+    from smareader.export import export_quotes
+    from smareader.model.load import StoryFileError, load_story
+
     try:
         story = load_story(args.path or _default_story(), limit=args.max_size)
     except StoryFileError as error:
@@ -313,7 +315,7 @@ def cmd_export(argv: Sequence[str]) -> int:
 
 def _export_library(args: argparse.Namespace) -> int:
     """``smareader export --library [FILE] [--story ID ...]``."""
-    from smareader.library.export import export_library
+    from smareader.library.export import export_chunks
     from smareader.library.query import Library
     from smareader.library.store import LibraryError
 
@@ -327,13 +329,14 @@ def _export_library(args: argparse.Namespace) -> int:
                 )
                 return EXIT_UNREADABLE
             chosen = list(dict.fromkeys(args.story)) if args.story else None
-            text = export_library(library, chosen, args.format, raw=args.raw)
             quotes = library.quote_count(chosen)
+            summary = f"{args.output}: {_count(quotes, 'quote')} written as {args.format}"
+            # Streamed a story at a time: a file appears only once it is whole.
+            chunks = export_chunks(library, chosen, args.format, raw=args.raw)
+            return _emit(chunks, args.output, force=args.force, summary=summary)
     except LibraryError as error:
         say(error.render())
         return EXIT_UNREADABLE
-    summary = f"{args.output}: {_count(quotes, 'quote')} written as {args.format}"
-    return _emit(text, args.output, force=args.force, summary=summary)
 
 
 def _output_options(parser: argparse.ArgumentParser, metavar: str) -> None:
@@ -350,16 +353,18 @@ def _output_options(parser: argparse.ArgumentParser, metavar: str) -> None:
     )
 
 
-def _emit(text: str, output: Path | None, *, force: bool, summary: str) -> int:
+def _emit(text: str | Iterable[str], output: Path | None, *, force: bool, summary: str) -> int:
     """Print ``text``, or write it to ``output`` atomically (never over a file unforced).
 
     ``text`` is already safe for a terminal (JSON with escapes, or neutralized CSV
-    and Markdown), so standard output gets it as it is.
+    and Markdown), so standard output gets it as it is. It may come in chunks (an
+    export streamed a story at a time): the file appears only after the last one.
     """
     from smareader.files import write_atomic
 
     if output is None or output == STDOUT:
-        sys.stdout.write(text)
+        for chunk in (text,) if isinstance(text, str) else text:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return 0
     try:

@@ -10,21 +10,12 @@ no text or URL can open a link, an image or HTML.
 
 from __future__ import annotations
 
-import re
-from typing import Literal
-
+from smareader.cells import FORMATS, FORMULA_START, Format, csv_cell, markdown_text, markdown_url
 from smareader.model.story import Quote, Story
 from smareader.model.views import citation, cited_title, format_date, reference
-from smareader.sanitize import json_text, strip_controls
-
-Format = Literal["markdown", "csv", "json"]
-FORMATS: tuple[Format, ...] = ("markdown", "csv", "json")
+from smareader.sanitize import json_text, strip_controls_lines
 
 _COLUMNS = ("id", "speaker", "role", "kind", "cue", "text", "start", "end", "citation")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""What a spreadsheet reads as the start of a formula (OWASP CSV injection)."""
-_MARKDOWN_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
-_URL_UNSAFE = re.compile(r"""[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]""")
 
 
 def _quotes(story: Story, reviewed_only: bool) -> list[Quote]:
@@ -54,19 +45,6 @@ def _records(story: Story, quotes: list[Quote]) -> list[dict[str, object]]:
     return records
 
 
-def csv_cell(value: object, *, raw: bool = False) -> str:
-    """A CSV cell: text always quoted, a formula defused unless ``raw``; numbers as they are.
-
-    Control characters are replaced once for the whole file by :func:`export_quotes`;
-    every text cell is quoted, so a line break that replacement keeps stays inside it.
-    """
-    if not isinstance(value, str):
-        return str(value)
-    if not raw and value.startswith(FORMULA_START):
-        value = "'" + value
-    return '"' + value.replace('"', '""') + '"'
-
-
 def _csv(story: Story, quotes: list[Quote], *, raw: bool) -> str:
     """The quotes as CSV (RFC 4180, every text cell quoted), one row per quote.
 
@@ -90,21 +68,7 @@ def _csv(story: Story, quotes: list[Quote], *, raw: bool) -> str:
         )
         lines.append(",".join([csv_cell(cell, raw=raw) for cell in cells]))
     lines.append("")
-    return strip_controls("\n".join(lines), keep_newlines=True)
-
-
-def markdown_text(text: str) -> str:
-    """Story text for Markdown: one line, every ASCII punctuation character escaped."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", strip_controls(text))
-
-
-def markdown_url(url: str) -> str:
-    """An address as a Markdown autolink that nothing in it can break out of."""
-    encoded = _URL_UNSAFE.sub(
-        lambda match: "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8")),
-        strip_controls(url),
-    )
-    return f"<{encoded}>"
+    return strip_controls_lines(lines)
 
 
 def export_quotes(
@@ -159,3 +123,14 @@ def export_quotes(
         lines.append(f"> — {who}{' (reported)' if reported else ''}. {cited}")
         lines.append("")
     return "\n".join(lines)
+
+
+__all__ = [
+    "FORMATS",
+    "FORMULA_START",
+    "Format",
+    "csv_cell",
+    "export_quotes",
+    "markdown_text",
+    "markdown_url",
+]

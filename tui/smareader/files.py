@@ -15,6 +15,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path, PurePath
 
 MIB = 1024 * 1024
@@ -23,6 +24,7 @@ DEFAULT_LIMIT_MIB = 128
 LIMIT_VARIABLE = "SMAREADER_MAX_FILE_MIB"
 
 _TEMP_SUFFIX = ".smareader.tmp"
+_BUFFER = 1024 * 1024
 _KINDS = {
     stat.S_IFDIR: "a directory",
     stat.S_IFIFO: "a FIFO (named pipe)",
@@ -242,8 +244,14 @@ def _write_target(path: Path, overwrite: bool) -> tuple[Path, os.stat_result | N
     return target, info
 
 
-def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = False) -> None:
+def write_atomic(
+    path: Path, data: str | bytes | Iterable[str | bytes], *, overwrite: bool = False
+) -> None:
     """Write ``data`` to ``path`` all at once, or not at all.
+
+    ``data`` may be one string or bytes, or an iterable of them written in turn (an
+    export streamed a story at a time): the file then appears only once the last
+    chunk is written, and not at all if producing a chunk raises.
 
     The data goes to a temporary file in the same folder, is flushed to disk, and
     then takes the target's name in one step. A new file gets ``0666 & ~umask``; a
@@ -258,7 +266,7 @@ def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = False) -> N
         FileRefused: If ``path`` is a device, FIFO, directory, dangling link or read-only.
         OSError: If the folder cannot be written.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    chunks: Iterable[str | bytes] = (data,) if isinstance(data, str | bytes) else data
     target, replaced = _write_target(path, overwrite)
     folder = target.parent if str(target.parent) else Path(".")
     _remove_stale_temporaries(folder, target.name)
@@ -267,12 +275,13 @@ def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = False) -> N
         prefix=f".{target.name}.{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
     )
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with os.fdopen(handle, "wb", buffering=_BUFFER) as stream:
             os.fchmod(stream.fileno(), mode)
             if replaced is not None and replaced.st_uid != os.geteuid():
                 with contextlib.suppress(OSError):
                     os.fchown(stream.fileno(), replaced.st_uid, replaced.st_gid)
-            stream.write(payload)
+            for chunk in chunks:
+                stream.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             stream.flush()
             os.fsync(stream.fileno())
         if overwrite:

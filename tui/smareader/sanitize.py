@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 _BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
@@ -99,9 +99,29 @@ def strip_controls(text: str, *, keep_newlines: bool = False) -> str:
     Returns:
         Text that a terminal will print literally.
     """
+    if text.isprintable():
+        # Every character either table replaces is unprintable to Python (C0, DEL,
+        # C1, format characters, surrogates, line and paragraph separators), so a
+        # printable text has nothing to replace; the check runs in C, ten times
+        # faster than the regex's scan.
+        return text
     if keep_newlines:
         return _FIND_LINES.sub(_REPLACE_LINES, text)
     return _FIND_ONE_LINE.sub(_REPLACE_ONE_LINE, text)
+
+
+def strip_controls_lines(lines: Iterable[str]) -> str:
+    """``strip_controls("\\n".join(lines), keep_newlines=True)``, checked line by line.
+
+    The same text, character for character: a line with nothing to replace (nearly
+    all of them) is proved so by :meth:`str.isprintable` and kept as it is, and only
+    the others are scanned. Exports use it a story at a time.
+    """
+    lines = list(lines)
+    text = "\n".join(lines)
+    if all(map(str.isprintable, lines)):
+        return text
+    return _FIND_LINES.sub(_REPLACE_LINES, text)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -129,6 +149,21 @@ def for_terminal(text: str, *, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return _UNSAFE.sub(_escape, text)
+
+
+_JSON_STRING = json.encoder.encode_basestring
+
+
+def json_string(value: str) -> str:
+    """One string as :func:`json_text` writes it (quoted, with the same escapes).
+
+    For a JSON document written a piece at a time: ``json.dumps`` escapes C0 itself,
+    and what it leaves raw is unprintable, so a printable result needs no more.
+    """
+    text: str = _JSON_STRING(value)
+    if text.isprintable():
+        return text
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def json_text(value: Any, *, indent: int | None = 2) -> str:

@@ -86,8 +86,8 @@ def add(argv: Sequence[str]) -> int:
     parser = _parser(
         "smareader add",
         "Validate story files (or every *.json under folders) and add them to the library, "
-        "each in one transaction. Unchanged files are skipped; a bad file is reported "
-        "and the rest still added.",
+        "each story whole in one transaction (small stories share one). Unchanged files are "
+        "skipped; a bad file is reported and the rest still added.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parser.add_argument("--force", action="store_true", help="re-index unchanged files too")

@@ -25,6 +25,8 @@ APPLICATION_ID = 0x534D4152  # "SMAR": tells our libraries from other SQLite fil
 """``PRAGMA application_id`` of every smareader library."""
 BUSY_TIMEOUT_MS = 10_000
 """How long a reader or writer waits for another's lock before giving up."""
+CACHE_KIB = 65_536
+"""The page cache of a library connection, in KiB (64 MiB)."""
 ENVIRONMENT = "SMAREADER_LIBRARY"
 """Environment variable that chooses the library file."""
 LIBRARY_NAME = "library.sqlite3"
@@ -405,7 +407,7 @@ def _tune(connection: sqlite3.Connection) -> None:
     # lose the last transactions), and it saves an fsync per story.
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = OFF")
-    connection.execute("PRAGMA cache_size = -65536")  # 64 MiB of page cache
+    connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     connection.execute("PRAGMA temp_store = MEMORY")
 
 
