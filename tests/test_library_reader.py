@@ -119,6 +119,23 @@ async def test_a_click_on_a_pane_name_shows_that_pane(shelf: Path) -> None:
         assert quote_list(app).count > 0
 
 
+async def test_narrow_pane_names_always_name_the_pane_on_show(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        tabs = app.screen.query_one(PaneTabs)
+        drawn = tabs.render().plain
+        assert "5 Article" in drawn and "Stories" not in drawn
+        assert drawn.split() == ["1", "2", "3", "4", "5", "Article"]
+        # " 1 " " " " 2 " " " " 3 ": column 9 is the 3.
+        assert tabs.pane_at(9) == "quotes"
+        await pilot.click(PaneTabs, offset=(9, 0))
+        await pilot.pause()
+        assert screen_of(app).active_pane == "quotes"
+        assert "3 Quotes" in tabs.render().plain
+
+
 async def test_slash_at_once_still_opens_the_search(shelf: Path) -> None:
     # `/` may come before the search bar is mounted (it follows the first frame).
     app = reader(shelf)

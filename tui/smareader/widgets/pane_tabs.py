@@ -22,7 +22,11 @@ from textual.widget import Widget
 
 
 class PaneTabs(Widget):
-    """A one-line row of pane names; the one on show is marked."""
+    """A one-line row of pane names; the one on show is marked.
+
+    Where the names do not fit (a terminal under about sixty columns), the others
+    shrink to their keys, so the pane on show is always named.
+    """
 
     DEFAULT_CSS = """
     PaneTabs {
@@ -56,7 +60,8 @@ class PaneTabs(Widget):
         id: str | None = None,  # noqa: A002
     ) -> None:
         """Args:
-        panes: Each pane's id and the name shown for it, in order.
+        panes: Each pane's id and the name shown for it, in order; a name's first
+            word is the pane's key ("1 Stories").
         active: Id of the pane on show.
         id: The widget's id.
         """
@@ -64,16 +69,29 @@ class PaneTabs(Widget):
         self._panes = tuple(panes)
         self.set_reactive(PaneTabs.active, active)
 
+    def _labels(self) -> list[str]:
+        """Each pane's label as drawn: its full name when all fit the width; else the
+        pane on show by name and the others by their key (the name's first word)."""
+        full = [f" {name} " for _pane, name in self._panes]
+        if sum(len(label) + 1 for label in full) <= self.size.width or not self.size.width:
+            return full
+        return [
+            label if pane == self.active else f" {name.split()[0]} "
+            for (pane, name), label in zip(self._panes, full, strict=True)
+        ]
+
     def render(self) -> Content:
         pieces: list[tuple[str, str | Style]] = []
-        for index, (pane, name) in enumerate(self._panes):
+        for index, ((pane, _name), label) in enumerate(
+            zip(self._panes, self._labels(), strict=True)
+        ):
             if pane == self.active:
                 style = self.get_visual_style("pane-tabs--active")
             elif index == self._hover:
                 style = self.get_visual_style("pane-tabs--hover")
             else:
                 style = self.get_visual_style("pane-tabs--name")
-            pieces.append((f" {name} ", style))
+            pieces.append((label, style))
             pieces.append((" ", ""))
         return Content.assemble(*pieces)
 
@@ -84,8 +102,8 @@ class PaneTabs(Widget):
 
     def _index_at(self, x: int) -> int | None:
         left = 0
-        for index, (_pane, name) in enumerate(self._panes):
-            width = cell_len(name) + 2
+        for index, label in enumerate(self._labels()):
+            width = cell_len(label)
             if left <= x < left + width:
                 return index
             left += width + 1
