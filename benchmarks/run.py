@@ -23,9 +23,11 @@ be. Generated stories are cached under the system temporary folder.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -55,6 +57,29 @@ def story_for(quotes: int) -> Path:
     return path
 
 
+_SCRATCH: Path | None = None
+
+
+def _scratch_home() -> dict[str, str]:
+    """State, data, cache and config folders of the benchmark's own, made once a run.
+
+    The readers save their session on the way out, even with ``fresh``: a benchmark
+    must never write the user's real session or library.
+    """
+    global _SCRATCH
+    if _SCRATCH is None:
+        _SCRATCH = Path(tempfile.mkdtemp(prefix="smareader-bench-"))
+        atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)
+    return {
+        "HOME": str(_SCRATCH),
+        **{f"XDG_{kind}_HOME": str(_SCRATCH / kind.lower()) for kind in XDG_KINDS},
+        "SMAREADER_LIBRARY": str(_SCRATCH / "library.sqlite3"),
+    }
+
+
+XDG_KINDS = ("STATE", "DATA", "CACHE", "CONFIG")
+
+
 def run_python(code: str) -> dict[str, float]:
     """Run code in a fresh interpreter; it prints one JSON object as its last line."""
     result = subprocess.run(
@@ -62,7 +87,7 @@ def run_python(code: str) -> dict[str, float]:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "TEXTUAL_ANIMATIONS": "none"},
+        env={**os.environ, **_scratch_home(), "TEXTUAL_ANIMATIONS": "none"},
     )
     if result.returncode != 0:
         raise SystemExit(f"a benchmark process failed:\n{result.stderr[-3000:]}")
