@@ -73,7 +73,7 @@ class PaneTabs(Widget):
         """Each pane's label as drawn: its full name when all fit the width; else the
         pane on show by name and the others by their key (the name's first word)."""
         full = [f" {name} " for _pane, name in self._panes]
-        if sum(len(label) + 1 for label in full) <= self.size.width or not self.size.width:
+        if sum(cell_len(label) + 1 for label in full) <= self.size.width or not self.size.width:
             return full
         return [
             label if pane == self.active else f" {name.split()[0]} "
