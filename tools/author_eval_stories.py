@@ -400,6 +400,7 @@ LUMORA = story(
 # rounds of talks are made up (it is dated 2032 so that it cannot be read as a report of
 # real talks). Its time expressions and amounts are the shapes that defence cost-sharing
 # news uses; each normalized value was written by hand before the rules were changed.
+# fmt: off
 SMA_EVENTS = [
     ("Deal to run through 2037", "through 2037", "a multiyear deal through 2037",
      "2037-01-01", "2037-12-31", "year", "scheduled"),
@@ -478,6 +479,7 @@ SMA_EVENTS = [
     ("Period the terms cover", "2033-37", "the 2033-37 period",
      "2033-01-01", "2037-12-31", "span", "scheduled"),
 ]
+# fmt: on
 
 SMA = story(
     "sma-cost-talks-invented",
@@ -511,7 +513,10 @@ SMA = story(
         ),
         quote("q2", "seo-ha-rin", "We have paid our share for the past 41 years", "direct", "said"),
         quote(
-            "q3", "dana-whitcomb", "Over the past decade, our costs have only gone up", "direct",
+            "q3",
+            "dana-whitcomb",
+            "Over the past decade, our costs have only gone up",
+            "direct",
             "said",
         ),
         quote(
@@ -533,23 +538,45 @@ SMA = story(
             figure("f2", "Rise over the 11th SMA", "count", 13.9, "13.9 percent", "percent"),
             figure("f3", "Paid under the 11th SMA", "money", 1.02e12, "1.02 trillion won"),
             figure("f4", "U.S. request", "money", 4.7e9, "$4.7 billion", "USD", period="a year"),
-            figure("f5", "Seoul's ceiling", "money", 1.3e12, "about 1.3 trillion won",
-                   approximate=True),
-            figure("f6", "Seoul's payment in the early 1990s", "money", 1.5e11,
-                   "less than 150 billion won", approximate=True, period="a year"),
-            figure("f7", "Yearly growth in the late 2020s", "count", 5, "about 5 percent",
-                   "percent", approximate=True, period="a year"),
+            figure(
+                "f5", "Seoul's ceiling", "money", 1.3e12, "about 1.3 trillion won", approximate=True
+            ),
+            figure(
+                "f6",
+                "Seoul's payment in the early 1990s",
+                "money",
+                1.5e11,
+                "less than 150 billion won",
+                approximate=True,
+                period="a year",
+            ),
+            figure(
+                "f7",
+                "Yearly growth in the late 2020s",
+                "count",
+                5,
+                "about 5 percent",
+                "percent",
+                approximate=True,
+                period="a year",
+            ),
             figure("f8", "Rise floated by Washington", "multiplier", 5, "fivefold"),
             figure("f9", "Rise in rotation costs", "count", 8.2, "8.2 percent", "percent"),
-            figure("f10", "Japan's host-nation support", "money", 211.4e9, "¥ 211.4 billion",
-                   "JPY"),
-            figure("f11", "Cost of U.S. troops in Korea", "money", 4.4e9, "USD 4.4 billion",
-                   "USD"),
-            figure("f12", "Wages of Korean workers", "money", 923e6, "roughly $923 million",
-                   "USD", approximate=True),
+            figure(
+                "f10", "Japan's host-nation support", "money", 211.4e9, "¥ 211.4 billion", "JPY"
+            ),
+            figure("f11", "Cost of U.S. troops in Korea", "money", 4.4e9, "USD 4.4 billion", "USD"),
+            figure(
+                "f12",
+                "Wages of Korean workers",
+                "money",
+                923e6,
+                "roughly $923 million",
+                "USD",
+                approximate=True,
+            ),
             figure("f13", "2033 budget for the payment", "money", 1.21e12, "W1.21 trillion"),
-            figure("f14", "This year's budget for the payment", "money", 1.16e12,
-                   "W1.16 trillion"),
+            figure("f14", "This year's budget for the payment", "money", 1.16e12, "W1.16 trillion"),
             figure("f15", "Base construction", "money", 350e9, "₩350 billion"),
             figure("f16", "Cost over the next five years", "money", 6.1e12, "KRW 6.1 trillion"),
             figure("f17", "Rise on the last five years", "count", 4.1, "4.1%", "percent"),

@@ -10,6 +10,7 @@ precision or of spans such as "the past 28 years".
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -114,7 +115,81 @@ def _count(word: str) -> int:
 
 
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+_PART = r"(?P<part>early|mid|late)(?:-|\s+|\s*-\s*)"
+_RELATIVE_YEAR = r"(?P<which>last|this|next)\s+year"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "day_range",
+        re.compile(
+            r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*"
+            r"(?:(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+)?"
+            r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b(?![-–]?\d)(?:,\s*(?P<year>\d{4}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "short_year_range",
+        re.compile(r"(?<![\d-])(?P<first>(?:1[89]|20)\d{2})[-–](?P<last>\d{2})\b(?![-–.,]?\d)"),
+    ),
+    (
+        "decade_part",
+        re.compile(
+            r"\b(?:the\s+)?" + _PART + r"(?P<decade>(?:1[89]|20)\d0)[’']?s\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "part_of_year",
+        re.compile(r"\b" + _PART + r"(?:" + _YEAR + r"|" + _RELATIVE_YEAR + r")\b", re.IGNORECASE),
+    ),
+    (
+        "part_of_month",
+        re.compile(r"\b" + _PART + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b", re.IGNORECASE),
+    ),
+    (
+        "half_quarter",
+        re.compile(
+            r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last)\s+"
+            r"(?P<unit>half|quarter)\s+of\s+(?:"
+            + _YEAR
+            + r"|(?:the\s+)?"
+            + _RELATIVE_YEAR
+            + r"|(?P<the>the|this)\s+year)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "end_of_period",
+        re.compile(
+            r"\b(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|"
+            r"(?P<which>next|last)\s+)?(?P<unit>year|month|week)\b(?!-)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "end_of_month",
+        re.compile(
+            r"\b(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:this\s+|"
+            r"(?P<which>next|last)\s+)?" + _MONTH + r"(?!\s*,?\s*\d)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "named_month",
+        re.compile(r"\b(?P<which>next|last|this|coming)\s+" + _MONTH + r"(?!\s*\d)\b", re.I),
+    ),
+    (
+        "forward_span",
+        re.compile(
+            r"\b(?P<how>within|(?:the|over the|for the|in the)\s+(?:next|coming))\s+"
+            + _NUMBER
+            + r"\s+(?P<unit>days?|weeks?|months?|years?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "past_decade",
+        re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<unit>decade|century)\b", re.I),
+    ),
     (
         "year_range",
         re.compile(
@@ -122,7 +197,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<last>(?:1[89]|20)\d{2})\b(?!\s*(?:percent|%|people|troops|votes))"
         ),
     ),
-    ("since_year", re.compile(r"\bsince\s+(?:" + _MONTH + r"\s+)?" + _YEAR + r"\b", re.I)),
+    (
+        "since_year",
+        re.compile(
+            r"\bsince\s+(?:(?:the|its|their|a|an)\s+(?=\d{4}\s+[a-z]))?(?:"
+            + _MONTH
+            + r"\s+)?"
+            + _YEAR
+            + r"\b",
+            re.I,
+        ),
+    ),
     (
         "end_of",
         re.compile(
@@ -196,7 +281,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:in|since|by|until)\s+" + _MONTH + r"(?:\s+(?P<year>\d{4}))?\b", re.IGNORECASE
         ),
     ),
-    ("year", re.compile(r"\b(?:in|since|by|until|before|after)\s+(?P<year>(?:19|20)\d{2})\b")),
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|since|by|until|before|after|through|till)\s+(?P<year>(?:19|20)\d{2})\b"
+            r"(?!\s*(?:percent|%))"
+        ),
+    ),
     (
         "month_year",
         re.compile(r"\b" + _MONTH + r"\s+" + _YEAR + r"\b", re.IGNORECASE),
@@ -208,11 +299,164 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def _resolve(
-    kind: str, match: re.Match[str], published: date, sentence: str
-) -> tuple[date, date, str, str | None, time | None] | None:
+Value = tuple[date, date, str, str | None, time | None]
+THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+"""Early, mid and late in a year: January–April, May–August, September–December."""
+TENTHS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+"""Early, mid and late in a month: days 1–10, 11–20, 21 to the end."""
+DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+"""Early, mid and late in a decade: its years 0–3, 4–6, 7–9."""
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 0, "last": 0}
+
+
+def _relative_year(published: date, which: str | None) -> int:
+    return published.year + {"last": -1, "next": 1}.get((which or "").lower(), 0)
+
+
+def _nearest_month(published: date, month: int) -> int:
+    """The year that puts a month named without one nearest publication."""
+    return min(
+        (published.year - 1, published.year, published.year + 1),
+        key=lambda year: abs((year * 12 + month) - (published.year * 12 + published.month)),
+    )
+
+
+def _add_months(day: date, months: int) -> date:
+    first = _shift_months(day, months)
+    return first.replace(day=min(day.day, calendar.monthrange(first.year, first.month)[1]))
+
+
+def _resolve_part(kind: str, groups: dict[str, str | None], published: date) -> Value | None:
+    """Parts of a year, a month or a decade: "late last year", "mid-December", "the early
+    1990s", "the first half of 2031", "the end of the month", "next March"."""
+    part = (groups.get("part") or "").lower()
+    if kind == "decade_part":
+        decade = int(groups["decade"] or 0)
+        low, high = DECADE_PARTS[part]
+        return date(decade + low, 1, 1), date(decade + high, 12, 31), "span", "approximate", None
+    if kind == "part_of_year":
+        year = (
+            int(groups["year"] or 0)
+            if groups.get("year")
+            else _relative_year(published, groups["which"])
+        )
+        low, high = THIRDS[part]
+        first, last = _month(year, low)[0], _month(year, high)[1]
+        return first, last, "span", "approximate", None
+    if kind in ("part_of_month", "end_of_month", "named_month"):
+        name = groups["month"] or ""
+        if not name[:1].isupper():
+            return None  # "late may", "the end of march": a verb, not a month
+        month = MONTHS[name.lower()]
+        which = (groups.get("which") or "").lower()
+        if groups.get("year"):
+            year = int(groups["year"] or 0)
+        elif which == "next" or which == "coming":
+            year = published.year + (1 if month <= published.month else 0)
+        elif which == "last":
+            year = published.year - (1 if month >= published.month else 0)
+        elif which == "this":
+            year = published.year
+        else:
+            year = _nearest_month(published, month)
+        first, last = _month(year, month)
+        if kind == "named_month":
+            return first, last, "month", None, None
+        if kind == "end_of_month":
+            return _end_of(part, first, last)
+        low, high = TENTHS[part]
+        return (
+            first.replace(day=low),
+            last.replace(day=min(high, last.day)),
+            "span",
+            "approximate",
+            None,
+        )
+    if kind == "half_quarter":
+        if groups.get("year"):
+            year = int(groups["year"] or 0)
+        else:
+            year = _relative_year(published, groups.get("which"))
+        size = 6 if (groups["unit"] or "").lower() == "half" else 3
+        nth = ORDINALS[(groups["nth"] or "").lower()] or 12 // size
+        if nth > 12 // size:
+            return None  # "the third half"
+        first = _month(year, (nth - 1) * size + 1)[0]
+        last = _month(year, nth * size)[1]
+        return first, last, "span", None, None
+    if kind == "end_of_period":
+        unit = (groups["unit"] or "").lower()
+        step = {"next": 1, "last": -1}.get((groups.get("which") or "").lower(), 0)
+        if unit == "year":
+            first, last = date(published.year + step, 1, 1), date(published.year + step, 12, 31)
+        elif unit == "month":
+            first, last = _month(*_ym(_shift_months(published, step)))
+        else:
+            first, last = _week(published + timedelta(weeks=step))
+        return _end_of(part, first, last)
+    return None
+
+
+def _ym(day: date) -> tuple[int, int]:
+    return day.year, day.month
+
+
+def _end_of(part: str, first: date, last: date) -> Value:
+    """The end, the beginning or the middle of a period: one day, approximate."""
+    if part == "end":
+        return last, last, "day", "approximate", None
+    if part in ("beginning", "start"):
+        return first, first, "day", "approximate", None
+    middle = first + (last - first) // 2
+    return middle, middle, "day", "approximate", None
+
+
+def _resolve(kind: str, match: re.Match[str], published: date, sentence: str) -> Value | None:
     """The normalized value of one match, or ``None`` if it is not a time after all."""
     groups = match.groupdict()
+    if kind in PART_RULES:
+        return _resolve_part(kind, groups, published)
+    if kind == "day_range":
+        month = MONTHS[groups["month"].lower()]
+        second = MONTHS[groups["month2"].lower()] if groups.get("month2") else month
+        try:
+            if groups.get("year"):
+                first = date(int(groups["year"]), month, int(groups["day"]))
+            else:
+                found = _nearest_year(published, month, int(groups["day"]))
+                if found is None:
+                    return None
+                first = found
+            year = first.year + (1 if second < month else 0)  # "Dec. 30-Jan. 2"
+            last = date(year, second, int(groups["day2"]))
+        except ValueError:
+            return None
+        if not first < last <= first + timedelta(days=62):
+            return None  # "Nov. 16-5" is no range
+        return first, last, "span", None, None
+    if kind == "short_year_range":
+        first_year = int(groups["first"])
+        last_year = first_year // 100 * 100 + int(groups["last"])
+        if not first_year < last_year <= first_year + 20:
+            return None  # "2019-05" is a month, "1998-12" no span
+        if int(groups["last"]) <= 12 and last_year - first_year > 1:
+            return None  # "2019-03": the ISO month, not 2019 to 2003
+        return date(first_year, 1, 1), date(last_year, 12, 31), "span", None, None
+    if kind == "forward_span":
+        count = _count(groups["count"])
+        unit = groups["unit"].lower().rstrip("s")
+        if unit == "year":
+            last = _add_months(published, 12 * count)
+        elif unit == "month":
+            last = _add_months(published, count)
+        else:
+            last = published + timedelta(days=count * (7 if unit == "week" else 1))
+        modifier = None if groups["how"].lower() == "within" else "approximate"
+        return published, last, "span", modifier, None
+    if kind == "past_decade":
+        years = 10 if groups["unit"].lower() == "decade" else 100
+        first = _add_months(published, -12 * years)
+        return first, published, "span", "approximate", None
     if kind in ("clock", "month_day", "day_month"):
         month = MONTHS[groups["month"].lower()]
         try:
@@ -344,6 +588,11 @@ def _resolve(
     return None
 
 
+PART_RULES = frozenset(
+    {"decade_part", "part_of_year", "part_of_month", "end_of_month", "named_month", "half_quarter",
+     "end_of_period"}
+)  # fmt: skip
+
 CONFIDENCE = {"weekday": 0.7, "deictic": 0.7, "year_noun": 0.6, "decade": 0.7, "ago": 0.7}
 """Rules that are more often wrong: a weekday's tense and "today" inside a quotation."""
 
@@ -385,7 +634,51 @@ def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -
             )  # fmt: skip
             taken.update(range(start, end))
     found += _ahead(text, found, taken)
+    found += _later(text, found, taken)
     return sorted(found, key=lambda timex: timex.start)
+
+
+LATER = re.compile(
+    r"\b(?:(?P<count>a|one|" + _NUMBER[len("(?P<count>") : -1] + r")\s+(?P<unit>days?|weeks?)"
+    r"\s+(?P<way>earlier|later|afterwards?|before)|(?:the\s+)?(?P<next>next|following|previous)"
+    r"\s+day)\b(?!\s+(?:than|of|the|a|an|[A-Z0-9]))",
+    re.IGNORECASE,
+)
+"""A day counted from the date before it: "On Oct. 6 … Two weeks later", "a day earlier"."""
+LATER_WINDOW = 400
+"""How far back (characters) the date that "two weeks later" counts from may be."""
+
+
+def _later(text: str, found: list[Timex], taken: set[int]) -> list[Timex]:
+    """ "two weeks later" and "a day earlier" count from the nearest day before them in
+    the text (within LATER_WINDOW characters); with no such day they are left out."""
+    days = sorted((timex for timex in found if timex.precision == "day"), key=lambda t: t.end)
+    ends = [timex.end for timex in days]
+    more: list[Timex] = []
+    for match in LATER.finditer(text):
+        start, end = match.span()
+        if start in taken or (end - 1) in taken:
+            continue
+        index = bisect.bisect_right(ends, start) - 1
+        if index < 0 or start - days[index].end > LATER_WINDOW:
+            continue
+        anchor = days[index]
+        if match.group("next"):
+            step = -1 if match.group("next").lower() == "previous" else 1
+        else:
+            word = match.group("count").lower()
+            count = 1 if word in ("a", "one") else _count(word)
+            if word == "several":
+                continue  # "several days later" is no count
+            step = count * (7 if match.group("unit").lower().startswith("week") else 1)
+            if match.group("way").lower() in ("earlier", "before"):
+                step = -step
+        day = anchor.first + timedelta(days=step)
+        more.append(
+            Timex(start, end, match.group(0), day, day, "day", None, None, "counted-from", 0.6)
+        )
+        taken.update(range(start, end))
+    return more
 
 
 AHEAD = re.compile(
