@@ -200,11 +200,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "since_year",
         re.compile(
-            r"\bsince\s+(?:(?:the|its|their|a|an)\s+(?=\d{4}\s+[a-z]))?(?:"
+            r"\bsince\s+(?:(?P<the>the|its|their|a|an)\s+(?=\d{4}\s+[a-z]))?(?:"
             + _MONTH
             + r"\s+)?"
             + _YEAR
-            + r"\b",
+            # "since the 1991 agreement": the year's noun is part of the expression
+            + r"\b(?(the)\s+[a-z][a-z-]{0,30}+)",
             re.I,
         ),
     ),
