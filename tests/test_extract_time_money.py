@@ -85,6 +85,71 @@ def test_time_shapes(
     assert (phrase, first, last, precision, rule) in _times(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "first", "last", "precision", "rule"),
+    [
+        ("Talks were held on Nov. 8 and 9.", "Nov. 8 and 9", "2032-11-08", "2032-11-09", "span",
+         "day-range"),
+        ("Talks ran from January to March.", "from January to March", "2032-01-01",
+         "2032-03-31", "span", "month-range"),
+        ("It covers from November to March 2033.", "from November to March 2033",
+         "2032-11-01", "2033-03-31", "span", "month-range"),
+        ("They met this spring.", "this spring", "2032-03-01", "2032-05-31", "span", "season"),
+        ("They met last summer.", "last summer", "2032-06-01", "2032-08-31", "span", "season"),
+        ("They meet again next spring.", "next spring", "2033-03-01", "2033-05-31", "span",
+         "season"),
+        ("It was signed in the fall of 2031.", "the fall of 2031", "2031-09-01", "2031-11-30",
+         "span", "season"),
+        ("They talked over the weekend.", "over the weekend", "2032-11-13", "2032-11-14",
+         "span", "weekend"),
+        ("They will meet this weekend.", "this weekend", "2032-11-20", "2032-11-21", "span",
+         "weekend"),
+        ("A vote is due late this month.", "late this month", "2032-11-21", "2032-11-30",
+         "span", "part-of-this-month"),
+        ("The team will return in two weeks.", "in two weeks", "2032-12-03", "2032-12-03",
+         "day", "in-count"),
+        ("Costs rose over the past two decades.", "the past two decades", "2012-11-19",
+         "2032-11-19", "span", "duration"),
+        ("The deal was reached at year's end.", "year's end", "2032-12-31", "2032-12-31",
+         "day", "year-end"),
+        ("The talks resume the week of Nov. 22.", "the week of Nov. 22", "2032-11-22",
+         "2032-11-28", "week", "month-day"),
+        ("In 2031, Seoul paid more.", "In 2031", "2031-01-01", "2031-12-31", "year", "year"),
+        ("In 2031 it paid more than a year earlier.", "a year earlier", "2030-01-01",
+         "2030-12-31", "year", "counted-from"),
+        # a day told in the past that would fall weeks after publication is last year's
+        ("The old deal expired on Dec. 31.", "Dec. 31", "2031-12-31", "2031-12-31", "day",
+         "month-day"),
+        ("The next round is scheduled for Dec. 31.", "Dec. 31", "2032-12-31", "2032-12-31",
+         "day", "month-day"),
+        ("It had promised to finish the work by Dec. 31.", "Dec. 31", "2032-12-31",
+         "2032-12-31", "day", "month-day"),
+        ("The talks ended Nov. 20.", "Nov. 20", "2032-11-20", "2032-11-20", "day",
+         "month-day"),  # a day after: a date line in another time zone, not last year
+    ],
+)  # fmt: skip
+def test_more_time_shapes(
+    text: str, phrase: str, first: str, last: str, precision: str, rule: str
+) -> None:
+    assert (phrase, first, last, precision, rule) in _times(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Costs will be the highest in two weeks.",  # a superlative looks back
+        "The book sold 9,000 copies in eight months.",  # no future in the clause
+    ],
+)
+def test_in_a_count_that_looks_back_is_no_date_ahead(text: str) -> None:
+    assert _times(text) == []
+
+
+def test_a_past_adjective_or_a_future_does_not_move_a_day() -> None:
+    found = _times("Then comes the delegate-packed Dec. 31 primary. It will be released Dec. 9.")
+    assert [(t[0], t[1]) for t in found] == [("Dec. 31", "2032-12-31"), ("Dec. 9", "2032-12-09")]
+
+
 def test_a_day_later_counts_from_the_day_before_it() -> None:
     found = _times("Seoul made an offer on Oct. 6. Two weeks later, Washington turned it down.")
     assert ("Two weeks later", "2032-10-20", "2032-10-20", "day", "counted-from") in found

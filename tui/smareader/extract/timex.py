@@ -121,11 +121,38 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_range",
         re.compile(
-            r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*"
+            r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+and\s+)"
             r"(?:(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+)?"
-            r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b(?![-–]?\d)(?:,\s*(?P<year>\d{4}))?",
+            r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b(?![-–]?\d|\s*(?:percent|%))"
+            r"(?:,\s*(?P<year>\d{4}))?",
             re.IGNORECASE,
         ),
+    ),
+    (
+        "month_range",
+        re.compile(
+            r"\b(?:from|between)\s+" + _MONTH + r"(?:\s+(?P<year>(?:1[89]|20)\d{2}))?"
+            r"\s+(?:to|through|until|and)\s+(?P<month2>"
+            + "|".join(sorted(MONTHS, key=len, reverse=True))
+            + r")\.?(?:\s+(?P<year2>(?:1[89]|20)\d{2}))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?P<which>last|this|next|coming|past)\s+|(?:the\s+)?)(?P<season>spring|summer|"
+            r"autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR + r")?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekend",
+        re.compile(r"\b(?:(?P<which>last|this|next|over\s+the|the\s+past)\s+)weekend\b", re.I),
+    ),
+    (
+        "part_of_this_month",
+        re.compile(r"\b" + _PART + r"(?P<which>this|next|last)\s+month\b", re.IGNORECASE),
     ),
     (
         "short_year_range",
@@ -256,19 +283,34 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("year_end", re.compile(r"\b(?:year-end|year end|end of (?:the|this) year)\b", re.IGNORECASE)),
+    (
+        "year_end",
+        re.compile(
+            r"\b(?:year-end|year end|year[’']s end|end of (?:the|this) year)\b", re.IGNORECASE
+        ),
+    ),
     (
         "duration",
         re.compile(
             r"\b(?:the\s+)?(?:past|last|previous)\s+"
             + _NUMBER
-            + r"\s+(?P<unit>days|weeks|months|years)\b",
+            + r"\s+(?P<unit>days|weeks|months|years|decades)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "in_count",
+        re.compile(
+            r"\bin\s+" + _NUMBER + r"\s+(?P<unit>days|weeks|months|years)(?:[’']\s*time)?\b"
+            r"(?!\s+(?:of|in|on|at|and|to|with|from|before|after|since|later|earlier|ago)\b)",
             re.IGNORECASE,
         ),
     ),
     (
         "ago",
-        re.compile(_NUMBER + r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE),
+        re.compile(
+            _NUMBER + r"\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", re.IGNORECASE
+        ),
     ),
     (
         "weekday",
@@ -285,7 +327,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"\b(?:in|since|by|until|before|after|through|till)\s+(?P<year>(?:19|20)\d{2})\b"
+            r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Tt]ill)\s+"
+            r"(?P<year>(?:19|20)\d{2})\b"
             r"(?!\s*(?:percent|%))"
         ),
     ),
@@ -295,7 +338,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year_noun",
-        re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])"),
+        re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?P<year>(?:19|20)\d{2})(?=\s+[a-z])"),
     ),
 ]
 
@@ -398,6 +441,39 @@ def _resolve_part(kind: str, groups: dict[str, str | None], published: date) -> 
     return None
 
 
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+"""The first month of each season (the northern hemisphere's, three months long)."""
+
+
+def _season(groups: dict[str, str | None], published: date) -> Value | None:
+    """ "last summer", "this spring", "next winter", "the fall of 2031": three months."""
+    start = SEASONS[(groups["season"] or "").lower()]
+    which = (groups.get("which") or "").lower()
+    if groups.get("year"):
+        year = int(groups["year"] or 0) - (1 if start == 12 else 0)  # winter 2031 starts Dec 2030
+    elif which == "this":
+        year = published.year - (1 if start == 12 and published.month <= 2 else 0)
+    elif which in ("last", "past", "next", "coming"):
+        # the season's start nearest publication, then a step back or forward
+        index = published.year * 12 + published.month - 1
+        current = max(
+            y * 12 + start - 1
+            for y in range(published.year - 1, published.year + 1)
+            if y * 12 + start - 1 <= index
+        )
+        begin = current + {"last": -12, "past": -12, "next": 12, "coming": 12}.get(which, 0)
+        if which in ("last", "past") and index - current >= 3:
+            begin = current  # in November, "last summer" is this year's
+        if which in ("next", "coming") and index - current >= 3:
+            begin = current + 12
+        year = begin // 12
+    else:
+        return None  # a bare "spring" or "the fall" is too often no time
+    first = _month(year, start)[0]
+    last = _month(*_ym(_shift_months(first, 2)))[1]
+    return first, last, "span", "approximate", None
+
+
 def _ym(day: date) -> tuple[int, int]:
     return day.year, day.month
 
@@ -454,6 +530,54 @@ def _resolve(kind: str, match: re.Match[str], published: date, sentence: str) ->
             last = published + timedelta(days=count * (7 if unit == "week" else 1))
         modifier = None if groups["how"].lower() == "within" else "approximate"
         return published, last, "span", modifier, None
+    if kind == "in_count":
+        count = _count(groups["count"])
+        unit = groups["unit"].lower().rstrip("s")
+        if unit == "year":
+            when = _add_months(published, 12 * count)
+        elif unit == "month":
+            when = _add_months(published, count)
+        else:
+            when = published + timedelta(days=count * (7 if unit == "week" else 1))
+        return when, when, "day", "approximate", None
+    if kind == "month_range":
+        first_month = MONTHS[groups["month"].lower()]
+        last_month = MONTHS[groups["month2"].lower()]
+        if not (groups["month"][:1].isupper() and groups["month2"][:1].isupper()):
+            return None  # "from may to march": not both months
+        wrap = 1 if first_month > last_month else 0  # "from November to March"
+        given_last = int(groups["year2"]) if groups.get("year2") else None
+        if groups.get("year"):
+            first_year = int(groups["year"])
+        else:
+            first_year = (given_last or published.year) - wrap
+        last_year = given_last if given_last is not None else first_year + wrap
+        first = _month(first_year, first_month)[0]
+        last = _month(last_year, last_month)[1]
+        if not first < last <= first + timedelta(days=800):
+            return None
+        return first, last, "span", None, None
+    if kind == "season":
+        return _season(groups, published)
+    if kind == "weekend":
+        which = " ".join(groups["which"].lower().split())
+        saturday = published + timedelta(days=5 - published.weekday())  # this week's
+        if which in ("last", "over the", "the past") and saturday >= published:
+            saturday -= timedelta(weeks=1)
+        elif which == "next":
+            saturday += timedelta(weeks=1)
+        return saturday, saturday + timedelta(days=1), "span", None, None
+    if kind == "part_of_this_month":
+        step = {"next": 1, "last": -1}.get(groups["which"].lower(), 0)
+        first, last = _month(*_ym(_shift_months(published, step)))
+        low, high = TENTHS[groups["part"].lower()]
+        return (
+            first.replace(day=low),
+            last.replace(day=min(high, last.day)),
+            "span",
+            "approximate",
+            None,
+        )
     if kind == "past_decade":
         years = 10 if groups["unit"].lower() == "decade" else 100
         first = _add_months(published, -12 * years)
@@ -506,6 +630,8 @@ def _resolve(kind: str, match: re.Match[str], published: date, sentence: str) ->
     if kind in ("duration", "ago"):
         count = _count(groups["count"])
         unit = groups["unit"].lower().rstrip("s")
+        if unit == "decade":
+            count, unit = count * 10, "year"
         if unit == "year":
             try:
                 back = published.replace(year=published.year - count)
@@ -589,6 +715,50 @@ def _resolve(kind: str, match: re.Match[str], published: date, sentence: str) ->
     return None
 
 
+UNDATED_DAYS = frozenset({"month_day", "day_month", "day_range"})
+"""Days named without a year, which take the year nearest publication unless told in the past."""
+PAST_BEFORE = re.compile(
+    r"(?<!-)\b(?!(?:scheduled|rescheduled|planned|expected|slated|postponed|delayed|pushed|moved|"
+    r"set|needed|required|asked|urged|proposed)\b)(?:\w{3,}ed|was|were|began|met|held|took|"
+    r"came|went|left|broke|signed|won|lost|ran)\s+(?:(?:on|in|at)\s+)?$",
+    re.IGNORECASE,
+)
+"""A past verb right before a date: "the deal expired on Dec. 31" (not "was scheduled for",
+"will be released", nor an adjective such as "delegate-packed")."""
+SUPERLATIVE = re.compile(r"(?:\btime|est|\bmost|\bleast|\bever|\bfirst|\blast)\s+$", re.I)
+WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+"""“the week of Nov. 8” is that week, not the day."""
+
+
+PAST_MARGIN = 7
+"""Days after publication in which a past-told day stays this year's: an article dated
+a day early (time zones) or a week-old wire copy must not move a date a whole year."""
+
+
+def _past_told(value: Value, text: str, start: int, published: date) -> Value:
+    """A day without a year that would fall more than PAST_MARGIN days after publication,
+    right after a past verb ("the deal expired on Dec. 31", published in November), is
+    last year's."""
+    first, last, precision, modifier, clock = value
+    before = max(0, start - 30)
+    if (
+        first <= published + timedelta(days=PAST_MARGIN)
+        or not PAST_BEFORE.search(text, before, start)
+        or _FUTURE.search(text, before, start)
+    ):
+        return value
+    try:
+        return (
+            first.replace(year=first.year - 1),
+            last.replace(year=last.year - 1),
+            precision,
+            modifier,
+            clock,
+        )
+    except ValueError:  # 29 February
+        return value
+
+
 PART_RULES = frozenset(
     {"decade_part", "part_of_year", "part_of_month", "end_of_month", "named_month", "half_quarter",
      "end_of_period"}
@@ -619,8 +789,22 @@ def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -
             start, end = match.span()
             if start in taken or (end - 1) in taken:
                 continue
+            if kind == "in_count" and (
+                SUPERLATIVE.search(text, max(0, start - 30), start)
+                or not _FUTURE.search(sentence_of(start))
+            ):
+                continue  # "the highest in two weeks", "sold in eight months" look back
             try:
                 value = _resolve(kind, match, published, sentence_of(start))
+                if value is not None and kind in UNDATED_DAYS and not match.group("year"):
+                    value = _past_told(value, text, start, published)
+                if (
+                    value is not None
+                    and value[2] == "day"
+                    and WEEK_OF.search(text, max(0, start - 16), start)
+                ):
+                    start = WEEK_OF.search(text, max(0, start - 16), start).start()  # type: ignore[union-attr]
+                    value = (*_week(value[0]), "week", None, None)
             except (ValueError, OverflowError):
                 value = None  # "5000 years ago", "99999999999 days ago": outside the calendar
             if value is None:
@@ -629,7 +813,7 @@ def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -
             confidence = CONFIDENCE.get(kind, 0.8)
             found.append(
                 Timex(
-                    start, end, match.group(0), first, last, precision, modifier, clock,
+                    start, end, text[start:end], first, last, precision, modifier, clock,
                     kind.replace("_", "-"), confidence,
                 )
             )  # fmt: skip
@@ -640,30 +824,40 @@ def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -
 
 
 LATER = re.compile(
-    r"\b(?:(?P<count>a|one|" + _NUMBER[len("(?P<count>") : -1] + r")\s+(?P<unit>days?|weeks?)"
-    r"\s+(?P<way>earlier|later|afterwards?|before)|(?:the\s+)?(?P<next>next|following|previous)"
-    r"\s+day)\b(?!\s+(?:than|of|the|a|an|[A-Z0-9]))",
+    r"\b(?:(?P<count>a|one|" + _NUMBER[len("(?P<count>") : -1] + r")\s+"
+    r"(?P<unit>days?|weeks?|years?)\s+(?P<way>earlier|later|afterwards?|before)|"
+    r"(?:the\s+)?(?P<next>next|following|previous)\s+day)\b"
+    r"(?!\s+(?:than|of|the|a|an|[A-Z0-9]))",
     re.IGNORECASE,
 )
-"""A day counted from the date before it: "On Oct. 6 … Two weeks later", "a day earlier"."""
+"""A time counted from the one before it: "On Oct. 6 … Two weeks later", "a day earlier",
+"in 2031 … a year earlier"."""
 LATER_WINDOW = 400
 """How far back (characters) the date that "two weeks later" counts from may be."""
 
 
 def _later(text: str, found: list[Timex], taken: set[int]) -> list[Timex]:
     """ "two weeks later" and "a day earlier" count from the nearest day before them in
-    the text (within LATER_WINDOW characters); with no such day they are left out."""
-    days = sorted((timex for timex in found if timex.precision == "day"), key=lambda t: t.end)
-    ends = [timex.end for timex in days]
+    the text, "a year earlier" from the nearest day, month or year (within LATER_WINDOW
+    characters); with no such time they are left out."""
+    anchors = {
+        "day": sorted((t for t in found if t.precision == "day"), key=lambda t: t.end),
+        "year": sorted(
+            (t for t in found if t.precision in ("day", "month", "year")), key=lambda t: t.end
+        ),
+    }
+    ends = {kind: [timex.end for timex in times] for kind, times in anchors.items()}
     more: list[Timex] = []
     for match in LATER.finditer(text):
         start, end = match.span()
         if start in taken or (end - 1) in taken:
             continue
-        index = bisect.bisect_right(ends, start) - 1
-        if index < 0 or start - days[index].end > LATER_WINDOW:
+        unit = (match.group("unit") or "day").lower().rstrip("s")
+        kind = "year" if unit == "year" else "day"
+        index = bisect.bisect_right(ends[kind], start) - 1
+        if index < 0 or start - anchors[kind][index].end > LATER_WINDOW:
             continue
-        anchor = days[index]
+        anchor = anchors[kind][index]
         if match.group("next"):
             step = -1 if match.group("next").lower() == "previous" else 1
         else:
@@ -671,12 +865,24 @@ def _later(text: str, found: list[Timex], taken: set[int]) -> list[Timex]:
             count = 1 if word in ("a", "one") else _count(word)
             if word == "several":
                 continue  # "several days later" is no count
-            step = count * (7 if match.group("unit").lower().startswith("week") else 1)
+            step = count * (7 if unit == "week" else 1)
             if match.group("way").lower() in ("earlier", "before"):
                 step = -step
-        day = anchor.first + timedelta(days=step)
+        if unit == "year":
+            first = _add_months(anchor.first, 12 * step)
+            last = _add_months(anchor.last, 12 * step)
+            if anchor.precision == "year":
+                last = date(first.year, 12, 31)
+            elif anchor.precision == "month":
+                last = _month(first.year, first.month)[1]
+            precision = anchor.precision
+        else:
+            first = last = anchor.first + timedelta(days=step)
+            precision = "day"
         more.append(
-            Timex(start, end, match.group(0), day, day, "day", None, None, "counted-from", 0.6)
+            Timex(
+                start, end, match.group(0), first, last, precision, None, None, "counted-from", 0.6
+            )
         )
         taken.update(range(start, end))
     return more
