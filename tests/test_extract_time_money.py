@@ -279,3 +279,37 @@ def test_the_invented_sma_story_scores() -> None:
     assert result.recall == 1.0, result.mistakes
     assert result.times == 1.0, result.mistakes
     assert result.figures == 1.0 and result.figure_precision == 1.0, result.mistakes
+
+
+# categories: who reports them, and whether they were paid before or are newly demanded
+def _categories(text: str) -> list[tuple[str, str | None, bool | None, bool | None]]:
+    result = _draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    return [
+        (c["text"], names.get(c.get("reported_by", "")), c.get("past"), c.get("demanded"))
+        for c in result["costs"]["categories"]
+    ]
+
+
+def test_a_category_names_the_outlet_that_reported_it() -> None:
+    text = (
+        "Officials would not comment, but the Hanbit news agency has reported the U.S. "
+        "demand included labor costs for the troops and offshore training expenses."
+    )
+    assert _categories(text) == [
+        ("labor costs for the troops", "Hanbit", None, True),
+        ("offshore training expenses", "Hanbit", None, True),
+    ]
+
+
+def test_a_category_paid_under_past_deals() -> None:
+    text = "In past deals, Seoul only paid for labor costs of local workers and construction costs."
+    assert _categories(text) == [
+        ("labor costs of local workers", None, True, None),
+        ("construction costs", None, True, None),
+    ]
+
+
+def test_a_category_the_sentence_says_nothing_of_stays_unsaid() -> None:
+    text = "The budget includes labor costs of local workers and construction costs."
+    assert [(c[2], c[3]) for c in _categories(text)] == [(None, None), (None, None)]

@@ -146,15 +146,34 @@ LABEL_STOP = {
 }  # fmt: skip
 
 
+OUTLET_REPORTED = re.compile(
+    r"(?P<who>(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+    r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|ministry|office))?"
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:reported|reports|said|says)\b"
+)
+"""An outlet or office named with a lowercase noun: "the Yonhap news agency has reported"."""
+DEMANDED = re.compile(r"\b(?:demand\w*|asked|asking|asks|sought|seeks?|seeking|wants?|new)\b", re.I)
+"""Words that make a listed category part of a new demand."""
+PAID_BEFORE = re.compile(
+    r"\b(?:paid\s+for|had\s+paid|has\s+paid|have\s+paid|covered|past|previous|earlier|"
+    r"used\s+to\s+pay)\b",
+    re.IGNORECASE,
+)
+"""Words that make a listed category one paid under past agreements."""
+
+
 def _categories(
     text: str,
     sentence_spans: list[tuple[int, int]],
     quotes: list[Found],
     registry: Registry,
     speakers: dict[str, Entity],
-) -> list[tuple[int, int, str | None]]:
-    """Cost categories, each with who reports it: the speaker quoted in its sentence,
-    else a source the sentence names ("Yonhap reported …", "according to X")."""
+) -> list[tuple[int, int, str | None, bool | None, bool | None]]:
+    """Cost categories, each with who reports it — the speaker quoted in its sentence,
+    else a source the sentence names ("Yonhap reported …", "the Yonhap news agency has
+    reported …", "according to X") — and whether the sentence says it was paid before
+    ("South Korea only paid for …") or is newly demanded ("the U.S. demand included …");
+    ``None`` where it says neither, or both."""
     by_sentence: dict[tuple[int, int], str] = {}
     for quote in quotes:
         if quote.speaker is not None:
@@ -163,13 +182,27 @@ def _categories(
     for start, end in find_categories(text, sentence_spans):
         sentence = sentence_at(sentence_spans, start)
         reporter = by_sentence.get(sentence)
+        # the words before the listing, bounded: what the sentence says of the list
+        lead = text[max(sentence[0], start - 400) : start]
         if reporter is None:
             source = reported_source(text[sentence[0] : min(sentence[1], sentence[0] + 400)])
+            if source is None and (outlet := OUTLET_REPORTED.search(lead)):
+                source = outlet.group("who")
             entity = registry.resolve(source) if source else None
             if entity is not None:
                 speakers.setdefault(entity.id, entity)
                 reporter = entity.id
-        result.append((start, end, reporter))
+        demanded = DEMANDED.search(lead) is not None
+        past = PAID_BEFORE.search(lead) is not None
+        result.append(
+            (
+                start,
+                end,
+                reporter,
+                True if past and not demanded else None,
+                True if demanded and not past else None,
+            )
+        )
     return result
 
 
@@ -333,9 +366,11 @@ def extract_story(
             "start": start,
             "end": end,
             **({"reported_by": reporter} if reporter else {}),
+            **({"past": past} if past is not None else {}),
+            **({"demanded": demanded} if demanded is not None else {}),
             **_reviewed("listed-after-cue", 0.5),
         }
-        for number, (start, end, reporter) in enumerate(
+        for number, (start, end, reporter, past, demanded) in enumerate(
             _categories(text, sentence_spans, found, registry, speakers), start=1
         )
     ]
