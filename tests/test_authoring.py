@@ -26,14 +26,20 @@ def test_bundled_story_is_the_authoring_script_anchored() -> None:
     assert anchor_story(draft, source) == committed
 
 
-@pytest.mark.parametrize("name", ["harbor-city-bridge", "lumora-data-fine"])
+@pytest.mark.parametrize(
+    "name", ["harbor-city-bridge", "lumora-data-fine", "sma-cost-talks-invented"]
+)
 def test_evaluation_stories_are_the_authoring_script_anchored(name: str) -> None:
     sys.path.insert(0, str(ROOT / "tools"))
     try:
         import author_eval_stories as authoring
     finally:
         sys.path.pop(0)
-    draft = {"harbor-city-bridge": authoring.BRIDGE, "lumora-data-fine": authoring.LUMORA}[name]
+    draft = {
+        "harbor-city-bridge": authoring.BRIDGE,
+        "lumora-data-fine": authoring.LUMORA,
+        "sma-cost-talks-invented": authoring.SMA,
+    }[name]
     draft = json.loads(json.dumps(draft))
     path = ROOT / "data" / "eval" / f"{name}.json"
     source = (ROOT / "data" / "eval" / f"{name}.txt").read_text(encoding="utf-8")

@@ -376,7 +376,7 @@ def test_weekdays_in_past_narrative() -> None:
         ("from 2022 to 2025", ("from 2022 to 2025", "2022-01-01", "2025-12-31", "span")),
         ("by the end of 2019", ("the end of 2019", "2019-12-31", "2019-12-31", "day")),
         ("in the 1950s", ("the 1950s", "1950-01-01", "1959-12-31", "span")),
-        ("a 2015 quarrel", ("a 2015 ", "2015-01-01", "2015-12-31", "year")),
+        ("a 2015 quarrel", ("a 2015", "2015-01-01", "2015-12-31", "year")),
     ],
 )
 def test_more_time_expressions(phrase: str, expected: tuple[str, str, str, str]) -> None:

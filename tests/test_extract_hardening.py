@@ -41,6 +41,8 @@ SHAPES = [
     "“a\n",  # a quotation running on over every paragraph
     "last week on Tuesday in 2019 since 2018 the 1950s ",  # dates everywhere
     "$1 (₩2) ",  # money and conversions everywhere
+    "Nov. 16-17, two weeks later, mid-December, late last year, the early 1990s, ",  # spans
+    "KRW 1 trillion, or about W2 billion, a 3 percent rise in costs, ",  # codes and percents
     "Park said. Ana Park said. President Park said. Mrs. Park said. ",  # one surname
     "he said “a” she said “b” ",  # pronouns and short quotes
 ]

@@ -49,8 +49,20 @@ def event(id_, title, when, evidence, first, last, precision, status, modifier=N
     return item
 
 
-def story(name, title, published, speakers, quotes, events):
+def figure(id_, label, kind, amount, text, unit=None, approximate=False, period=""):
+    item = {"id": id_, "label": label, "kind": kind, "amount": amount, "text": text}
+    if unit:
+        item["unit"] = unit
+    if approximate:
+        item["approximate"] = True
+    if period:
+        item["period"] = period
+    return item
+
+
+def story(name, title, published, speakers, quotes, events, costs=None):
     text = (EVAL / f"{name}.txt").read_text(encoding="utf-8")
+    extra = {"costs": costs} if costs else {}
     return {
         "schema_version": 1,
         "story": {
@@ -66,6 +78,7 @@ def story(name, title, published, speakers, quotes, events):
         "speakers": speakers,
         "quotes": quotes,
         "events": events,
+        **extra,
     }
 
 
@@ -383,8 +396,197 @@ LUMORA = story(
     ],
 )
 
+# An invented article, written for this evaluation: the negotiators, the figures and the
+# rounds of talks are made up (it is dated 2032 so that it cannot be read as a report of
+# real talks). Its time expressions and amounts are the shapes that defence cost-sharing
+# news uses; each normalized value was written by hand before the rules were changed.
+# fmt: off
+SMA_EVENTS = [
+    ("Deal to run through 2037", "through 2037", "a multiyear deal through 2037",
+     "2037-01-01", "2037-12-31", "year", "scheduled"),
+    ("Negotiators say a deal is close", "on Friday", "negotiators said on Friday",
+     "2032-11-19", "2032-11-19", "day", "on_day"),
+    ("Talks in Honolulu", "on Nov. 16-17", "talks in Honolulu on Nov. 16-17",
+     "2032-11-16", "2032-11-17", "span", "before"),
+    ("Stopgap deal expires", "the end of this year", "expires at the end of this year",
+     "2032-12-31", "2032-12-31", "day", "scheduled", "approximate"),
+    ("New SMA's term", "from 2033 to 2037", "to run from 2033 to 2037",
+     "2033-01-01", "2037-12-31", "span", "scheduled"),
+    ("This year's payment", "this year", "($870 million) this year",
+     "2032-01-01", "2032-12-31", "year", "on_day"),
+    ("11th SMA signed", "in February 2029", "signed in February 2029",
+     "2029-02-01", "2029-02-28", "month", "before"),
+    ("Talks resume in Honolulu", "last month", "resumed in Honolulu last month",
+     "2032-10-01", "2032-10-31", "month", "before"),
+    ("U.S. makes its position clear", "on Tuesday", "we made that clear on Tuesday",
+     "2032-11-16", "2032-11-16", "day", "before"),
+    ("Seoul's share over the years", "the past 41 years", "for the past 41 years",
+     "1991-11-19", "2032-11-19", "span", "before", "approximate"),
+    ("Tuesday's session", "Tuesday's", "after Tuesday's session",
+     "2032-11-16", "2032-11-16", "day", "before"),
+    ("Cost shared since the first agreement", "since the 1991 agreement",
+     "shared the cost since the 1991 agreement", "1991-01-01", "2032-11-19", "span", "before"),
+    ("Payments in the early 1990s", "the early 1990s", "a year in the early 1990s",
+     "1990-01-01", "1993-12-31", "span", "before", "approximate"),
+    ("Payments grow", "the late 2020s", "a year in the late 2020s",
+     "2027-01-01", "2029-12-31", "span", "before", "approximate"),
+    ("Fivefold rise reported", "earlier this month", "reported earlier this month",
+     "2032-11-01", "2032-11-18", "span", "before", "approximate"),
+    ("U.S. officials on rotation costs", "Late last year", "Late last year, U.S. officials",
+     "2031-09-01", "2031-12-31", "span", "before", "approximate"),
+    ("Rotation costs rise", "the third quarter of 2030", "in the third quarter of 2030",
+     "2030-07-01", "2030-09-30", "span", "before"),
+    ("Japan's payment", "the first half of 2031", "In the first half of 2031",
+     "2031-01-01", "2031-06-30", "span", "before"),
+    ("Cost of U.S. troops", "in 2031", "USD 4.4 billion in 2031",
+     "2031-01-01", "2031-12-31", "year", "before"),
+    ("2033 budget", "2033", "in its 2033 budget",
+     "2033-01-01", "2033-12-31", "year", "scheduled"),
+    ("This year's budget", "this year", "W1.16 trillion this year",
+     "2032-01-01", "2032-12-31", "year", "on_day"),
+    ("Cost over five years", "the next five years", "Over the next five years",
+     "2032-11-19", "2037-11-19", "span", "on_day", "approximate"),
+    ("Seoul's last offer", "on Oct. 6", "about $940 million, on Oct. 6",
+     "2032-10-06", "2032-10-06", "day", "before"),
+    ("Washington turns down the offer", "Two weeks later", "Two weeks later, Washington",
+     "2032-10-20", "2032-10-20", "day", "before"),
+    ("Working group set up", "Two years ago", "Two years ago, the allies",
+     "2030-11-19", "2030-11-19", "day", "before", "approximate"),
+    ("U.S. team arrives", "on Nov. 14", "arrived in Honolulu on Nov. 14",
+     "2032-11-14", "2032-11-14", "day", "before"),
+    ("Whitcomb in Tokyo", "A day earlier", "A day earlier, Whitcomb",
+     "2032-11-13", "2032-11-13", "day", "before"),
+    ("Seo briefs lawmakers", "on Monday", "lawmakers in Seoul on Monday",
+     "2032-11-15", "2032-11-15", "day", "before"),
+    ("Costs over the past decade", "the past decade", "Over the past decade, our costs",
+     "2022-11-19", "2032-11-19", "span", "before", "approximate"),
+    ("Whitcomb on costs", "last week", "Whitcomb said last week",
+     "2032-11-08", "2032-11-14", "week", "before"),
+    ("Next round in Seoul", "Dec. 1", "set for Dec. 1 in Seoul",
+     "2032-12-01", "2032-12-01", "day", "scheduled"),
+    ("Hoped-for signing", "the end of the month", "sign by the end of the month",
+     "2032-11-30", "2032-11-30", "day", "scheduled", "approximate"),
+    ("Latest signing", "mid-December", "in mid-December",
+     "2032-12-11", "2032-12-20", "span", "scheduled", "approximate"),
+    ("Draft ready", "within two weeks", "ready within two weeks",
+     "2032-11-19", "2032-12-03", "span", "on_day"),
+    ("Video call", "next week", "by video next week",
+     "2032-11-22", "2032-11-28", "week", "scheduled"),
+    ("Assembly vote", "next March", "until next March",
+     "2033-03-01", "2033-03-31", "month", "scheduled"),
+    ("First payment", "early next year", "payment made early next year",
+     "2033-01-01", "2033-04-30", "span", "scheduled", "approximate"),
+    ("Period the terms cover", "2033-37", "the 2033-37 period",
+     "2033-01-01", "2037-12-31", "span", "scheduled"),
+]
+# fmt: on
+
+SMA = story(
+    "sma-cost-talks-invented",
+    "Invented for evaluation: Seoul and Washington near a multiyear troop cost deal",
+    "2032-11-19",
+    [
+        speaker(
+            "dana-whitcomb",
+            "Dana Whitcomb",
+            "person",
+            "Chief U.S. negotiator",
+            "United States",
+            ["Whitcomb"],
+        ),
+        speaker(
+            "seo-ha-rin",
+            "Seo Ha-rin",
+            "person",
+            "Chief negotiator",
+            "South Korea",
+            ["Seo", "she"],
+        ),
+    ],
+    [
+        quote(
+            "q1",
+            "dana-whitcomb",
+            "This is a fair number, and we made that clear on Tuesday",
+            "direct",
+            "told reporters",
+        ),
+        quote("q2", "seo-ha-rin", "We have paid our share for the past 41 years", "direct", "said"),
+        quote(
+            "q3",
+            "dana-whitcomb",
+            "Over the past decade, our costs have only gone up",
+            "direct",
+            "said",
+        ),
+        quote(
+            "q4",
+            "seo-ha-rin",
+            "We will not sign a deal that our people cannot accept",
+            "direct",
+            "said",
+        ),
+    ],
+    [
+        event(f"e{number}", *fields[:7], modifier=fields[7] if len(fields) > 7 else None)
+        for number, fields in enumerate(SMA_EVENTS, start=1)
+    ],
+    {
+        "currency": "KRW",
+        "figures": [
+            figure("f1", "Seoul's payment this year", "money", 1.16e12, "1.16 trillion won"),
+            figure("f2", "Rise over the 11th SMA", "count", 13.9, "13.9 percent", "percent"),
+            figure("f3", "Paid under the 11th SMA", "money", 1.02e12, "1.02 trillion won"),
+            figure("f4", "U.S. request", "money", 4.7e9, "$4.7 billion", "USD", period="a year"),
+            figure(
+                "f5", "Seoul's ceiling", "money", 1.3e12, "about 1.3 trillion won", approximate=True
+            ),
+            figure(
+                "f6",
+                "Seoul's payment in the early 1990s",
+                "money",
+                1.5e11,
+                "less than 150 billion won",
+                approximate=True,
+                period="a year",
+            ),
+            figure(
+                "f7",
+                "Yearly growth in the late 2020s",
+                "count",
+                5,
+                "about 5 percent",
+                "percent",
+                approximate=True,
+                period="a year",
+            ),
+            figure("f8", "Rise floated by Washington", "multiplier", 5, "fivefold"),
+            figure("f9", "Rise in rotation costs", "count", 8.2, "8.2 percent", "percent"),
+            figure(
+                "f10", "Japan's host-nation support", "money", 211.4e9, "¥ 211.4 billion", "JPY"
+            ),
+            figure("f11", "Cost of U.S. troops in Korea", "money", 4.4e9, "USD 4.4 billion", "USD"),
+            figure(
+                "f12",
+                "Wages of Korean workers",
+                "money",
+                923e6,
+                "roughly $923 million",
+                "USD",
+                approximate=True,
+            ),
+            figure("f13", "2033 budget for the payment", "money", 1.21e12, "W1.21 trillion"),
+            figure("f14", "This year's budget for the payment", "money", 1.16e12, "W1.16 trillion"),
+            figure("f15", "Base construction", "money", 350e9, "₩350 billion"),
+            figure("f16", "Cost over the next five years", "money", 6.1e12, "KRW 6.1 trillion"),
+            figure("f17", "Rise on the last five years", "count", 4.1, "4.1%", "percent"),
+            figure("f18", "Seoul's last formal offer", "money", 1.25e12, "1.25 trillion won"),
+        ],
+    },
+)
+
 if __name__ == "__main__":
-    for item in (BRIDGE, LUMORA):
+    for item in (BRIDGE, LUMORA, SMA):
         path = EVAL / f"{item['story']['id']}.json"
         path.write_text(json.dumps(item, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(path, file=sys.stderr)

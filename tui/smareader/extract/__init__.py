@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from smareader.extract.money import find_amounts, find_categories
+from smareader.extract.money import MONEY_TALK, find_amounts, find_categories
 from smareader.extract.quotes import Found, find_quotes, reported_source
 from smareader.extract.speakers import Entity, Registry
 from smareader.extract.text import paragraphs, sentence_at, sentences
@@ -71,13 +71,69 @@ def _around(text: str, spans: list[tuple[int, int]], start: int, end: int) -> tu
     return first, last
 
 
-def figure_label(text: str, start: int, end: int) -> str:
-    """What a figure is, from the words just before it: "the U.S. demand of"."""
-    words = re.findall(r"[\w’'.-]+", text[start:end])[-6:]
+CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]—–]|\s-\s")
+"""Where a clause ends (not the comma of "28,500"): a label never reaches back past one,
+unless the figure stands right after it ("its last offer, 1.25 trillion won")."""
+CHANGE = re.compile(
+    r"\s+(?P<noun>increase|rise|hike|jump|raise|boost|cut|drop|fall|decline|reduction|"
+    r"increment)s?\b(?:\s+(?P<of>in|of|on|over)\s+(?P<what>[\w’'.-]+(?:\s+[\w’'.-]+){0,2}))?",
+    re.IGNORECASE,
+)
+"""The noun a percentage or multiplier qualifies: "a 13 percent increase over …"."""
+
+
+def _label_words(phrase: str) -> list[str]:
+    """Up to six words of a phrase, without the small words at either end."""
+    words = re.findall(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w’'.-]+", phrase)[-6:]
     while words and (words[-1].lower() in LABEL_STOP or not words[-1][:1].isalnum()):
         words.pop()
     while words and words[0].lower() in LABEL_STOP:
         words.pop(0)
+    return words
+
+
+FOR_WHAT = re.compile(
+    r"(?:\s+of\s+it)?\s+(?:for|toward|towards|to\s+cover|worth\s+of)\s+(?P<what>[^,;:.()\[\]“”\"—–]{1,60})"
+)
+"""What an amount pays for, after it: "₩350 billion for base construction"."""
+
+
+def figure_label(text: str, start: int, end: int, after: int | None = None) -> str:
+    """What a figure is: the words just before it in its own clause ("the U.S. demand
+    of"), the noun a change qualifies ("a 13 percent increase over …"), or what it pays
+    for ("₩350 billion for base construction"); never words of an earlier clause.
+
+    Args:
+        text: The article.
+        start: Where the words before the figure may begin (its sentence, or the end
+            of the figure before it, whichever is later).
+        end: Where the figure starts.
+        after: Where the figure ends, to read the words after it.
+    """
+    window = text[start:end]
+    breaks = [0, *(m.end() for m in CLAUSE_BREAK.finditer(window))]
+    if len(breaks) > 1 and not re.search(r"\w", window[breaks[-1] :]):
+        breaks.pop()  # an apposition: the clause before names it
+    words = _label_words(window[breaks[-1] :])
+    if after is None:
+        return _clip(" ".join(words), 50)
+    tail = text[after : min(len(text), after + 80)]
+    change = CHANGE.match(tail)
+    if change:
+        words = [*words[-3:], change.group("noun").lower()]
+        if change.group("of"):
+            what = [
+                w[:-1] if w.endswith(".") and "." not in w[:-1] else w  # "deal." but "U.S."
+                for w in _label_words(change.group("what"))
+                if not w[:1].isdigit()
+            ]
+            words += [change.group("of").lower(), *what] if what else []
+        return _clip(" ".join(words), 50)
+    weak = not any(word[:1].isupper() for word in words)  # names no one: say what for
+    paid_for = FOR_WHAT.match(tail) if weak else None
+    if paid_for:
+        what = _label_words(" ".join(paid_for.group("what").split()[:5]))
+        words = what or words
     return _clip(" ".join(words), 50)
 
 
@@ -90,15 +146,34 @@ LABEL_STOP = {
 }  # fmt: skip
 
 
+OUTLET_REPORTED = re.compile(
+    r"(?P<who>(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+    r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|ministry|office))?"
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:reported|reports|said|says)\b"
+)
+"""An outlet or office named with a lowercase noun: "the Yonhap news agency has reported"."""
+DEMANDED = re.compile(r"\b(?:demand\w*|asked|asking|asks|sought|seeks?|seeking|wants?|new)\b", re.I)
+"""Words that make a listed category part of a new demand."""
+PAID_BEFORE = re.compile(
+    r"\b(?:paid\s+for|had\s+paid|has\s+paid|have\s+paid|covered|past|previous|earlier|"
+    r"used\s+to\s+pay)\b",
+    re.IGNORECASE,
+)
+"""Words that make a listed category one paid under past agreements."""
+
+
 def _categories(
     text: str,
     sentence_spans: list[tuple[int, int]],
     quotes: list[Found],
     registry: Registry,
     speakers: dict[str, Entity],
-) -> list[tuple[int, int, str | None]]:
-    """Cost categories, each with who reports it: the speaker quoted in its sentence,
-    else a source the sentence names ("Yonhap reported …", "according to X")."""
+) -> list[tuple[int, int, str | None, bool | None, bool | None]]:
+    """Cost categories, each with who reports it — the speaker quoted in its sentence,
+    else a source the sentence names ("Yonhap reported …", "the Yonhap news agency has
+    reported …", "according to X") — and whether the sentence says it was paid before
+    ("South Korea only paid for …") or is newly demanded ("the U.S. demand included …");
+    ``None`` where it says neither, or both."""
     by_sentence: dict[tuple[int, int], str] = {}
     for quote in quotes:
         if quote.speaker is not None:
@@ -107,13 +182,27 @@ def _categories(
     for start, end in find_categories(text, sentence_spans):
         sentence = sentence_at(sentence_spans, start)
         reporter = by_sentence.get(sentence)
+        # the words before the listing, bounded: what the sentence says of the list
+        lead = text[max(sentence[0], start - 400) : start]
         if reporter is None:
             source = reported_source(text[sentence[0] : min(sentence[1], sentence[0] + 400)])
+            if source is None and (outlet := OUTLET_REPORTED.search(lead)):
+                source = outlet.group("who")
             entity = registry.resolve(source) if source else None
             if entity is not None:
                 speakers.setdefault(entity.id, entity)
                 reporter = entity.id
-        result.append((start, end, reporter))
+        demanded = DEMANDED.search(lead) is not None
+        past = PAID_BEFORE.search(lead) is not None
+        result.append(
+            (
+                start,
+                end,
+                reporter,
+                True if past and not demanded else None,
+                True if demanded and not past else None,
+            )
+        )
     return result
 
 
@@ -140,6 +229,14 @@ def _quoted_days(timexes: list[Timex], quotes: list[Found]) -> list[Timex]:
                 timex = replace(timex, first=day, last=day, rule="deictic-quoted", confidence=0.6)
         result.append(timex)
     return result
+
+
+def _about_money(text: str, spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether the sentence around ``offset`` speaks of money or a change in it (a
+    window of it, so a giant sentence is not read once per percentage)."""
+    first, last = sentence_at(spans, offset)
+    window = text[max(first, offset - EVIDENCE) : min(last, offset + EVIDENCE)]
+    return MONEY_TALK.search(window) is not None
 
 
 def _regions(text: str, spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -228,25 +325,36 @@ def extract_story(
         events.append(event)
 
     # A bracketed conversion restates the amount before it: not a figure of its own.
-    amounts = [amount for amount in find_amounts(text) if not amount.conversion]
-    currencies = Counter(amount.currency for amount in amounts if amount.currency)
+    amounts = [
+        amount
+        for amount in find_amounts(text)
+        if not amount.conversion
+        and (amount.kind != "percent" or _about_money(text, sentence_spans, amount.start))
+    ]
+    currencies = Counter(
+        amount.currency for amount in amounts if amount.kind == "money" and amount.currency
+    )
     # No currency stated: unknown (ISO 4217 "XXX"), never assumed to be U.S. dollars.
     currency = currencies.most_common(1)[0][0] if currencies else UNKNOWN_CURRENCY
     figures = []
+    previous_end = 0
     for number, amount in enumerate(amounts, start=1):
         start, _ = sentence_at(sentence_spans, amount.start)
+        floor = max(start, amount.start - 200, previous_end)
+        previous_end = amount.end
         figure: dict[str, Any] = {
             "id": f"f{number}",
-            "label": figure_label(text, max(start, amount.start - 200), amount.start)
+            "label": _capitalize(figure_label(text, floor, amount.start, amount.end))
             or amount.kind.capitalize(),
-            "kind": amount.kind,
+            # A percentage is a count of "percent" in the model.
+            "kind": "count" if amount.kind == "percent" else amount.kind,
             "amount": amount.value,
             "approximate": amount.approximate,
             "text": amount.text,
             "start": amount.start,
             "end": amount.end,
         }
-        if amount.currency and amount.currency != currency:
+        if (amount.currency and amount.currency != currency) or amount.kind == "percent":
             figure["unit"] = amount.currency
         figure.update(_reviewed(amount.rule, amount.confidence))
         figures.append(figure)
@@ -258,9 +366,11 @@ def extract_story(
             "start": start,
             "end": end,
             **({"reported_by": reporter} if reporter else {}),
+            **({"past": past} if past is not None else {}),
+            **({"demanded": demanded} if demanded is not None else {}),
             **_reviewed("listed-after-cue", 0.5),
         }
-        for number, (start, end, reporter) in enumerate(
+        for number, (start, end, reporter, past, demanded) in enumerate(
             _categories(text, sentence_spans, found, registry, speakers), start=1
         )
     ]

@@ -80,6 +80,9 @@ class Score:
     gold_times: int
     right_times: int
     mistakes: list[str]
+    gold_figures: int = 0
+    right_figures: int = 0
+    predicted_figures: int = 0
 
     @property
     def precision(self) -> float:
@@ -96,6 +99,59 @@ class Score:
     @property
     def times(self) -> float:
         return self.right_times / self.gold_times if self.gold_times else 1.0
+
+    @property
+    def figures(self) -> float:
+        return self.right_figures / self.gold_figures if self.gold_figures else 1.0
+
+    @property
+    def figure_precision(self) -> float:
+        return self.right_figures / self.predicted_figures if self.predicted_figures else 1.0
+
+
+def _scored(kind: str, unit: str | None) -> bool:
+    """Figures the extractor drafts: money, multipliers and percentages."""
+    return kind in ("money", "multiplier") or (kind == "count" and unit == "percent")
+
+
+def _figures(gold: Story, draft: dict[str, Any], mistakes: list[str]) -> tuple[int, int, int]:
+    """Gold figures, right ones, and extracted ones, with a mistake line for each miss."""
+    if gold.costs is None:
+        return 0, 0, 0  # a story read without its money: nothing to compare
+    wanted = [f for f in gold.costs.figures if _scored(f.kind, f.unit)]
+    costs = draft["costs"]
+    found = [f for f in costs["figures"] if _scored(f["kind"], f.get("unit"))]
+    unmatched = list(found)
+    right = 0
+    for figure in wanted:
+        span = (figure.start, figure.end)
+        hit = max(unmatched, key=lambda f: _overlap(span, (f["start"], f["end"])), default=None)
+        if hit is None or _overlap(span, (hit["start"], hit["end"])) < 0.5:
+            mistakes.append(f"figure {figure.text!r}: extracted nothing")
+            continue
+        unmatched.remove(hit)
+        expected = (figure.kind, figure.amount, _currency(figure.kind, figure.unit, gold))
+        got = (
+            hit["kind"],
+            hit["amount"],
+            hit.get("unit") or costs["currency"] if hit["kind"] == "money" else hit.get("unit"),
+        )
+        if (
+            got[0] == expected[0]
+            and abs(got[1] - expected[1]) <= 1e-9 * max(1.0, expected[1])
+            and (got[2] == expected[2])
+        ):
+            right += 1
+        else:
+            mistakes.append(f"figure {figure.text!r}: extracted {got}, expected {expected}")
+    mistakes += [f"extra figure {f['text']!r}" for f in unmatched]
+    return len(wanted), right, len(found)
+
+
+def _currency(kind: str, unit: str | None, gold: Story) -> str | None:
+    if kind != "money":
+        return unit
+    return unit or (gold.costs.currency if gold.costs else None)
 
 
 def score(gold: Story, name: str) -> Score:
@@ -143,8 +199,19 @@ def score(gold: Story, name: str) -> Score:
         else:
             got = (hit["date_start"], hit["date_end"], hit["precision"]) if hit else "nothing"
             mistakes.append(f"time {event.when!r}: extracted {got}, expected {value}")
+    gold_figures, right_figures, predicted_figures = _figures(gold, draft, mistakes)
     return Score(
-        name, len(wanted), len(draft["quotes"]), matched, right, len(gold.events), times, mistakes
+        name,
+        len(wanted),
+        len(draft["quotes"]),
+        matched,
+        right,
+        len(gold.events),
+        times,
+        mistakes,
+        gold_figures,
+        right_figures,
+        predicted_figures,
     )
 
 
@@ -360,7 +427,7 @@ def _bundled_stories() -> list[Path]:
 
 
 def _score_stories(paths: list[Path]) -> int:
-    print(f"{'story':38} {'quote P':>8} {'quote R':>8} {'speaker':>8} {'times':>8}")
+    print(f"{'story':38} {'quote P':>8} {'quote R':>8} {'speaker':>8} {'times':>8} {'figures':>8}")
     for path in paths:
         try:
             gold = load_story(path)
@@ -370,9 +437,11 @@ def _score_stories(paths: list[Path]) -> int:
         result = score(gold, path.stem)
         print(
             f"{result.name[:38]:38} {result.precision:8.1%} {result.recall:8.1%} "
-            f"{result.speakers:8.1%} {result.times:8.1%}   "
+            f"{result.speakers:8.1%} {result.times:8.1%} {result.figures:8.1%}   "
             f"({result.matched}/{result.gold_quotes} quotes, {result.predicted_quotes} found; "
-            f"{result.right_times}/{result.gold_times} times)"
+            f"{result.right_times}/{result.gold_times} times; "
+            f"{result.right_figures}/{result.gold_figures} figures, "
+            f"{result.predicted_figures} found)"
         )
         for mistake in result.mistakes:
             print(f"    - {mistake}")

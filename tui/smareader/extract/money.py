@@ -30,7 +30,7 @@ MULTIPLIERS = {
 }  # fmt: skip
 _APPROX = (
     r"(?P<approx>(?:about|around|roughly|nearly|almost|some|approximately|over|more than|"
-    r"up to)\s+)?"
+    r"less than|up to|close to|just under|just over|an estimated)\s+)?"
 )
 # The lookbehind starts a number only at its first digit, and the quantifiers are
 # possessive: a run of a million digits and commas is read once, not once per digit.
@@ -53,7 +53,40 @@ WORD_MONEY = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-CONVERSION = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|approximately|or|some)?\s*$")
+CODES = {
+    "USD", "KRW", "JPY", "EUR", "GBP", "CNY", "SGD", "HKD", "AUD", "CAD", "TWD",
+    "NZD", "INR", "CHF", "SEK", "NOK", "DKK", "RUB", "BRL", "MXN", "PHP", "THB", "VND",
+}  # fmt: skip
+"""ISO 4217 codes written before or after an amount: "KRW 1.389 trillion", "4 billion USD"."""
+_CODE = r"(?P<code>" + "|".join(sorted(CODES)) + r")"
+CODE_MONEY = re.compile(
+    _APPROX + r"(?:\b" + _CODE + r"\s?" + _NUM + _SCALE + r"|" + _NUM.replace("num", "num2")
+    + _SCALE.replace("scale", "scale2") + r"\s+(?P<code2>" + "|".join(sorted(CODES)) + r")\b)"
+)  # fmt: skip
+KOREAN_W = re.compile(
+    _APPROX
+    + r"(?<![\w$])W(?P<num>\d[\d,]{0,39}+(?:\.\d{1,12}+)?)(?![\d.])"
+    + r"(?:\s*(?P<scale>(?i:trillion|billion|million))\b)"
+)
+"""The Korean English-language press writes won with a W: "W1.03 trillion" (with a
+scale word, so that a "W3" of a grid, a form or a road is no money)."""
+PERCENT = re.compile(_APPROX + _NUM + r"\s?(?:%|(?i:percent|per\s+cent)\b)")
+"""A percentage: "a 13 percent increase", "8.2 percent", "13.9%"."""
+MONEY_TALK = re.compile(
+    r"\b(?:costs?|costing|expenses?|spending|payments?|pays?|paid|paying|budgets?|"
+    r"contributions?|fees?|prices?|funds?|funding|salar(?:y|ies)|wages?|taxe?s?|tariffs?|"
+    r"subsid(?:y|ies)|trillion|billion|yen|dollars?|euros?|yuan|KRW|USD)\b|[$€£¥₩]",
+    re.IGNORECASE,
+)
+"""Words of money: a percentage in a sentence without any (a poll's "46 percent of
+voters", "won 80 percent of the vote") is no figure of the costs."""
+CONVERSION = re.compile(
+    r"(?:\s*[(\[]\s*(?:about|around|roughly|approximately|or|some)?|"
+    r",\s*or\s+(?:about|around|roughly|approximately|some|nearly|almost)?|"
+    r"\s*[—–]\s*(?:about|around|roughly|approximately|some|nearly|almost)?)\s*$"
+)
+"""What stands between an amount and the same money in another currency: a bracket
+("1.04 trillion won ($890 million)"), ", or about" or a dash."""
 FOLD = re.compile(r"\b(?P<word>two|three|four|five|six|seven|eight|nine|ten)fold\b", re.IGNORECASE)
 TIMES = re.compile(
     _APPROX + r"\b(?<!\d)(?P<word>\d++|two|three|four|five|six|seven|eight|nine|ten)\s+times\s+"
@@ -84,7 +117,7 @@ class Amount:
     end: int
     text: str
     kind: str
-    """money or multiplier."""
+    """money, multiplier or percent."""
     value: float
     currency: str | None
     approximate: bool
@@ -120,6 +153,16 @@ def find_amounts(text: str) -> list[Amount]:
         scale = SCALES.get((match.group("scale") or "").lower(), 1.0)
         word = " ".join(match.group("cur").lower().split())
         add(match, "money", _number(match.group("num")) * scale, WORDS.get(word), "currency-word")
+    for match in CODE_MONEY.finditer(text):
+        number = match.group("num") or match.group("num2")
+        scale = SCALES.get((match.group("scale") or match.group("scale2") or "").lower(), 1.0)
+        code = match.group("code") or match.group("code2")
+        add(match, "money", _number(number) * scale, code, "iso-code")
+    for match in KOREAN_W.finditer(text):
+        scale = SCALES.get(match.group("scale").lower(), 1.0)
+        add(match, "money", _number(match.group("num")) * scale, "KRW", "korean-w")
+    for match in PERCENT.finditer(text):
+        add(match, "percent", _number(match.group("num")), "percent", "percent")
     for match in FOLD.finditer(text):
         add(match, "multiplier", float(MULTIPLIERS[match.group("word").lower()]), None, "fold")
     for match in TIMES.finditer(text):
@@ -134,6 +177,7 @@ def find_amounts(text: str) -> list[Amount]:
         if (
             previous is not None
             and amount.kind == previous.kind == "money"
+            and amount.currency != previous.currency  # the same money in another currency
             and amount.start - previous.end <= 16
             and CONVERSION.search(text, previous.end, amount.start)
         ):

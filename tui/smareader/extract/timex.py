@@ -10,6 +10,7 @@ precision or of spans such as "the past 28 years".
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -114,7 +115,108 @@ def _count(word: str) -> int:
 
 
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+_PART = r"(?P<part>early|mid|late)(?:-|\s+|\s*-\s*)"
+_RELATIVE_YEAR = r"(?P<which>last|this|next)\s+year"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "day_range",
+        re.compile(
+            r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+and\s+)"
+            r"(?:(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+)?"
+            r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b(?![-–]?\d|\s*(?:percent|%))"
+            r"(?:,\s*(?P<year>\d{4}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month_range",
+        re.compile(
+            r"\b(?:from|between)\s+" + _MONTH + r"(?:\s+(?P<year>(?:1[89]|20)\d{2}))?"
+            r"\s+(?:to|through|until|and)\s+(?P<month2>"
+            + "|".join(sorted(MONTHS, key=len, reverse=True))
+            + r")\.?(?:\s+(?P<year2>(?:1[89]|20)\d{2}))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?P<which>last|this|next|coming|past)\s+|(?:the\s+)?)(?P<season>spring|summer|"
+            r"autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR + r")?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekend",
+        re.compile(r"\b(?:(?P<which>last|this|next|over\s+the|the\s+past)\s+)weekend\b", re.I),
+    ),
+    (
+        "part_of_this_month",
+        re.compile(r"\b" + _PART + r"(?P<which>this|next|last)\s+month\b", re.IGNORECASE),
+    ),
+    (
+        "short_year_range",
+        re.compile(r"(?<![\d-])(?P<first>(?:1[89]|20)\d{2})[-–](?P<last>\d{2})\b(?![-–.,]?\d)"),
+    ),
+    (
+        "decade_part",
+        re.compile(
+            r"\b(?:the\s+)?" + _PART + r"(?P<decade>(?:1[89]|20)\d0)[’']?s\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "part_of_year",
+        re.compile(r"\b" + _PART + r"(?:" + _YEAR + r"|" + _RELATIVE_YEAR + r")\b", re.IGNORECASE),
+    ),
+    (
+        "part_of_month",
+        re.compile(r"\b" + _PART + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b", re.IGNORECASE),
+    ),
+    (
+        "half_quarter",
+        re.compile(
+            r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last)\s+"
+            r"(?P<unit>half|quarter)\s+of\s+(?:"
+            + _YEAR
+            + r"|(?:the\s+)?"
+            + _RELATIVE_YEAR
+            + r"|(?P<the>the|this)\s+year)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "end_of_period",
+        re.compile(
+            r"\b(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|"
+            r"(?P<which>next|last)\s+)?(?P<unit>year|month|week)\b(?!-)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "end_of_month",
+        re.compile(
+            r"\b(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:this\s+|"
+            r"(?P<which>next|last)\s+)?" + _MONTH + r"(?!\s*,?\s*\d)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "named_month",
+        re.compile(r"\b(?P<which>next|last|this|coming)\s+" + _MONTH + r"(?!\s*\d)\b", re.I),
+    ),
+    (
+        "forward_span",
+        re.compile(
+            r"\b(?P<how>within|(?:the|over the|for the|in the)\s+(?:next|coming))\s+"
+            + _NUMBER
+            + r"\s+(?P<unit>days?|weeks?|months?|years?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "past_decade",
+        re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<unit>decade|century)\b", re.I),
+    ),
     (
         "year_range",
         re.compile(
@@ -122,7 +224,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<last>(?:1[89]|20)\d{2})\b(?!\s*(?:percent|%|people|troops|votes))"
         ),
     ),
-    ("since_year", re.compile(r"\bsince\s+(?:" + _MONTH + r"\s+)?" + _YEAR + r"\b", re.I)),
+    (
+        "since_year",
+        re.compile(
+            r"\bsince\s+(?:(?P<the>the|its|their|a|an)\s+(?=\d{4}\s+[a-z]))?(?:"
+            + _MONTH
+            + r"\s+)?"
+            + _YEAR
+            # "since the 1991 agreement": the year's noun is part of the expression
+            + r"\b(?(the)\s+[a-z][a-z-]{0,30}+)",
+            re.I,
+        ),
+    ),
     (
         "end_of",
         re.compile(
@@ -170,19 +283,34 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("year_end", re.compile(r"\b(?:year-end|year end|end of (?:the|this) year)\b", re.IGNORECASE)),
+    (
+        "year_end",
+        re.compile(
+            r"\b(?:year-end|year end|year[’']s end|end of (?:the|this) year)\b", re.IGNORECASE
+        ),
+    ),
     (
         "duration",
         re.compile(
             r"\b(?:the\s+)?(?:past|last|previous)\s+"
             + _NUMBER
-            + r"\s+(?P<unit>days|weeks|months|years)\b",
+            + r"\s+(?P<unit>days|weeks|months|years|decades)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "in_count",
+        re.compile(
+            r"\bin\s+" + _NUMBER + r"\s+(?P<unit>days|weeks|months|years)(?:[’']\s*time)?\b"
+            r"(?!\s+(?:of|in|on|at|and|to|with|from|before|after|since|later|earlier|ago)\b)",
             re.IGNORECASE,
         ),
     ),
     (
         "ago",
-        re.compile(_NUMBER + r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE),
+        re.compile(
+            _NUMBER + r"\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", re.IGNORECASE
+        ),
     ),
     (
         "weekday",
@@ -196,23 +324,264 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:in|since|by|until)\s+" + _MONTH + r"(?:\s+(?P<year>\d{4}))?\b", re.IGNORECASE
         ),
     ),
-    ("year", re.compile(r"\b(?:in|since|by|until|before|after)\s+(?P<year>(?:19|20)\d{2})\b")),
+    (
+        "year",
+        re.compile(
+            r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Tt]hrough|[Tt]ill)\s+"
+            r"(?P<year>(?:19|20)\d{2})\b"
+            r"(?!\s*(?:percent|%))"
+        ),
+    ),
     (
         "month_year",
         re.compile(r"\b" + _MONTH + r"\s+" + _YEAR + r"\b", re.IGNORECASE),
     ),
     (
         "year_noun",
-        re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])"),
+        re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?P<year>(?:19|20)\d{2})(?=\s+[a-z])"),
     ),
 ]
 
 
-def _resolve(
-    kind: str, match: re.Match[str], published: date, sentence: str
-) -> tuple[date, date, str, str | None, time | None] | None:
+Value = tuple[date, date, str, str | None, time | None]
+THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+"""Early, mid and late in a year: January–April, May–August, September–December."""
+TENTHS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+"""Early, mid and late in a month: days 1–10, 11–20, 21 to the end."""
+DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+"""Early, mid and late in a decade: its years 0–3, 4–6, 7–9."""
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 0, "last": 0}
+
+
+def _relative_year(published: date, which: str | None) -> int:
+    return published.year + {"last": -1, "next": 1}.get((which or "").lower(), 0)
+
+
+def _nearest_month(published: date, month: int) -> int:
+    """The year that puts a month named without one nearest publication."""
+    return min(
+        (published.year - 1, published.year, published.year + 1),
+        key=lambda year: abs((year * 12 + month) - (published.year * 12 + published.month)),
+    )
+
+
+def _add_months(day: date, months: int) -> date:
+    first = _shift_months(day, months)
+    return first.replace(day=min(day.day, calendar.monthrange(first.year, first.month)[1]))
+
+
+def _resolve_part(kind: str, groups: dict[str, str | None], published: date) -> Value | None:
+    """Parts of a year, a month or a decade: "late last year", "mid-December", "the early
+    1990s", "the first half of 2031", "the end of the month", "next March"."""
+    part = (groups.get("part") or "").lower()
+    if kind == "decade_part":
+        decade = int(groups["decade"] or 0)
+        low, high = DECADE_PARTS[part]
+        return date(decade + low, 1, 1), date(decade + high, 12, 31), "span", "approximate", None
+    if kind == "part_of_year":
+        year = (
+            int(groups["year"] or 0)
+            if groups.get("year")
+            else _relative_year(published, groups["which"])
+        )
+        low, high = THIRDS[part]
+        first, last = _month(year, low)[0], _month(year, high)[1]
+        return first, last, "span", "approximate", None
+    if kind in ("part_of_month", "end_of_month", "named_month"):
+        name = groups["month"] or ""
+        if not name[:1].isupper():
+            return None  # "late may", "the end of march": a verb, not a month
+        month = MONTHS[name.lower()]
+        which = (groups.get("which") or "").lower()
+        if groups.get("year"):
+            year = int(groups["year"] or 0)
+        elif which == "next" or which == "coming":
+            year = published.year + (1 if month <= published.month else 0)
+        elif which == "last":
+            year = published.year - (1 if month >= published.month else 0)
+        elif which == "this":
+            year = published.year
+        else:
+            year = _nearest_month(published, month)
+        first, last = _month(year, month)
+        if kind == "named_month":
+            return first, last, "month", None, None
+        if kind == "end_of_month":
+            return _end_of(part, first, last)
+        low, high = TENTHS[part]
+        return (
+            first.replace(day=low),
+            last.replace(day=min(high, last.day)),
+            "span",
+            "approximate",
+            None,
+        )
+    if kind == "half_quarter":
+        if groups.get("year"):
+            year = int(groups["year"] or 0)
+        else:
+            year = _relative_year(published, groups.get("which"))
+        size = 6 if (groups["unit"] or "").lower() == "half" else 3
+        nth = ORDINALS[(groups["nth"] or "").lower()] or 12 // size
+        if nth > 12 // size:
+            return None  # "the third half"
+        first = _month(year, (nth - 1) * size + 1)[0]
+        last = _month(year, nth * size)[1]
+        return first, last, "span", None, None
+    if kind == "end_of_period":
+        unit = (groups["unit"] or "").lower()
+        step = {"next": 1, "last": -1}.get((groups.get("which") or "").lower(), 0)
+        if unit == "year":
+            first, last = date(published.year + step, 1, 1), date(published.year + step, 12, 31)
+        elif unit == "month":
+            first, last = _month(*_ym(_shift_months(published, step)))
+        else:
+            first, last = _week(published + timedelta(weeks=step))
+        return _end_of(part, first, last)
+    return None
+
+
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+"""The first month of each season (the northern hemisphere's, three months long)."""
+
+
+def _season(groups: dict[str, str | None], published: date) -> Value | None:
+    """ "last summer", "this spring", "next winter", "the fall of 2031": three months."""
+    start = SEASONS[(groups["season"] or "").lower()]
+    which = (groups.get("which") or "").lower()
+    if groups.get("year"):
+        year = int(groups["year"] or 0) - (1 if start == 12 else 0)  # winter 2031 starts Dec 2030
+    elif which == "this":
+        year = published.year - (1 if start == 12 and published.month <= 2 else 0)
+    elif which in ("last", "past", "next", "coming"):
+        # the season's start nearest publication, then a step back or forward
+        index = published.year * 12 + published.month - 1
+        current = max(
+            y * 12 + start - 1
+            for y in range(published.year - 1, published.year + 1)
+            if y * 12 + start - 1 <= index
+        )
+        begin = current + {"last": -12, "past": -12, "next": 12, "coming": 12}.get(which, 0)
+        if which in ("last", "past") and index - current >= 3:
+            begin = current  # in November, "last summer" is this year's
+        if which in ("next", "coming") and index - current >= 3:
+            begin = current + 12
+        year = begin // 12
+    else:
+        return None  # a bare "spring" or "the fall" is too often no time
+    first = _month(year, start)[0]
+    last = _month(*_ym(_shift_months(first, 2)))[1]
+    return first, last, "span", "approximate", None
+
+
+def _ym(day: date) -> tuple[int, int]:
+    return day.year, day.month
+
+
+def _end_of(part: str, first: date, last: date) -> Value:
+    """The end, the beginning or the middle of a period: one day, approximate."""
+    if part == "end":
+        return last, last, "day", "approximate", None
+    if part in ("beginning", "start"):
+        return first, first, "day", "approximate", None
+    middle = first + (last - first) // 2
+    return middle, middle, "day", "approximate", None
+
+
+def _resolve(kind: str, match: re.Match[str], published: date, sentence: str) -> Value | None:
     """The normalized value of one match, or ``None`` if it is not a time after all."""
     groups = match.groupdict()
+    if kind in PART_RULES:
+        return _resolve_part(kind, groups, published)
+    if kind == "day_range":
+        month = MONTHS[groups["month"].lower()]
+        second = MONTHS[groups["month2"].lower()] if groups.get("month2") else month
+        try:
+            if groups.get("year"):
+                first = date(int(groups["year"]), month, int(groups["day"]))
+            else:
+                found = _nearest_year(published, month, int(groups["day"]))
+                if found is None:
+                    return None
+                first = found
+            year = first.year + (1 if second < month else 0)  # "Dec. 30-Jan. 2"
+            last = date(year, second, int(groups["day2"]))
+        except ValueError:
+            return None
+        if not first < last <= first + timedelta(days=62):
+            return None  # "Nov. 16-5" is no range
+        return first, last, "span", None, None
+    if kind == "short_year_range":
+        first_year = int(groups["first"])
+        last_year = first_year // 100 * 100 + int(groups["last"])
+        if not first_year < last_year <= first_year + 20:
+            return None  # "2019-05" is a month, "1998-12" no span
+        if int(groups["last"]) <= 12 and last_year - first_year > 1:
+            return None  # "2019-03": the ISO month, not 2019 to 2003
+        return date(first_year, 1, 1), date(last_year, 12, 31), "span", None, None
+    if kind == "forward_span":
+        count = _count(groups["count"])
+        unit = groups["unit"].lower().rstrip("s")
+        if unit == "year":
+            last = _add_months(published, 12 * count)
+        elif unit == "month":
+            last = _add_months(published, count)
+        else:
+            last = published + timedelta(days=count * (7 if unit == "week" else 1))
+        modifier = None if groups["how"].lower() == "within" else "approximate"
+        return published, last, "span", modifier, None
+    if kind == "in_count":
+        count = _count(groups["count"])
+        unit = groups["unit"].lower().rstrip("s")
+        if unit == "year":
+            when = _add_months(published, 12 * count)
+        elif unit == "month":
+            when = _add_months(published, count)
+        else:
+            when = published + timedelta(days=count * (7 if unit == "week" else 1))
+        return when, when, "day", "approximate", None
+    if kind == "month_range":
+        first_month = MONTHS[groups["month"].lower()]
+        last_month = MONTHS[groups["month2"].lower()]
+        if not (groups["month"][:1].isupper() and groups["month2"][:1].isupper()):
+            return None  # "from may to march": not both months
+        wrap = 1 if first_month > last_month else 0  # "from November to March"
+        given_last = int(groups["year2"]) if groups.get("year2") else None
+        if groups.get("year"):
+            first_year = int(groups["year"])
+        else:
+            first_year = (given_last or published.year) - wrap
+        last_year = given_last if given_last is not None else first_year + wrap
+        first = _month(first_year, first_month)[0]
+        last = _month(last_year, last_month)[1]
+        if not first < last <= first + timedelta(days=800):
+            return None
+        return first, last, "span", None, None
+    if kind == "season":
+        return _season(groups, published)
+    if kind == "weekend":
+        which = " ".join(groups["which"].lower().split())
+        saturday = published + timedelta(days=5 - published.weekday())  # this week's
+        if which in ("last", "over the", "the past") and saturday >= published:
+            saturday -= timedelta(weeks=1)
+        elif which == "next":
+            saturday += timedelta(weeks=1)
+        return saturday, saturday + timedelta(days=1), "span", None, None
+    if kind == "part_of_this_month":
+        step = {"next": 1, "last": -1}.get(groups["which"].lower(), 0)
+        first, last = _month(*_ym(_shift_months(published, step)))
+        low, high = TENTHS[groups["part"].lower()]
+        return (
+            first.replace(day=low),
+            last.replace(day=min(high, last.day)),
+            "span",
+            "approximate",
+            None,
+        )
+    if kind == "past_decade":
+        years = 10 if groups["unit"].lower() == "decade" else 100
+        first = _add_months(published, -12 * years)
+        return first, published, "span", "approximate", None
     if kind in ("clock", "month_day", "day_month"):
         month = MONTHS[groups["month"].lower()]
         try:
@@ -261,6 +630,8 @@ def _resolve(
     if kind in ("duration", "ago"):
         count = _count(groups["count"])
         unit = groups["unit"].lower().rstrip("s")
+        if unit == "decade":
+            count, unit = count * 10, "year"
         if unit == "year":
             try:
                 back = published.replace(year=published.year - count)
@@ -344,6 +715,55 @@ def _resolve(
     return None
 
 
+UNDATED_DAYS = frozenset({"month_day", "day_month", "day_range"})
+"""Days named without a year, which take the year nearest publication unless told in the past."""
+PAST_BEFORE = re.compile(
+    r"(?<!-)\b(?!(?:scheduled|rescheduled|planned|expected|slated|postponed|delayed|pushed|moved|"
+    r"set|needed|required|asked|urged|proposed)\b)(?:\w{3,}ed|was|were|began|met|held|took|"
+    r"came|went|left|broke|signed|won|lost|ran)\s+(?:(?:on|in|at)\s+)?$",
+    re.IGNORECASE,
+)
+"""A past verb right before a date: "the deal expired on Dec. 31" (not "was scheduled for",
+"will be released", nor an adjective such as "delegate-packed")."""
+SUPERLATIVE = re.compile(r"(?:\btime|est|\bmost|\bleast|\bever|\bfirst|\blast)\s+$", re.I)
+WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+"""“the week of Nov. 8” is that week, not the day."""
+
+
+PAST_MARGIN = 7
+"""Days after publication in which a past-told day stays this year's: an article dated
+a day early (time zones) or a week-old wire copy must not move a date a whole year."""
+
+
+def _past_told(value: Value, text: str, start: int, published: date) -> Value:
+    """A day without a year that would fall more than PAST_MARGIN days after publication,
+    right after a past verb ("the deal expired on Dec. 31", published in November), is
+    last year's."""
+    first, last, precision, modifier, clock = value
+    before = max(0, start - 30)
+    if (
+        first <= published + timedelta(days=PAST_MARGIN)
+        or not PAST_BEFORE.search(text, before, start)
+        or _FUTURE.search(text, before, start)
+    ):
+        return value
+    try:
+        return (
+            first.replace(year=first.year - 1),
+            last.replace(year=last.year - 1),
+            precision,
+            modifier,
+            clock,
+        )
+    except ValueError:  # 29 February
+        return value
+
+
+PART_RULES = frozenset(
+    {"decade_part", "part_of_year", "part_of_month", "end_of_month", "named_month", "half_quarter",
+     "end_of_period"}
+)  # fmt: skip
+
 CONFIDENCE = {"weekday": 0.7, "deictic": 0.7, "year_noun": 0.6, "decade": 0.7, "ago": 0.7}
 """Rules that are more often wrong: a weekday's tense and "today" inside a quotation."""
 
@@ -369,8 +789,22 @@ def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -
             start, end = match.span()
             if start in taken or (end - 1) in taken:
                 continue
+            if kind == "in_count" and (
+                SUPERLATIVE.search(text, max(0, start - 30), start)
+                or not _FUTURE.search(sentence_of(start))
+            ):
+                continue  # "the highest in two weeks", "sold in eight months" look back
             try:
                 value = _resolve(kind, match, published, sentence_of(start))
+                if value is not None and kind in UNDATED_DAYS and not match.group("year"):
+                    value = _past_told(value, text, start, published)
+                if (
+                    value is not None
+                    and value[2] == "day"
+                    and WEEK_OF.search(text, max(0, start - 16), start)
+                ):
+                    start = WEEK_OF.search(text, max(0, start - 16), start).start()  # type: ignore[union-attr]
+                    value = (*_week(value[0]), "week", None, None)
             except (ValueError, OverflowError):
                 value = None  # "5000 years ago", "99999999999 days ago": outside the calendar
             if value is None:
@@ -379,13 +813,79 @@ def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -
             confidence = CONFIDENCE.get(kind, 0.8)
             found.append(
                 Timex(
-                    start, end, match.group(0), first, last, precision, modifier, clock,
+                    start, end, text[start:end], first, last, precision, modifier, clock,
                     kind.replace("_", "-"), confidence,
                 )
             )  # fmt: skip
             taken.update(range(start, end))
     found += _ahead(text, found, taken)
+    found += _later(text, found, taken)
     return sorted(found, key=lambda timex: timex.start)
+
+
+LATER = re.compile(
+    r"\b(?:(?P<count>a|one|" + _NUMBER[len("(?P<count>") : -1] + r")\s+"
+    r"(?P<unit>days?|weeks?|years?)\s+(?P<way>earlier|later|afterwards?|before)|"
+    r"(?:the\s+)?(?P<next>next|following|previous)\s+day)\b"
+    r"(?!\s+(?:than|of|the|a|an|[A-Z0-9]))",
+    re.IGNORECASE,
+)
+"""A time counted from the one before it: "On Oct. 6 … Two weeks later", "a day earlier",
+"in 2031 … a year earlier"."""
+LATER_WINDOW = 400
+"""How far back (characters) the date that "two weeks later" counts from may be."""
+
+
+def _later(text: str, found: list[Timex], taken: set[int]) -> list[Timex]:
+    """ "two weeks later" and "a day earlier" count from the nearest day before them in
+    the text, "a year earlier" from the nearest day, month or year (within LATER_WINDOW
+    characters); with no such time they are left out."""
+    anchors = {
+        "day": sorted((t for t in found if t.precision == "day"), key=lambda t: t.end),
+        "year": sorted(
+            (t for t in found if t.precision in ("day", "month", "year")), key=lambda t: t.end
+        ),
+    }
+    ends = {kind: [timex.end for timex in times] for kind, times in anchors.items()}
+    more: list[Timex] = []
+    for match in LATER.finditer(text):
+        start, end = match.span()
+        if start in taken or (end - 1) in taken:
+            continue
+        unit = (match.group("unit") or "day").lower().rstrip("s")
+        kind = "year" if unit == "year" else "day"
+        index = bisect.bisect_right(ends[kind], start) - 1
+        if index < 0 or start - anchors[kind][index].end > LATER_WINDOW:
+            continue
+        anchor = anchors[kind][index]
+        if match.group("next"):
+            step = -1 if match.group("next").lower() == "previous" else 1
+        else:
+            word = match.group("count").lower()
+            count = 1 if word in ("a", "one") else _count(word)
+            if word == "several":
+                continue  # "several days later" is no count
+            step = count * (7 if unit == "week" else 1)
+            if match.group("way").lower() in ("earlier", "before"):
+                step = -step
+        if unit == "year":
+            first = _add_months(anchor.first, 12 * step)
+            last = _add_months(anchor.last, 12 * step)
+            if anchor.precision == "year":
+                last = date(first.year, 12, 31)
+            elif anchor.precision == "month":
+                last = _month(first.year, first.month)[1]
+            precision = anchor.precision
+        else:
+            first = last = anchor.first + timedelta(days=step)
+            precision = "day"
+        more.append(
+            Timex(
+                start, end, match.group(0), first, last, precision, None, None, "counted-from", 0.6
+            )
+        )
+        taken.update(range(start, end))
+    return more
 
 
 AHEAD = re.compile(
