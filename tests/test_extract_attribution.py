@@ -788,3 +788,16 @@ def test_if_asked_is_no_speech_verb() -> None:
         "“The pier is good for us.”"
     )
     assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_a_name_never_runs_from_the_byline_into_the_dateline() -> None:
+    # The invented SMA story opens "By Staff Writer", a blank line, "SEOUL — …": a name
+    # taken across the line break made "Writer SEOUL" a person, who then took "she".
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "data/eval/sma-cost-talks-invented.txt").read_text()
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    assert not [name for name in names.values() if "\n" in name or "SEOUL" in name]
+    spoken = {quote["text"][:30]: names[quote["speaker"]] for quote in result["quotes"]}
+    assert spoken["We have paid our share for the"] == "Seo Ha-rin"

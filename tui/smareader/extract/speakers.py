@@ -18,9 +18,12 @@ from dataclasses import dataclass, field
 
 from smareader.extract.names import gender_of_first_name
 
+_GAP = r"[^\S\n]++"
+"""Space between the words of a name: never a line break, which ends a paragraph here
+("By Staff Writer", then the dateline "SEOUL —" on the next line, is no one's name)."""
 NAME = re.compile(
-    r"(?:[A-Z][\w’'.-]*+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'.-]*+|de|van|von|bin|al|da|of|for|and)(?=\s+[A-Z])"
-    r"|\s+[A-Z][\w’'.-]*+)*+"
+    rf"(?:[A-Z][\w’'.-]*+|[A-Z]\.)(?:{_GAP}(?:[A-Z][\w’'.-]*+|de|van|von|bin|al|da|of|for|and)"
+    rf"(?={_GAP}[A-Z])|{_GAP}[A-Z][\w’'.-]*+)*+"
 )
 # Words that start sentences or name things other than speakers.
 STOP = {
