@@ -370,6 +370,17 @@ def _add_months(day: date, months: int) -> date:
     return first.replace(day=min(day.day, calendar.monthrange(first.year, first.month)[1]))
 
 
+def _moved_on(start: date, count: str, unit: str) -> date:
+    """``start`` moved ``count`` days, weeks, months or years ahead ("two weeks")."""
+    number = _count(count)
+    unit = unit.lower().rstrip("s")
+    if unit == "year":
+        return _add_months(start, 12 * number)
+    if unit == "month":
+        return _add_months(start, number)
+    return start + timedelta(days=number * (7 if unit == "week" else 1))
+
+
 def _resolve_part(kind: str, groups: dict[str, str | None], published: date) -> Value | None:
     """Parts of a year, a month or a decade: "late last year", "mid-December", "the early
     1990s", "the first half of 2031", "the end of the month", "next March"."""
@@ -520,25 +531,11 @@ def _resolve(kind: str, match: re.Match[str], published: date, sentence: str) ->
             return None  # "2019-03": the ISO month, not 2019 to 2003
         return date(first_year, 1, 1), date(last_year, 12, 31), "span", None, None
     if kind == "forward_span":
-        count = _count(groups["count"])
-        unit = groups["unit"].lower().rstrip("s")
-        if unit == "year":
-            last = _add_months(published, 12 * count)
-        elif unit == "month":
-            last = _add_months(published, count)
-        else:
-            last = published + timedelta(days=count * (7 if unit == "week" else 1))
+        last = _moved_on(published, groups["count"], groups["unit"])
         modifier = None if groups["how"].lower() == "within" else "approximate"
         return published, last, "span", modifier, None
     if kind == "in_count":
-        count = _count(groups["count"])
-        unit = groups["unit"].lower().rstrip("s")
-        if unit == "year":
-            when = _add_months(published, 12 * count)
-        elif unit == "month":
-            when = _add_months(published, count)
-        else:
-            when = published + timedelta(days=count * (7 if unit == "week" else 1))
+        when = _moved_on(published, groups["count"], groups["unit"])
         return when, when, "day", "approximate", None
     if kind == "month_range":
         first_month = MONTHS[groups["month"].lower()]
