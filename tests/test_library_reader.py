@@ -136,6 +136,18 @@ async def test_narrow_pane_names_always_name_the_pane_on_show(shelf: Path) -> No
         assert "3 Quotes" in tabs.render().plain
 
 
+async def test_the_session_is_saved_while_the_screen_is_taken_down(shelf: Path) -> None:
+    # The session timer can fire while the app closes, its widgets already removed
+    # (seen in CI as NoMatches from a DOM query): the pane on show is screen state.
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        await app.screen.query_one(PaneTabs).remove()
+        app.remember()
+        assert app.session.shelves[str(shelf.resolve())].pane == "quotes"
+
+
 async def test_slash_at_once_still_opens_the_search(shelf: Path) -> None:
     # `/` may come before the search bar is mounted (it follows the first frame).
     app = reader(shelf)

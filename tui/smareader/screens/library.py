@@ -131,7 +131,7 @@ class LibraryScreen(Screen[None]):
         if chosen is not None:
             kept = tuple(story_id for story_id in chosen if story_id in self.stories)
             self.set_reactive(LibraryScreen.chosen, kept or None)
-        self._start = pane if pane in LIBRARY_PANES else "stories"
+        self._pane = pane if pane in LIBRARY_PANES else "stories"
         self._back: list[str] = []
         self._unmounted: dict[str, Widget] = {}
         """Panes not shown yet, so not mounted yet."""
@@ -144,7 +144,7 @@ class LibraryScreen(Screen[None]):
         # (_mount_rest), the other panes when first shown (_mount_pane).
         yield TitleBar()
         yield PaneTabs(
-            list(zip(LIBRARY_PANES, PANE_NAMES, strict=True)), self._start, id="pane-tabs"
+            list(zip(LIBRARY_PANES, PANE_NAMES, strict=True)), self._pane, id="pane-tabs"
         )
         bound = (LibraryScreen.chosen, LibraryScreen.search)
         library, stories, memo = self.library, self.stories, self.memo
@@ -157,8 +157,8 @@ class LibraryScreen(Screen[None]):
             "costs": LibraryCosts(library, stories, memo, id="library-costs").data_bind(*bound),
             "article": LibraryArticle(library, id="library-article"),
         }
-        with ContentSwitcher(initial=PANE_WIDGETS[self._start], id="panes"):
-            yield panes.pop(self._start)
+        with ContentSwitcher(initial=PANE_WIDGETS[self._pane], id="panes"):
+            yield panes.pop(self._pane)
         self._unmounted = panes
         # Holds the footer's row until the footer comes, so the lists keep their height.
         yield Widget(id="footer-space")
@@ -187,8 +187,9 @@ class LibraryScreen(Screen[None]):
 
     @property
     def active_pane(self) -> str:
-        """Id of the visible pane."""
-        return self.query_one(PaneTabs).active
+        """Id of the visible pane (state of the screen's own: the session asks for it
+        while the app closes, when the widgets may be gone)."""
+        return self._pane
 
     async def _mount_pane(self, name: str) -> None:
         """Mount a pane the first time it is needed."""
@@ -202,9 +203,9 @@ class LibraryScreen(Screen[None]):
     async def action_show_pane(self, pane: str) -> None:
         """Show a pane as it was left."""
         await self._mount_pane(pane)
-        tabs = self.query_one(PaneTabs)
-        moved = tabs.active != pane
-        tabs.active = pane
+        moved = self._pane != pane
+        self._pane = pane
+        self.query_one(PaneTabs).active = pane
         self.query_one("#panes", ContentSwitcher).current = PANE_WIDGETS[pane]
         self._focus_pane()
         if moved:
