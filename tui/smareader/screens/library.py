@@ -172,15 +172,16 @@ class LibraryScreen(Screen[None]):
 
     async def _mount_rest(self) -> None:
         """Mount the search bar (hidden) and the footer of keys, once."""
-        if self.search_bar is not None:
-            return
+        tabs = self.query(PaneTabs)
+        if self.search_bar is not None or not tabs:
+            return  # mounted already, or the screen is being taken down
         # Mounted before the first `/`: a bar mounted on that key would let the keys
         # typed right after it reach the pane while it mounts.
         search = SearchBar(id="search")
         search.display = False
-        await self.mount(search, before="#pane-tabs")
+        await self.mount(search, before=tabs.first())
         await self.mount(Footer(compact=True))
-        await self.query_one("#footer-space").remove()
+        await self.query("#footer-space").remove()
         self.refresh_bindings()  # a footer lists the keys when the bindings are announced
 
     # ---------------------------------------------------------------- panes
