@@ -665,3 +665,15 @@ async def test_shift_e_exports_the_chosen_stories_here(
         assert chosen is not None
         assert len(rows) == library.quote_count(chosen)
     assert {row.split(",", 1)[0].strip('"') for row in rows} == set(chosen)
+
+
+def test_a_library_error_renders_as_plain_text() -> None:
+    # What Textual would show of it: no markup, no terminal controls.
+    from rich.text import Text
+
+    from smareader.library.store import LibraryError
+
+    shown = LibraryError("/shelf/[bold]x\x1b[31m.sqlite3", "damaged").__rich__()
+    assert isinstance(shown, Text)
+    assert "[bold]x" in shown.plain and "\x1b" not in shown.plain
+    assert not shown.spans

@@ -17,7 +17,10 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 LIBRARY_FORMAT = 4
 """Version of the tables below, kept in ``PRAGMA user_version``."""
@@ -79,14 +82,19 @@ class LibraryError(Exception):
             else f"{self.path}: {self.reason}"
         )
 
-    def __rich__(self) -> str:
-        """Rich (and so Textual, for an error no handler caught) shows the one line.
+    def __rich__(self) -> Text:
+        """Rich (and so Textual, for an error no handler caught) shows the one line,
+        as plain text: a path's ``[bold]`` is no markup, its controls are made visible.
 
         Textual hands an unhandled exception that renders itself to ``App.panic``
         instead of printing a traceback; the library reader takes it from there (see
         :meth:`smareader.library_app.LibraryReader.panic`).
         """
-        return self.render()
+        from rich.text import Text
+
+        from smareader.sanitize import strip_controls
+
+        return Text(strip_controls(self.render()))
 
 
 def default_library_path() -> Path:
