@@ -544,9 +544,13 @@ def _before(before: str, sentence: str) -> Attribution | None:
     opening = OPENING_VERB.search(before)
     if opening and (who := clean_speaker(opening.group("who"))):
         return Attribution(who, opening.group("verb").lower(), "", "after-verb", 0.85)
+    # Only the verbs after the last quotation mark can introduce this quotation (a
+    # verb before it belongs to the quotation before); a run of short quotations
+    # ('1"1"1"…') then costs a look at a few characters each, not the whole window.
+    mark = max(before.rfind("“"), before.rfind("”"), before.rfind('"'))
     verbs = [
         verb
-        for verb in VERB.finditer(before)
+        for verb in VERB.finditer(before, mark + 1)
         # "… if asked.", "when asked about the pier": a clause with no subject of its own.
         if not ELLIPTICAL.search(before, max(0, verb.start() - 8), verb.start())
     ]
