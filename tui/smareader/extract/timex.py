@@ -419,14 +419,7 @@ def _resolve_part(kind: str, groups: dict[str, str | None], published: date) -> 
             return first, last, "month", None, None
         if kind == "end_of_month":
             return _end_of(part, first, last)
-        low, high = TENTHS[part]
-        return (
-            first.replace(day=low),
-            last.replace(day=min(high, last.day)),
-            "span",
-            "approximate",
-            None,
-        )
+        return _part_of_month(part, first, last)
     if kind == "half_quarter":
         if groups.get("year"):
             year = int(groups["year"] or 0)
@@ -487,6 +480,18 @@ def _season(groups: dict[str, str | None], published: date) -> Value | None:
 
 def _ym(day: date) -> tuple[int, int]:
     return day.year, day.month
+
+
+def _part_of_month(part: str, first: date, last: date) -> Value:
+    """Early, mid or late in the month from ``first`` to ``last`` (see ``TENTHS``)."""
+    low, high = TENTHS[part]
+    return (
+        first.replace(day=low),
+        last.replace(day=min(high, last.day)),
+        "span",
+        "approximate",
+        None,
+    )
 
 
 def _end_of(part: str, first: date, last: date) -> Value:
@@ -567,14 +572,7 @@ def _resolve(kind: str, match: re.Match[str], published: date, sentence: str) ->
     if kind == "part_of_this_month":
         step = {"next": 1, "last": -1}.get(groups["which"].lower(), 0)
         first, last = _month(*_ym(_shift_months(published, step)))
-        low, high = TENTHS[groups["part"].lower()]
-        return (
-            first.replace(day=low),
-            last.replace(day=min(high, last.day)),
-            "span",
-            "approximate",
-            None,
-        )
+        return _part_of_month(groups["part"].lower(), first, last)
     if kind == "past_decade":
         years = 10 if groups["unit"].lower() == "decade" else 100
         first = _add_months(published, -12 * years)
