@@ -43,6 +43,10 @@ def _target(place: Place | None, story: Story) -> Target | None:
 class SMAReader(ReaderApp):
     """A reader for one validated story."""
 
+    CSS_PATH = "screens/main.tcss"
+    """The story screen's stylesheet, read with the app's: Textual does not read the
+    stylesheet of a default screen."""
+
     def __init__(
         self,
         story: Story,
@@ -67,10 +71,11 @@ class SMAReader(ReaderApp):
         self.title = strip_controls(info.title)
         self.sub_title = f"{strip_controls(info.publisher)} · {format_date(info.published)}"
 
-    def on_mount(self) -> None:
-        # Pushed rather than returned from get_default_screen(), which would skip
-        # loading the screen's stylesheet.
-        self.push_screen(story_screen(self.story, self.path, self.session, fresh=self.fresh))
+    def get_default_screen(self) -> MainScreen:
+        """The story's screen, as the first screen of the app (see
+        :meth:`LibraryReader.get_default_screen <smareader.library_app.LibraryReader>`:
+        its first frame is drawn once, not drawn, thrown away and drawn again)."""
+        return story_screen(self.story, self.path, self.session, fresh=self.fresh)
 
     def on_main_screen_moved(self, message: MainScreen.Moved) -> None:
         target = message.target

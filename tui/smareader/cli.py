@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smareader.files import DEFAULT_LIMIT_MIB, LIMIT_VARIABLE, MIB, FileRefused
+from smareader.memory import collector_paused
 from smareader.sanitize import say
 
 if TYPE_CHECKING:
@@ -489,9 +490,10 @@ def cmd_read(argv: Sequence[str]) -> int:
     parser.add_argument("--version", action=_Version)
     _limit_option(parser)
     args = parser.parse_args(argv)
-    if args.path is not None and not args.path.is_dir():
-        return _read_story(args.path, limit=args.max_size, fresh=args.fresh)
-    return _read_library(args.path, args.library, fresh=args.fresh)
+    with collector_paused():  # until the reader's first frame (see the function)
+        if args.path is not None and not args.path.is_dir():
+            return _read_story(args.path, limit=args.max_size, fresh=args.fresh)
+        return _read_library(args.path, args.library, fresh=args.fresh)
 
 
 def _has_terminal() -> bool:
