@@ -13,7 +13,6 @@ import os
 import selectors
 import signal
 import sys
-import termios
 import threading
 from codecs import getincrementaldecoder
 from collections.abc import Callable
@@ -50,10 +49,6 @@ def style_parser(widget: Widget) -> Callable[[str | Style], Style]:
 
 # ---------------------------------------------------------------- the terminal going away
 
-HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
-"""Signals that end a running reader through :meth:`EndingDriver.end` (not by raising
-``SystemExit`` in whatever the main thread is doing)."""
-
 
 @runtime_checkable
 class StopsWork(Protocol):
@@ -68,9 +63,15 @@ class StopsWork(Protocol):
 
 
 if sys.platform != "win32":
+    import termios
+
     from textual._parser import ParseError
     from textual._xterm_parser import XTermParser
     from textual.drivers.linux_driver import LinuxDriver
+
+    HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+    """Signals that end a running reader through :meth:`EndingDriver.end` (not by
+    raising ``SystemExit`` in whatever the main thread is doing)."""
 
     class EndingDriver(LinuxDriver):
         """Textual's Linux driver, ending the app when its terminal goes away.
@@ -268,6 +269,6 @@ if sys.platform != "win32":
 def ending_driver(driver_class: type[Any]) -> type[Any]:
     """The driver to run an app with: :class:`EndingDriver` instead of Textual's own
     Linux driver (any other, say on Windows or a test's, unchanged)."""
-    if sys.platform == "win32":
-        return driver_class
-    return EndingDriver if driver_class is LinuxDriver else driver_class
+    if sys.platform != "win32" and driver_class is LinuxDriver:
+        return EndingDriver
+    return driver_class
