@@ -600,6 +600,43 @@ def test_a_search_in_a_worker_thread_can_be_cancelled(tmp_path: Path, library_fi
         assert library.search_count("talks")[0] > 0  # and the library goes on working
 
 
+def test_stop_ends_the_queries_of_every_connection_and_refuses_the_next(
+    tmp_path: Path, library_file: Path
+) -> None:
+    """What a reader whose terminal went away does: its own query and its workers'
+    (each on a connection from ``another``) raise Cancelled, and so does any later one."""
+    data, text = generate(quotes=20_000, speakers=200, events=100, cost_items=4, seed=8)
+    path = write(tmp_path / "big", data, text)
+    with Library.open(library_file, create=True) as library:
+        add_files(library.connection, [path])
+    library = Library.open(library_file)
+    outcome: list[object] = []
+    started = threading.Event()
+
+    def count() -> None:
+        try:
+            with library.another() as other:
+                started.set()
+                while True:  # "a.e" checks every quote, row by row: slow, and again
+                    other.search_count("a.e")
+        except Exception as error:  # handed to the test thread
+            outcome.append(error)
+
+    worker = threading.Thread(target=count)
+    worker.start()
+    assert started.wait(10)
+    time.sleep(0.05)
+    library.stop()
+    worker.join(10)
+    assert not worker.is_alive()
+    assert len(outcome) == 1 and isinstance(outcome[0], Cancelled), outcome
+    with pytest.raises(Cancelled):
+        library.search_count("talks")
+    with pytest.raises(Cancelled), library.another():
+        pass
+    library.close()
+
+
 def test_an_add_that_found_the_file_empty_accepts_the_library_made_meanwhile(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -515,8 +515,9 @@ def _read_story(path: Path, *, limit: int | None, fresh: bool) -> int:
     from smareader.app import SMAReader, freeze_heap
 
     freeze_heap()
-    SMAReader(story, path=path, fresh=fresh).run()
-    return 0
+    reader = SMAReader(story, path=path, fresh=fresh)
+    reader.run()
+    return reader.return_code or 0  # 129 when the terminal went away
 
 
 def _open_or_upgrade(option: str | None) -> Library:

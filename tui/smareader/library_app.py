@@ -139,11 +139,17 @@ class LibraryReader(ReaderApp):
         its sanitizer) and exits 2, as for a library damaged before the start.
         """
         for renderable in renderables:
-            if isinstance(renderable, LibraryError):
+            if isinstance(renderable, LibraryError) and self.ending is None:
                 self.unreadable = renderable
                 self.exit(return_code=2)
                 return
         super().panic(*renderables)
+
+    def stop_work(self, return_code: int) -> None:
+        """Stop every query of the library now — the reader's own and its workers' (a
+        search count, an export) — and refuse new ones: the reader is ending."""
+        super().stop_work(return_code)
+        self.library.stop()
 
     def on_library_screen_moved(self) -> None:
         self.save_soon()

@@ -7,13 +7,16 @@ model, so the library reader starts without pydantic.
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.driver import Driver
 
 from smareader.sanitize import strip_controls
 from smareader.screens.confirm import ConfirmScreen
 from smareader.session import Session, load_session, save_session
+from smareader.widgets.textual_private import ending_driver
 
 SAVE_EVERY = 2.0
 """Seconds between saves of the session while the reader moves about."""
@@ -35,11 +38,37 @@ class ReaderApp(App[None]):
         self.fresh = fresh
         self.session, self._session_warning = (Session(), None) if fresh else load_session()
         self._save_warned = False
+        self.ending: int | None = None
+        """The return code the app is ending with, once its terminal went away (or
+        SIGHUP or SIGTERM came): see :meth:`stop_work`."""
         remembered = None if fresh else self.session.theme
         if theme is not None:
             self.theme = theme
         elif remembered in self.available_themes:
             self.theme = remembered
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, but one that ends the app when the terminal goes away."""
+        driver: type[Driver] = ending_driver(super().get_driver_class())
+        return driver
+
+    def stop_work(self, return_code: int) -> None:
+        """The terminal went away, or SIGHUP or SIGTERM came: stop long work now.
+
+        Called by the driver (:class:`~smareader.widgets.textual_private.EndingDriver`)
+        from its input thread or a signal handler, just before it asks the app to
+        exit with ``return_code``; so it must only do what is thread-safe. A query
+        stopped here may fail wherever it ran: :meth:`panic` then ends quietly.
+        """
+        self.ending = return_code
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """An error while the app is ending (its queries stopped, its terminal gone)
+        ends it with the ending's return code, and nothing printed."""
+        if self.ending is not None:
+            self.exit(return_code=self.ending)
+            return
+        super().panic(*renderables)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """Publisher and date first, so they survive when a long title is cut."""

@@ -28,7 +28,13 @@ class Pty:
         size: tuple[int, int] = (100, 32),
         env: dict[str, str] | None = None,
         cwd: Path | None = None,
+        controlling: bool = False,
     ) -> None:
+        """Args:
+        controlling: Make the pty the program's controlling terminal, as a terminal
+            window's is: closing it (:meth:`hang_up`) then sends SIGHUP and SIGCONT
+            too, not only end of file on its input.
+        """
         self.master, slave = os.openpty()
         columns, rows = size
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
@@ -41,9 +47,12 @@ class Pty:
             cwd=cwd,
             start_new_session=True,
             close_fds=True,
+            # In the child, after setsid: adopt the pty (stdin) as controlling terminal.
+            preexec_fn=_adopt_terminal if controlling else None,
         )
         os.close(slave)
         self.output = bytearray()
+        self.hung_up = False
 
     def read(self, quiet: float = 0.25, limit: float = 20.0) -> bytes:
         """Read until the program has written nothing for ``quiet`` seconds."""
@@ -75,8 +84,20 @@ class Pty:
             os.write(self.master, key)
             self.read(quiet=settle, limit=5.0)
 
+    def hang_up(self) -> None:
+        """Close the terminal under the program, as closing its window does."""
+        if not self.hung_up:
+            self.hung_up = True
+            os.close(self.master)
+
     def close(self) -> int:
         """Stop the program (if it still runs) and return its exit status."""
+        if self.hung_up:
+            try:
+                return self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                return self.process.wait()
         with contextlib.suppress(ProcessLookupError):
             if self.process.poll() is None:
                 self.read(quiet=0.1, limit=1.0)
@@ -114,3 +135,7 @@ class Pty:
                     return None
                 self.output += chunk
         return None
+
+
+def _adopt_terminal() -> None:
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)

@@ -14,7 +14,7 @@ import sqlite3
 import stat
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -134,6 +134,8 @@ class Library:
 
     One connection, usable from any thread, one query at a time: a search in a worker
     thread, and the UI thread calling :meth:`cancel` when the next key makes it stale.
+    A worker thread gets a connection of its own from :meth:`another`, which
+    :meth:`stop` stops too.
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
@@ -141,6 +143,8 @@ class Library:
         self.path = path
         self._rowids: dict[str, int] = {}
         self._lock = threading.RLock()
+        self._stopped = False
+        self._others: set[Library] = set()
         connection.create_function("smr_contains", 2, _contains_all, deterministic=True)
 
     @classmethod
@@ -160,7 +164,40 @@ class Library:
 
     def cancel(self) -> None:
         """Stop the query running now, from any thread; it raises :class:`Cancelled`."""
-        self.connection.interrupt()
+        with suppress(sqlite3.Error):  # closed meanwhile: nothing runs
+            self.connection.interrupt()
+
+    def stop(self) -> None:
+        """Stop the query running now and refuse any later one (they raise
+        :class:`Cancelled`), here and on every connection :meth:`another` handed out.
+
+        For a reader that has to end: safe from any thread and from a signal handler
+        (no lock is taken; SQLite's interrupt is thread-safe).
+        """
+        self._stopped = True
+        for library in [self, *list(self._others)]:
+            library._stopped = True
+            library.cancel()
+
+    @contextmanager
+    def another(self) -> Iterator[Library]:
+        """A connection of its own to this library, for a worker thread's queries.
+
+        Closed on leaving the ``with``; :meth:`stop` of this library stops it too.
+
+        Raises:
+            Cancelled: If this library was stopped.
+            LibraryError: If the file cannot be opened.
+        """
+        other = Library.open(self.path)
+        self._others.add(other)
+        try:
+            if self._stopped:  # checked after the add: a stop() now or before is seen
+                raise Cancelled
+            yield other
+        finally:
+            self._others.discard(other)
+            other.close()
 
     def __enter__(self) -> Library:
         return self
@@ -178,6 +215,8 @@ class Library:
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
+        if self._stopped:
+            raise Cancelled
         try:
             with library_errors(self.path):
                 yield

@@ -58,7 +58,15 @@ REBUILD_HINT = "run `smareader library rebuild` to make it again from the story 
 
 
 class Cancelled(Exception):
-    """A query stopped by :meth:`smareader.library.Library.cancel` (say, a stale search)."""
+    """A query stopped by :meth:`smareader.library.Library.cancel` (say, a stale search)
+    or :meth:`~smareader.library.Library.stop` (the reader is ending)."""
+
+    def __rich__(self) -> Text:
+        """One line, so that Textual hands one no handler caught to ``App.panic``
+        (which lets the reader end quietly when it stopped the query itself)."""
+        from rich.text import Text
+
+        return Text("a library query was stopped")
 
 
 class LibraryError(Exception):

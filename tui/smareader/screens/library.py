@@ -16,11 +16,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer
+from textual.worker import Worker, get_current_worker
 
 from smareader.library.query import Chosen, Library
 from smareader.library.rows import StoryEntry
@@ -105,6 +107,23 @@ class LibraryScreen(Screen[None]):
     class Moved(Message):
         """The pane or the chosen stories changed (for the session to remember)."""
 
+    class Counted(Message):
+        """A search's matches were counted (posted by the counting thread)."""
+
+        def __init__(self, query: str, chosen: Chosen, counts: tuple[int, int]) -> None:
+            super().__init__()
+            self.query = query
+            self.chosen = chosen
+            self.counts = counts
+
+    class Said(Message):
+        """A worker thread has something to say (a notification)."""
+
+        def __init__(self, text: str, severity: SeverityLevel) -> None:
+            super().__init__()
+            self.text = text
+            self.severity: SeverityLevel = severity
+
     def __init__(
         self,
         library: Library,
@@ -137,6 +156,8 @@ class LibraryScreen(Screen[None]):
         """Panes not shown yet, so not mounted yet."""
         self._search_timer: Timer | None = None
         self._last_search_key = 0.0
+        self._counting: dict[Worker[None], Library] = {}
+        """The connections counting a search now, by worker (a stale one is stopping)."""
 
     def compose(self) -> ComposeResult:
         # The first frame holds what is read first: the title, the pane names and the
@@ -333,7 +354,8 @@ class LibraryScreen(Screen[None]):
                 counts = self.memo.counted(query, self.chosen)
                 if counts is None:
                     bar.label.update("counting…", layout=False)
-                    self._count(query, self.chosen)
+                    counting = self._count(query, self.chosen)  # the stale one cancelled
+                    self._stop_counting(but=counting)  # and stopped: it would count on
                 else:
                     self._say_counts(counts)
             else:
@@ -351,15 +373,36 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="count")
     def _count(self, query: str, chosen: Chosen) -> None:
         """Count a search's matches on a connection of its own: the lists show the
-        first matches meanwhile, and a stale count is dropped."""
+        first matches meanwhile. The next count, or leaving, stops it (a count of a
+        million rows takes seconds); the count is posted, never waited on."""
+        worker = get_current_worker()
         try:
-            with Library.open(self.library.path) as library:
-                counts = library.search_count(query, chosen, cap=SEARCH_CAP)
+            with self.library.another() as library:
+                self._counting[worker] = library
+                try:
+                    if worker.is_cancelled:  # stale before it could be stopped
+                        return
+                    counts = library.search_count(query, chosen, cap=SEARCH_CAP)
+                finally:
+                    self._counting.pop(worker, None)
         except (Cancelled, LibraryError):
             return
-        self.app.call_from_thread(self._counted, query, chosen, counts)
+        self.post_message(self.Counted(query, chosen, counts))
 
-    def _counted(self, query: str, chosen: Chosen, counts: tuple[int, int]) -> None:
+    def _stop_counting(self, *, but: Worker[None] | None = None) -> None:
+        """Stop the counts running now (``but`` one): their queries raise Cancelled."""
+        for worker, library in list(self._counting.items()):
+            if worker is not but:
+                library.cancel()
+
+    def on_unmount(self) -> None:
+        # Quitting does not wait for a count: the app ends when its threads do.
+        self._stop_counting()
+
+    @on(Counted)
+    def _counted(self, message: Counted) -> None:
+        message.stop()
+        query, chosen, counts = message.query, message.chosen, message.counts
         self.memo.store(query, chosen, counts)
         if (query, chosen) != (self.search, self.chosen):
             return
@@ -405,20 +448,26 @@ class LibraryScreen(Screen[None]):
         from smareader.files import write_atomic
         from smareader.library.export import export_chunks
 
+        severity: SeverityLevel
         try:
-            with Library.open(self.library.path) as library:
+            with self.library.another() as library:
                 # Streamed a story at a time, as `smareader export --library` does.
                 write_atomic(path, export_chunks(library, chosen, "csv"), overwrite=False)
                 quotes = library.quote_count(chosen)
         except FileExistsError:
             message, severity = f"{path} already exists; nothing written", "warning"
+        except Cancelled:
+            return  # the reader is ending
         except (OSError, LibraryError) as error:
             message, severity = f"Could not write {path}: {error}", "error"
         else:
             message, severity = f"{quotes:,} quotes with citations written to {path}", "information"
-        self.app.call_from_thread(
-            self.notify, strip_controls(message), severity=severity, markup=False
-        )
+        self.post_message(self.Said(message, severity))
+
+    @on(Said)
+    def _said(self, message: Said) -> None:
+        message.stop()
+        self.notify(strip_controls(message.text), severity=message.severity, markup=False)
 
     # ---------------------------------------------------------------- misc
 
