@@ -801,3 +801,15 @@ def test_a_name_never_runs_from_the_byline_into_the_dateline() -> None:
     assert not [name for name in names.values() if "\n" in name or "SEOUL" in name]
     spoken = {quote["text"][:30]: names[quote["speaker"]] for quote in result["quotes"]}
     assert spoken["We have paid our share for the"] == "Seo Ha-rin"
+
+
+@pytest.mark.parametrize("run", ["Delegates Reyk", "Understated Reyk", "Neither Tom Reyk"])
+def test_a_word_run_into_a_name_does_not_hide_the_person(run: str) -> None:
+    # A headline or a list ("Delegates Reyk of Portmore and Voss") files a second "Reyk";
+    # a lone "Reyk" is still the one person named in full.
+    text = (
+        f"{run} backs the pier plan.\n\nTom Reyk chairs the Velmora harbor board.\n\n"
+        "The plan would cost the board too much, Reyk said.\n\n"
+        "“We cannot pay for it,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]

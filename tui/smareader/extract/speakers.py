@@ -302,6 +302,34 @@ def _person_like(name: str) -> bool:
     )
 
 
+_NOT_FIRST = re.compile(r"(?i)[a-z]+(?:ly|ed|ing)")
+"""A first word that is an adverb, a participle or an adjective: "Interestingly",
+"Understated", "Using"."""
+
+
+def _full_name_like(name: str) -> bool:
+    """Whether a person's name is a first name (or initial) and a surname, with at most a
+    middle name or initial: "Ana Park", "Ana J. Park" — not "Republicans Park", "Neither
+    Ana Park", "Support of Park" or a headline in capitals."""
+    words = [word for word in name.split() if word.lower() not in SUFFIXES]
+    if not 2 <= len(words) <= 3 or name.isupper():
+        return False
+    if any(not word[:1].isupper() or re.search(r"[’']s?$", word) for word in words):
+        return False  # "Supporters of Park", "Commentary’s Ana Park"
+    first = words[0]
+    if gender_of_first_name(first) is not None or re.fullmatch(r"(?:[A-Z]\.)+", first):
+        return True
+    if len(words) == 3 and gender_of_first_name(words[1]) is not None:
+        return False  # "Neither Ana Park": a word before the first name
+    lowered = first.lower()
+    return not (
+        first in STOP
+        or _NOT_FIRST.fullmatch(first)
+        or lowered in TITLES | PERSON_HEADS | GROUP_HEADS
+        or lowered.rstrip("s") in TITLES | PERSON_HEADS
+    )
+
+
 class Registry:
     """The speakers found so far, in the order they were first named."""
 
@@ -450,6 +478,12 @@ class Registry:
             for entity in self._by_surname.get(name.lower(), [])
             if gender is None or entity.gender in (None, gender)
         ]
+        if len({entity.name for entity in people}) > 1:
+            # "Republicans Jolly", "Understated Perez" (a headline) beside David Jolly:
+            # a run with a word in front of the name is nobody a lone surname means.
+            proper = [entity for entity in people if _full_name_like(entity.name)]
+            if proper and len({entity.name for entity in proper}) == 1:
+                people = proper
         if len({entity.name for entity in people}) == 1:
             self.add_alias(people[0], mention)
             return people[0]
