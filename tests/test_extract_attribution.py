@@ -813,3 +813,12 @@ def test_a_word_run_into_a_name_does_not_hide_the_person(run: str) -> None:
         "“We cannot pay for it,” he said."
     )
     assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_a_name_in_a_hyphenated_modifier_is_nobody_he_means() -> None:
+    text = (
+        "Tom Reyk chairs the Velmora harbor board, and Ben Voss wants his seat.\n\n"
+        "Told of the anti-Voss mood in the port, Reyk smiled.\n\n"
+        "“I have heard it too,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]

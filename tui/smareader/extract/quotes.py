@@ -805,6 +805,8 @@ class People:
             index = bisect.bisect_right(starts, offset) - 1
             if index >= 0 and quoted[index][0] <= offset < quoted[index][1]:
                 continue  # a name inside a quotation is no antecedent
+            if offset > 1 and text[offset - 1] == "-" and text[offset - 2].isalpha():
+                continue  # "the anti-Reyk vote": a modifier, nobody "he" means
             while " " in found and found.split(" ", 1)[0] in STOP:
                 cut = found.index(" ") + 1  # "But Bryant said": the name is "Bryant"
                 found, offset = found[cut:], offset + cut
