@@ -822,3 +822,15 @@ def test_a_name_in_a_hyphenated_modifier_is_nobody_he_means() -> None:
         "“I have heard it too,” he said."
     )
     assert speakers_of(text) == ["Tom Reyk"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When the board met, he praised Ben Voss for the plan.",
+        "The pier would cost Ben Voss his seat, he said.",
+    ],
+)
+def test_a_name_after_the_same_pronoun_is_not_what_it_means(sentence: str) -> None:
+    text = f"Tom Reyk chairs the Velmora harbor board.\n\n{sentence}\n\n“It is good,” he said."
+    assert speakers_of(text) == ["Tom Reyk"]

@@ -152,6 +152,12 @@ WORK_BEFORE = re.compile(
 WORK_AFTER = re.compile(r"[,.]?\s*(?:star|stars|host|hosts|creator|actor|actress)\b")
 """A title's star after it: "“Low Tide” star Ana Park"."""
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+PARENTHETICAL = re.compile(
+    r"\s+(?:said|says|added|adds|noted|notes|explained|argued|wrote|writes|recalled|warned|"
+    r"insisted|continued)\s*[,.]"
+)
+"""A speech verb and a comma or a full stop after "he": "…, he said," is an aside."""
 DASH = re.compile(r"\s*[-—–―]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
 OPENING_VERB = re.compile(
     r"(?:^|[.!?”\"]\s+)(?P<verb>Said|Says|Stated|Added|Asked|Wrote|Writes|Explained)\s+"
@@ -801,6 +807,19 @@ class People:
         is no subject of its sentence."""
         self.sentences = sentences
         starts = [start for start, _ in quoted]
+        self.pronouns: dict[str, tuple[list[int], list[bool]]] = {"he": ([], []), "she": ([], [])}
+        """Where "he" and "she" stand outside quotations, and whether each is a
+        parenthetical "…, he said," (then the whole sentence is what he reports)."""
+        for match in PRONOUN.finditer(text):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and quoted[index][0] <= match.start() < quoted[index][1]:
+                continue
+            offsets, asides = self.pronouns[match.group(0).lower()]
+            offsets.append(match.start())
+            asides.append(
+                text.endswith(",", 0, max(0, match.start() - 1))
+                and PARENTHETICAL.match(text, match.end()) is not None
+            )
         for offset, found in name_mentions(text):
             index = bisect.bisect_right(starts, offset) - 1
             if index >= 0 and quoted[index][0] <= offset < quoted[index][1]:
@@ -864,15 +883,19 @@ class People:
     def _sentence_index(self, offset: int) -> int:
         return bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
 
-    def subject(self, start: int, end: int, gender: str | None = None) -> Entity | None:
+    def subject(
+        self, start: int, end: int, gender: str | None = None, cut: int | None = None
+    ) -> Entity | None:
         """The person a stretch of text is about: one named before a speech verb,
-        else the first named (of ``gender`` when given)."""
+        else the first named (of ``gender`` when given); past ``cut``, only one who
+        speaks."""
         lo = bisect.bisect_left(self.offsets, start)
         hi = bisect.bisect_left(self.offsets, end)
         candidates = [
             index
             for index in range(lo, hi)
-            if gender is None or self.entities[index].gender in (gender, None)
+            if (gender is None or self.entities[index].gender in (gender, None))
+            and (cut is None or self.offsets[index] < cut or self.speaking[index])
         ]
         if not candidates:
             return None
@@ -898,7 +921,11 @@ class People:
             start, end = self.sentences[index]
             if offset - start > 3000:
                 break
-            found = self.subject(start, min(end, offset), gender)
+            # "When Tom Reyk spoke, he praised Ben Voss": a name after the same pronoun in
+            # its sentence is not what that pronoun means, and "Voss won, he said" is
+            # all what he reports; only one who speaks there can still be meant.
+            cut = self._pronoun_at(pronoun, start, min(end, offset))
+            found = self.subject(start, min(end, offset), gender, cut)
             opening = PRONOUN_OPENING.match(self.text, start)
             if found is not None and not (
                 opening and opening.group(1).lower() == pronoun and not self._speaks(start, end)
@@ -907,6 +934,16 @@ class People:
             index -= 1
             seen += 1
         return None
+
+    def _pronoun_at(self, pronoun: str, start: int, end: int) -> int | None:
+        """Where the first ``pronoun`` in ``[start, end)`` stands (``start`` when one of
+        them is a parenthetical "…, he said,"), or ``None``."""
+        offsets, asides = self.pronouns[pronoun]
+        lo = bisect.bisect_left(offsets, start)
+        hi = bisect.bisect_left(offsets, end)
+        if lo == hi:
+            return None
+        return start if any(asides[lo:hi]) else offsets[lo]
 
     def _speaks(self, start: int, end: int) -> bool:
         lo = bisect.bisect_left(self.offsets, start)
