@@ -834,3 +834,12 @@ def test_a_name_in_a_hyphenated_modifier_is_nobody_he_means() -> None:
 def test_a_name_after_the_same_pronoun_is_not_what_it_means(sentence: str) -> None:
     text = f"Tom Reyk chairs the Velmora harbor board.\n\n{sentence}\n\n“It is good,” he said."
     assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_a_lone_surname_with_a_title_is_someone_he_can_mean() -> None:
+    text = (
+        "Ben Voss spoke first.\n\n"
+        "And even President Lowe, who rarely talks about the pier, seems to agree.\n\n"
+        "“We will build it,” he said."
+    )
+    assert speakers_of(text) == ["Lowe"]

@@ -30,6 +30,7 @@ from smareader.extract.speakers import (
     ORGANIZATION_HEADS,
     PERSON_HEADS,
     PLACES,
+    SPELLED,
     STOP,
     TITLES,
     Entity,
@@ -842,7 +843,10 @@ class People:
             if not words or words[0] in STOP or " and " in mention or name.lower() in PLACES:
                 continue  # "Lowe and Diaz" are two people, neither of them "he"
             registry.position = offset
-            known = len(words) >= 2 or bool(title_gender(title) or gender_of_first_name(name))
+            # "President Lowe", "Sen. Reyk": a title that only a person has makes one.
+            personal = bool(title) and title.split()[-1].lower() in PERSON_HEADS | SPELLED.keys()
+            known = len(words) >= 2 or personal or bool(title_gender(title))
+            known = known or bool(gender_of_first_name(name))
             entity = registry.resolve(mention, create=known)
             if entity is None or entity.kind != "person":
                 continue
