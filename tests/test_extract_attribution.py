@@ -803,7 +803,9 @@ def test_a_name_never_runs_from_the_byline_into_the_dateline() -> None:
     assert spoken["We have paid our share for the"] == "Seo Ha-rin"
 
 
-@pytest.mark.parametrize("run", ["Delegates Reyk", "Understated Reyk", "Neither Tom Reyk"])
+@pytest.mark.parametrize(
+    "run", ["Delegates Reyk", "Understated Reyk", "Neither Tom Reyk", "Velmora Gov. Reyk"]
+)
 def test_a_word_run_into_a_name_does_not_hide_the_person(run: str) -> None:
     # A headline or a list ("Delegates Reyk of Portmore and Voss") files a second "Reyk";
     # a lone "Reyk" is still the one person named in full.

@@ -316,6 +316,8 @@ def _full_name_like(name: str) -> bool:
         return False
     if any(not word[:1].isupper() or re.search(r"[’']s?$", word) for word in words):
         return False  # "Supporters of Park", "Commentary’s Ana Park"
+    if any(word in STOP or word.lower() in TITLES for word in words[1:-1]):
+        return False  # "Velmora Gov. Park", "Coalition Against Park"
     first = words[0]
     if gender_of_first_name(first) is not None or re.fullmatch(r"(?:[A-Z]\.)+", first):
         return True
