@@ -845,3 +845,13 @@ def test_a_lone_surname_with_a_title_is_someone_he_can_mean() -> None:
         "“We will build it,” he said."
     )
     assert speakers_of(text) == ["Lowe"]
+
+
+def test_a_shared_surname_is_the_one_named_in_full_last() -> None:
+    text = (
+        "Ana Lowe ran the port for a decade, and Tom Reyk ran it after her.\n\n"
+        "Her husband, Ben Lowe, spoke at the harbor on Tuesday.\n\n"
+        "Speaking in Portmore, Lowe, without naming Reyk, also faulted the pier plan.\n\n"
+        "“You cannot build a pier in a week,” he said."
+    )
+    assert speakers_of(text) == ["Ben Lowe"]

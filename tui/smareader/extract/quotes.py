@@ -806,7 +806,12 @@ class People:
         self.governed: list[bool] = []
         """Whether a preposition governs the mention ("like Reyk", "with Voss"): then it
         is no subject of its sentence."""
+        self.shared: list[list[Entity]] = []
+        """For a lone surname two people share, the one of them named in full last (else
+        nothing): a pronoun takes it only when its gender is known to fit."""
         self.sentences = sentences
+        named: dict[int, int] = {}
+        """Where each person was last named in full."""
         starts = [start for start, _ in quoted]
         self.pronouns: dict[str, tuple[list[int], list[bool]]] = {"he": ([], []), "she": ([], [])}
         """Where "he" and "she" stand outside quotations, and whether each is a
@@ -848,6 +853,14 @@ class People:
             known = len(words) >= 2 or personal or bool(title_gender(title))
             known = known or bool(gender_of_first_name(name))
             entity = registry.resolve(mention, create=known)
+            shared = registry.sharing(name) if entity is None and len(words) == 1 else []
+            if shared:
+                # "Lowe" after Ana Lowe and Ben Lowe: the one named in full last.
+                entity = max(shared, key=lambda e: named.get(id(e), -1))
+                shared = [entity] if id(entity) in named else []
+                entity = entity if shared else None
+            elif entity is not None and len(words) >= 2:
+                named[id(entity)] = offset
             if entity is None or entity.kind != "person":
                 continue
             speaking = (
@@ -862,6 +875,7 @@ class People:
                 continue  # "in North Carolina", "Islamic State": not known to be anyone
             self.offsets.append(offset)
             self.entities.append(entity)
+            self.shared.append(shared)
             self.speaking.append(speaking)
             role = ROLE_AFTER.match(text, offset + len(found))
             self.governed.append(
@@ -898,16 +912,27 @@ class People:
         candidates = [
             index
             for index in range(lo, hi)
-            if (gender is None or self.entities[index].gender in (gender, None))
+            if (person := self.person(index, gender)) is not None
+            and (gender is None or person.gender in (gender, None))
             and (cut is None or self.offsets[index] < cut or self.speaking[index])
         ]
         if not candidates:
             return None
         speaking = [index for index in candidates if self.speaking[index]]
         if speaking:
-            return self.entities[speaking[-1]]
+            return self.person(speaking[-1], gender)
         free = [index for index in candidates if not self.governed[index]]
-        return self.entities[(free or candidates)[0]]
+        return self.person((free or candidates)[0], gender)
+
+    def person(self, index: int, gender: str | None) -> Entity | None:
+        """Who mention ``index`` is, for a pronoun of ``gender``: a lone surname two
+        people share is the one named in full last, if that one's gender is known to fit
+        (else nobody)."""
+        shared = self.shared[index]
+        if not shared:
+            return self.entities[index]
+        fits = [entity for entity in shared if gender is not None and entity.gender == gender]
+        return fits[0] if len(fits) == 1 else None
 
     def antecedent(self, pronoun: str, offset: int) -> Entity | None:
         """The person "he" or "she" at ``offset`` most likely refers to.
@@ -1189,8 +1214,10 @@ def _same_as_before(
     first = bisect.bisect_left(people.offsets, found[-1].end)
     last = bisect.bisect_left(people.offsets, offset)
     for index in range(first, last):
-        entity = people.entities[index]
-        if entity is previous or entity.gender not in (gender, None):
+        if previous in people.shared[index]:
+            continue  # "Lowe" may well be the Lowe just quoted
+        entity = people.person(index, gender)
+        if entity is None or entity is previous or entity.gender not in (gender, None):
             continue
         # Someone else of that gender who speaks, or is a sentence's subject, takes over.
         if people.is_subject(index):

@@ -548,6 +548,16 @@ class Registry:
                 found.gender = found.gender or title_gender(title)
         return found
 
+    def sharing(self, name: str) -> list[Entity]:
+        """The people named in full who share the surname ``name`` ("Lowe" after Ana
+        Lowe and Ben Lowe), when two or more do; else nothing."""
+        distinct = {
+            entity.name: entity
+            for entity in self._by_surname.get(name.lower(), [])
+            if _full_name_like(entity.name)
+        }
+        return list(distinct.values()) if len(distinct) > 1 else []
+
     def spoke(self, entity: Entity) -> None:
         """Record that ``entity`` was just quoted (for pronouns)."""
         if self.recent and self.recent[-1] is entity:
