@@ -855,3 +855,15 @@ def test_a_shared_surname_is_the_one_named_in_full_last() -> None:
         "“You cannot build a pier in a week,” he said."
     )
     assert speakers_of(text) == ["Ben Lowe"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("After Kael Voss’s speech on the pier, Ana Park took the stage.", "Ana Park"),
+        ("Ana Park’s plan is still unclear, but she spoke on Tuesday.", "Ana Park"),
+    ],
+)
+def test_an_owner_inside_a_sentence_is_not_its_subject(sentence: str, name: str) -> None:
+    text = f"Ana Park and Kael Voss ran for mayor.\n\n{sentence}\n\n“We will win,” she said."
+    assert speakers_of(text) == [name]

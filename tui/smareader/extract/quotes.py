@@ -140,6 +140,8 @@ SPOKEN_BEFORE = re.compile(
 Lee has …" is Park speaking, not Lee)."""
 ROLE_AFTER = re.compile(r"[’']?s?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 """Lowercase role words between a name and another name: "Lowe adviser Ana Park"."""
+OPENS = re.compile(r"(?:^|[.!?\n]\s*|[.!?][”\"]\s*)$")
+"""Where a sentence opens: the start of the text, a line, or just after a full stop."""
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
 MEDIA_OWNER = re.compile(r"(?:\b[A-Z]{2,5}|Channel|Network|News|Radio|TV)[’']s\s*$")
 """An outlet's possessive just before a quotation mark: "NBC’s", "Fox News Channel’s"."""
@@ -884,6 +886,13 @@ class People:
                 or ARTICLE_BEFORE.search(text, max(0, offset - 6), offset) is not None
                 # "Vale adviser Anders Briggs": the adviser is the subject
                 or (role is not None and role.group(1).split()[0] in TITLES | HEADS)
+                # "… praised Reyk’s speech": an owner inside the sentence is not what it
+                # is about (but "Reyk’s plan failed, and he …" opens on its topic)
+                or (
+                    found.endswith(("’s", "'s"))
+                    and not speaking
+                    and not OPENS.search(text, max(0, offset - 4), offset)
+                )
             )
         registry.position = len(text)
 
