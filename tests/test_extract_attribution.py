@@ -867,3 +867,13 @@ def test_a_shared_surname_is_the_one_named_in_full_last() -> None:
 def test_an_owner_inside_a_sentence_is_not_its_subject(sentence: str, name: str) -> None:
     text = f"Ana Park and Kael Voss ran for mayor.\n\n{sentence}\n\n“We will win,” she said."
     assert speakers_of(text) == [name]
+
+
+def test_a_name_the_speech_verb_reports_on_does_not_speak() -> None:
+    # "said Voss continued to …": Voss is what was said, and "continued to" is no speech.
+    text = (
+        "Tom Reyk, the chairman of the Velmora port board, for example, said Ben Voss "
+        "continued to hurt the port by fighting the pier plan.\n\n"
+        "“It has not helped him,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]

@@ -116,9 +116,13 @@ REPORTED_BY = re.compile(
 )
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
 SPEAKING = re.compile(
-    rf"(?:[’']s)?(?:\s*\([^)]{{0,30}}\))?(?:,\s*[^,“”\"]{{1,60}},)?\s+"
+    rf"(?:[’']s)?(?:\s*\([^)]{{0,30}}\))?(?:(?:,\s*[^,“”\"]{{1,60}}){{1,2}},)?\s+"
     rf"(?:has\s+|had\s+|also\s+|then\s+)?(?![a-z]+ing\b)(?:{SPEECH_VERBS})\b"
+    r"(?!(?:(?<=continued)|(?<=continues)|(?<=began)|(?<=went on)|(?<=offered)|(?<=called)"
+    r"|(?<=pressed))\s+(?:to|for|on)\b)"
 )
+"""A speech verb after a name, past an age or an aside or two: "Reyk, 70, said" (but
+"Reyk continued to argue" and "Reyk began to" are not speech)."""
 PLACE_BEFORE = re.compile(
     r"\b(?:in|at|from|of|to|for|across|into|near|outside|throughout|around|via|toward|"
     r"towards|with|against)\s+(?:the\s+)?$"
@@ -138,6 +142,8 @@ SPOKEN_BEFORE = re.compile(
 )
 """A speech verb after a comma, just before a name: "…, noted Ana Park" (but "Park said
 Lee has …" is Park speaking, not Lee)."""
+SPOKEN_ENDS = re.compile(r"\s*(?:[,.;:!?)\n]|$)")
+"""What follows the name a comma's speech verb introduces: a stop or the end."""
 ROLE_AFTER = re.compile(r"[’']?s?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 """Lowercase role words between a name and another name: "Lowe adviser Ana Park"."""
 OPENS = re.compile(r"(?:^|[.!?\n]\s*|[.!?][”\"]\s*)$")
@@ -865,9 +871,10 @@ class People:
                 named[id(entity)] = offset
             if entity is None or entity.kind != "person":
                 continue
-            speaking = (
-                SPEAKING.match(text, offset + len(found)) is not None
-                or SPOKEN_BEFORE.search(text, max(0, offset - 40), offset) is not None
+            speaking = SPEAKING.match(text, offset + len(found)) is not None or (
+                SPOKEN_BEFORE.search(text, max(0, offset - 40), offset) is not None
+                # "…, said Reyk." speaks; in "…, said Reyk won" Reyk is what was said
+                and SPOKEN_ENDS.match(text, offset + len(found)) is not None
             )
             if (
                 entity.gender is None
