@@ -877,3 +877,12 @@ def test_a_name_the_speech_verb_reports_on_does_not_speak() -> None:
         "“It has not helped him,” he said."
     )
     assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_two_people_joined_by_and_with_a_title_are_two_names() -> None:
+    text = (
+        "Ana Lane and Harbor Commissioner Ben Voss met on Tuesday.\n\n"
+        "On the eve of the meeting, Lane softened her tone.\n\n"
+        "“We can work together,” she said."
+    )
+    assert speakers_of(text) == ["Ana Lane"]

@@ -201,12 +201,25 @@ def _pair(piece: str) -> list[str]:
     left, sep, right = piece.partition(" and ")
     if sep and 2 <= len(left.split()) <= 3 and 2 <= len(right.split()) <= 3:
         return [left, right]
+    if sep and _titled_person(left) and _titled_person(right):
+        return [left, right]  # "Ana Lane and House Speaker Ben Voss"
     left, sep, right = piece.partition(" of ")
     if left.split()[-1:] and left.split()[-1].lower() in TITLES:
         return [piece]  # "Port Chief of Staff Ana Ruiz", "Secretary of State Ann Lee"
     if sep and 2 <= len(left.split()) <= 4 and right and _kind(left) == "person":
         return [left, right]
     return [piece]
+
+
+def _titled_person(side: str) -> bool:
+    """A person's name of two or three words, after at most three words of title."""
+    title, name = split_title(side)
+    return (
+        len(title.split()) <= 3
+        and 2 <= len(name.split()) <= 3
+        and name.split()[0] not in STOP
+        and _kind(name) == "person"
+    )
 
 
 @dataclass(eq=False)
