@@ -886,3 +886,11 @@ def test_two_people_joined_by_and_with_a_title_are_two_names() -> None:
         "“We can work together,” she said."
     )
     assert speakers_of(text) == ["Ana Lane"]
+
+
+def test_a_place_in_the_sentence_before_is_no_speaker() -> None:
+    text = (
+        "“Those are small towns,” Tom Reyk said. They also lie far away from either "
+        "Portmore City or Velmora City. “That is a hard area.”"
+    )
+    assert speakers_of(text) == ["Tom Reyk", "Tom Reyk"]

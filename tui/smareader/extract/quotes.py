@@ -918,11 +918,16 @@ class People:
         return bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
 
     def subject(
-        self, start: int, end: int, gender: str | None = None, cut: int | None = None
+        self,
+        start: int,
+        end: int,
+        gender: str | None = None,
+        cut: int | None = None,
+        free: bool = False,
     ) -> Entity | None:
         """The person a stretch of text is about: one named before a speech verb,
         else the first named (of ``gender`` when given); past ``cut``, only one who
-        speaks."""
+        speaks; with ``free``, never one a preposition governs."""
         lo = bisect.bisect_left(self.offsets, start)
         hi = bisect.bisect_left(self.offsets, end)
         candidates = [
@@ -937,8 +942,10 @@ class People:
         speaking = [index for index in candidates if self.speaking[index]]
         if speaking:
             return self.person(speaking[-1], gender)
-        free = [index for index in candidates if not self.governed[index]]
-        return self.person((free or candidates)[0], gender)
+        ungoverned = [index for index in candidates if not self.governed[index]]
+        if free and not ungoverned:
+            return None  # "… far from Sioux City.": a place or an object, not its subject
+        return self.person((ungoverned or candidates)[0], gender)
 
     def person(self, index: int, gender: str | None) -> Entity | None:
         """Who mention ``index`` is, for a pronoun of ``gender``: a lone surname two
@@ -1166,7 +1173,7 @@ def _previous_sentence(
     if attribution is not None and attribution.rule in ("before-verb", "colon"):
         return attribution if attribution.who else None
     # "Clinton touted her record. “…”": the person the sentence before is about.
-    subject = people.subject(start, min(end, start + 80))
+    subject = people.subject(start, min(end, start + 80), free=True)
     if subject is not None:
         return Attribution(subject.name, "", "", "previous-subject", 0.55)
     return None
