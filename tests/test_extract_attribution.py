@@ -801,3 +801,96 @@ def test_a_name_never_runs_from_the_byline_into_the_dateline() -> None:
     assert not [name for name in names.values() if "\n" in name or "SEOUL" in name]
     spoken = {quote["text"][:30]: names[quote["speaker"]] for quote in result["quotes"]}
     assert spoken["We have paid our share for the"] == "Seo Ha-rin"
+
+
+@pytest.mark.parametrize(
+    "run", ["Delegates Reyk", "Understated Reyk", "Neither Tom Reyk", "Velmora Gov. Reyk"]
+)
+def test_a_word_run_into_a_name_does_not_hide_the_person(run: str) -> None:
+    # A headline or a list ("Delegates Reyk of Portmore and Voss") files a second "Reyk";
+    # a lone "Reyk" is still the one person named in full.
+    text = (
+        f"{run} backs the pier plan.\n\nTom Reyk chairs the Velmora harbor board.\n\n"
+        "The plan would cost the board too much, Reyk said.\n\n"
+        "“We cannot pay for it,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_a_name_in_a_hyphenated_modifier_is_nobody_he_means() -> None:
+    text = (
+        "Tom Reyk chairs the Velmora harbor board, and Ben Voss wants his seat.\n\n"
+        "Told of the anti-Voss mood in the port, Reyk smiled.\n\n"
+        "“I have heard it too,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When the board met, he praised Ben Voss for the plan.",
+        "The pier would cost Ben Voss his seat, he said.",
+    ],
+)
+def test_a_name_after_the_same_pronoun_is_not_what_it_means(sentence: str) -> None:
+    text = f"Tom Reyk chairs the Velmora harbor board.\n\n{sentence}\n\n“It is good,” he said."
+    assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_a_lone_surname_with_a_title_is_someone_he_can_mean() -> None:
+    text = (
+        "Ben Voss spoke first.\n\n"
+        "And even President Lowe, who rarely talks about the pier, seems to agree.\n\n"
+        "“We will build it,” he said."
+    )
+    assert speakers_of(text) == ["Lowe"]
+
+
+def test_a_shared_surname_is_the_one_named_in_full_last() -> None:
+    text = (
+        "Ana Lowe ran the port for a decade, and Tom Reyk ran it after her.\n\n"
+        "Her husband, Ben Lowe, spoke at the harbor on Tuesday.\n\n"
+        "Speaking in Portmore, Lowe, without naming Reyk, also faulted the pier plan.\n\n"
+        "“You cannot build a pier in a week,” he said."
+    )
+    assert speakers_of(text) == ["Ben Lowe"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("After Kael Voss’s speech on the pier, Ana Park took the stage.", "Ana Park"),
+        ("Ana Park’s plan is still unclear, but she spoke on Tuesday.", "Ana Park"),
+    ],
+)
+def test_an_owner_inside_a_sentence_is_not_its_subject(sentence: str, name: str) -> None:
+    text = f"Ana Park and Kael Voss ran for mayor.\n\n{sentence}\n\n“We will win,” she said."
+    assert speakers_of(text) == [name]
+
+
+def test_a_name_the_speech_verb_reports_on_does_not_speak() -> None:
+    # "said Voss continued to …": Voss is what was said, and "continued to" is no speech.
+    text = (
+        "Tom Reyk, the chairman of the Velmora port board, for example, said Ben Voss "
+        "continued to hurt the port by fighting the pier plan.\n\n"
+        "“It has not helped him,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_two_people_joined_by_and_with_a_title_are_two_names() -> None:
+    text = (
+        "Ana Lane and Harbor Commissioner Ben Voss met on Tuesday.\n\n"
+        "On the eve of the meeting, Lane softened her tone.\n\n"
+        "“We can work together,” she said."
+    )
+    assert speakers_of(text) == ["Ana Lane"]
+
+
+def test_a_place_in_the_sentence_before_is_no_speaker() -> None:
+    text = (
+        "“Those are small towns,” Tom Reyk said. They also lie far away from either "
+        "Portmore City or Velmora City. “That is a hard area.”"
+    )
+    assert speakers_of(text) == ["Tom Reyk", "Tom Reyk"]

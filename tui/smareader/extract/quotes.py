@@ -30,6 +30,7 @@ from smareader.extract.speakers import (
     ORGANIZATION_HEADS,
     PERSON_HEADS,
     PLACES,
+    SPELLED,
     STOP,
     TITLES,
     Entity,
@@ -115,9 +116,13 @@ REPORTED_BY = re.compile(
 )
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
 SPEAKING = re.compile(
-    rf"(?:[’']s)?(?:\s*\([^)]{{0,30}}\))?(?:,\s*[^,“”\"]{{1,60}},)?\s+"
+    rf"(?:[’']s)?(?:\s*\([^)]{{0,30}}\))?(?:(?:,\s*[^,“”\"]{{1,60}}){{1,2}},)?\s+"
     rf"(?:has\s+|had\s+|also\s+|then\s+)?(?![a-z]+ing\b)(?:{SPEECH_VERBS})\b"
+    r"(?!(?:(?<=continued)|(?<=continues)|(?<=began)|(?<=went on)|(?<=offered)|(?<=called)"
+    r"|(?<=pressed))\s+(?:to|for|on)\b)"
 )
+"""A speech verb after a name, past an age or an aside or two: "Reyk, 70, said" (but
+"Reyk continued to argue" and "Reyk began to" are not speech)."""
 PLACE_BEFORE = re.compile(
     r"\b(?:in|at|from|of|to|for|across|into|near|outside|throughout|around|via|toward|"
     r"towards|with|against)\s+(?:the\s+)?$"
@@ -137,8 +142,12 @@ SPOKEN_BEFORE = re.compile(
 )
 """A speech verb after a comma, just before a name: "…, noted Ana Park" (but "Park said
 Lee has …" is Park speaking, not Lee)."""
+SPOKEN_ENDS = re.compile(r"\s*(?:[,.;:!?)\n]|$)")
+"""What follows the name a comma's speech verb introduces: a stop or the end."""
 ROLE_AFTER = re.compile(r"[’']?s?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 """Lowercase role words between a name and another name: "Lowe adviser Ana Park"."""
+OPENS = re.compile(r"(?:^|[.!?\n]\s*|[.!?][”\"]\s*)$")
+"""Where a sentence opens: the start of the text, a line, or just after a full stop."""
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
 MEDIA_OWNER = re.compile(r"(?:\b[A-Z]{2,5}|Channel|Network|News|Radio|TV)[’']s\s*$")
 """An outlet's possessive just before a quotation mark: "NBC’s", "Fox News Channel’s"."""
@@ -152,6 +161,12 @@ WORK_BEFORE = re.compile(
 WORK_AFTER = re.compile(r"[,.]?\s*(?:star|stars|host|hosts|creator|actor|actress)\b")
 """A title's star after it: "“Low Tide” star Ana Park"."""
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+PARENTHETICAL = re.compile(
+    r"\s+(?:said|says|added|adds|noted|notes|explained|argued|wrote|writes|recalled|warned|"
+    r"insisted|continued)\s*[,.]"
+)
+"""A speech verb and a comma or a full stop after "he": "…, he said," is an aside."""
 DASH = re.compile(r"\s*[-—–―]\s*(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?=[,.\s]|$)")
 OPENING_VERB = re.compile(
     r"(?:^|[.!?”\"]\s+)(?P<verb>Said|Says|Stated|Added|Asked|Wrote|Writes|Explained)\s+"
@@ -799,12 +814,32 @@ class People:
         self.governed: list[bool] = []
         """Whether a preposition governs the mention ("like Reyk", "with Voss"): then it
         is no subject of its sentence."""
+        self.shared: list[list[Entity]] = []
+        """For a lone surname two people share, the one of them named in full last (else
+        nothing): a pronoun takes it only when its gender is known to fit."""
         self.sentences = sentences
+        named: dict[int, int] = {}
+        """Where each person was last named in full."""
         starts = [start for start, _ in quoted]
+        self.pronouns: dict[str, tuple[list[int], list[bool]]] = {"he": ([], []), "she": ([], [])}
+        """Where "he" and "she" stand outside quotations, and whether each is a
+        parenthetical "…, he said," (then the whole sentence is what he reports)."""
+        for match in PRONOUN.finditer(text):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and quoted[index][0] <= match.start() < quoted[index][1]:
+                continue
+            offsets, asides = self.pronouns[match.group(0).lower()]
+            offsets.append(match.start())
+            asides.append(
+                text.endswith(",", 0, max(0, match.start() - 1))
+                and PARENTHETICAL.match(text, match.end()) is not None
+            )
         for offset, found in name_mentions(text):
             index = bisect.bisect_right(starts, offset) - 1
             if index >= 0 and quoted[index][0] <= offset < quoted[index][1]:
                 continue  # a name inside a quotation is no antecedent
+            if offset > 1 and text[offset - 1] == "-" and text[offset - 2].isalpha():
+                continue  # "the anti-Reyk vote": a modifier, nobody "he" means
             while " " in found and found.split(" ", 1)[0] in STOP:
                 cut = found.index(" ") + 1  # "But Bryant said": the name is "Bryant"
                 found, offset = found[cut:], offset + cut
@@ -821,13 +856,25 @@ class People:
             if not words or words[0] in STOP or " and " in mention or name.lower() in PLACES:
                 continue  # "Lowe and Diaz" are two people, neither of them "he"
             registry.position = offset
-            known = len(words) >= 2 or bool(title_gender(title) or gender_of_first_name(name))
+            # "President Lowe", "Sen. Reyk": a title that only a person has makes one.
+            personal = bool(title) and title.split()[-1].lower() in PERSON_HEADS | SPELLED.keys()
+            known = len(words) >= 2 or personal or bool(title_gender(title))
+            known = known or bool(gender_of_first_name(name))
             entity = registry.resolve(mention, create=known)
+            shared = registry.sharing(name) if entity is None and len(words) == 1 else []
+            if shared:
+                # "Lowe" after Ana Lowe and Ben Lowe: the one named in full last.
+                entity = max(shared, key=lambda e: named.get(id(e), -1))
+                shared = [entity] if id(entity) in named else []
+                entity = entity if shared else None
+            elif entity is not None and len(words) >= 2:
+                named[id(entity)] = offset
             if entity is None or entity.kind != "person":
                 continue
-            speaking = (
-                SPEAKING.match(text, offset + len(found)) is not None
-                or SPOKEN_BEFORE.search(text, max(0, offset - 40), offset) is not None
+            speaking = SPEAKING.match(text, offset + len(found)) is not None or (
+                SPOKEN_BEFORE.search(text, max(0, offset - 40), offset) is not None
+                # "…, said Reyk." speaks; in "…, said Reyk won" Reyk is what was said
+                and SPOKEN_ENDS.match(text, offset + len(found)) is not None
             )
             if (
                 entity.gender is None
@@ -837,6 +884,7 @@ class People:
                 continue  # "in North Carolina", "Islamic State": not known to be anyone
             self.offsets.append(offset)
             self.entities.append(entity)
+            self.shared.append(shared)
             self.speaking.append(speaking)
             role = ROLE_AFTER.match(text, offset + len(found))
             self.governed.append(
@@ -845,6 +893,13 @@ class People:
                 or ARTICLE_BEFORE.search(text, max(0, offset - 6), offset) is not None
                 # "Vale adviser Anders Briggs": the adviser is the subject
                 or (role is not None and role.group(1).split()[0] in TITLES | HEADS)
+                # "… praised Reyk’s speech": an owner inside the sentence is not what it
+                # is about (but "Reyk’s plan failed, and he …" opens on its topic)
+                or (
+                    found.endswith(("’s", "'s"))
+                    and not speaking
+                    and not OPENS.search(text, max(0, offset - 4), offset)
+                )
             )
         registry.position = len(text)
 
@@ -862,23 +917,45 @@ class People:
     def _sentence_index(self, offset: int) -> int:
         return bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
 
-    def subject(self, start: int, end: int, gender: str | None = None) -> Entity | None:
+    def subject(
+        self,
+        start: int,
+        end: int,
+        gender: str | None = None,
+        cut: int | None = None,
+        free: bool = False,
+    ) -> Entity | None:
         """The person a stretch of text is about: one named before a speech verb,
-        else the first named (of ``gender`` when given)."""
+        else the first named (of ``gender`` when given); past ``cut``, only one who
+        speaks; with ``free``, never one a preposition governs."""
         lo = bisect.bisect_left(self.offsets, start)
         hi = bisect.bisect_left(self.offsets, end)
         candidates = [
             index
             for index in range(lo, hi)
-            if gender is None or self.entities[index].gender in (gender, None)
+            if (person := self.person(index, gender)) is not None
+            and (gender is None or person.gender in (gender, None))
+            and (cut is None or self.offsets[index] < cut or self.speaking[index])
         ]
         if not candidates:
             return None
         speaking = [index for index in candidates if self.speaking[index]]
         if speaking:
-            return self.entities[speaking[-1]]
-        free = [index for index in candidates if not self.governed[index]]
-        return self.entities[(free or candidates)[0]]
+            return self.person(speaking[-1], gender)
+        ungoverned = [index for index in candidates if not self.governed[index]]
+        if free and not ungoverned:
+            return None  # "… far from Sioux City.": a place or an object, not its subject
+        return self.person((ungoverned or candidates)[0], gender)
+
+    def person(self, index: int, gender: str | None) -> Entity | None:
+        """Who mention ``index`` is, for a pronoun of ``gender``: a lone surname two
+        people share is the one named in full last, if that one's gender is known to fit
+        (else nobody)."""
+        shared = self.shared[index]
+        if not shared:
+            return self.entities[index]
+        fits = [entity for entity in shared if gender is not None and entity.gender == gender]
+        return fits[0] if len(fits) == 1 else None
 
     def antecedent(self, pronoun: str, offset: int) -> Entity | None:
         """The person "he" or "she" at ``offset`` most likely refers to.
@@ -896,7 +973,11 @@ class People:
             start, end = self.sentences[index]
             if offset - start > 3000:
                 break
-            found = self.subject(start, min(end, offset), gender)
+            # "When Tom Reyk spoke, he praised Ben Voss": a name after the same pronoun in
+            # its sentence is not what that pronoun means, and "Voss won, he said" is
+            # all what he reports; only one who speaks there can still be meant.
+            cut = self._pronoun_at(pronoun, start, min(end, offset))
+            found = self.subject(start, min(end, offset), gender, cut)
             opening = PRONOUN_OPENING.match(self.text, start)
             if found is not None and not (
                 opening and opening.group(1).lower() == pronoun and not self._speaks(start, end)
@@ -905,6 +986,16 @@ class People:
             index -= 1
             seen += 1
         return None
+
+    def _pronoun_at(self, pronoun: str, start: int, end: int) -> int | None:
+        """Where the first ``pronoun`` in ``[start, end)`` stands (``start`` when one of
+        them is a parenthetical "…, he said,"), or ``None``."""
+        offsets, asides = self.pronouns[pronoun]
+        lo = bisect.bisect_left(offsets, start)
+        hi = bisect.bisect_left(offsets, end)
+        if lo == hi:
+            return None
+        return start if any(asides[lo:hi]) else offsets[lo]
 
     def _speaks(self, start: int, end: int) -> bool:
         lo = bisect.bisect_left(self.offsets, start)
@@ -1082,7 +1173,7 @@ def _previous_sentence(
     if attribution is not None and attribution.rule in ("before-verb", "colon"):
         return attribution if attribution.who else None
     # "Clinton touted her record. “…”": the person the sentence before is about.
-    subject = people.subject(start, min(end, start + 80))
+    subject = people.subject(start, min(end, start + 80), free=True)
     if subject is not None:
         return Attribution(subject.name, "", "", "previous-subject", 0.55)
     return None
@@ -1146,8 +1237,10 @@ def _same_as_before(
     first = bisect.bisect_left(people.offsets, found[-1].end)
     last = bisect.bisect_left(people.offsets, offset)
     for index in range(first, last):
-        entity = people.entities[index]
-        if entity is previous or entity.gender not in (gender, None):
+        if previous in people.shared[index]:
+            continue  # "Lowe" may well be the Lowe just quoted
+        entity = people.person(index, gender)
+        if entity is None or entity is previous or entity.gender not in (gender, None):
             continue
         # Someone else of that gender who speaks, or is a sentence's subject, takes over.
         if people.is_subject(index):

@@ -201,12 +201,25 @@ def _pair(piece: str) -> list[str]:
     left, sep, right = piece.partition(" and ")
     if sep and 2 <= len(left.split()) <= 3 and 2 <= len(right.split()) <= 3:
         return [left, right]
+    if sep and _titled_person(left) and _titled_person(right):
+        return [left, right]  # "Ana Lane and House Speaker Ben Voss"
     left, sep, right = piece.partition(" of ")
     if left.split()[-1:] and left.split()[-1].lower() in TITLES:
         return [piece]  # "Port Chief of Staff Ana Ruiz", "Secretary of State Ann Lee"
     if sep and 2 <= len(left.split()) <= 4 and right and _kind(left) == "person":
         return [left, right]
     return [piece]
+
+
+def _titled_person(side: str) -> bool:
+    """A person's name of two or three words, after at most three words of title."""
+    title, name = split_title(side)
+    return (
+        len(title.split()) <= 3
+        and 2 <= len(name.split()) <= 3
+        and name.split()[0] not in STOP
+        and _kind(name) == "person"
+    )
 
 
 @dataclass(eq=False)
@@ -299,6 +312,36 @@ def _person_like(name: str) -> bool:
         and words[0] not in STOP
         and all(word[:1].isupper() for word in words)
         and _kind(name) == "person"
+    )
+
+
+_NOT_FIRST = re.compile(r"(?i)[a-z]+(?:ly|ed|ing)")
+"""A first word that is an adverb, a participle or an adjective: "Interestingly",
+"Understated", "Using"."""
+
+
+def _full_name_like(name: str) -> bool:
+    """Whether a person's name is a first name (or initial) and a surname, with at most a
+    middle name or initial: "Ana Park", "Ana J. Park" — not "Republicans Park", "Neither
+    Ana Park", "Support of Park" or a headline in capitals."""
+    words = [word for word in name.split() if word.lower() not in SUFFIXES]
+    if not 2 <= len(words) <= 3 or name.isupper():
+        return False
+    if any(not word[:1].isupper() or re.search(r"[’']s?$", word) for word in words):
+        return False  # "Supporters of Park", "Commentary’s Ana Park"
+    if any(word in STOP or word.lower() in TITLES for word in words[1:-1]):
+        return False  # "Velmora Gov. Park", "Coalition Against Park"
+    first = words[0]
+    if gender_of_first_name(first) is not None or re.fullmatch(r"(?:[A-Z]\.)+", first):
+        return True
+    if len(words) == 3 and gender_of_first_name(words[1]) is not None:
+        return False  # "Neither Ana Park": a word before the first name
+    lowered = first.lower()
+    return not (
+        first in STOP
+        or _NOT_FIRST.fullmatch(first)
+        or lowered in TITLES | PERSON_HEADS | GROUP_HEADS
+        or lowered.rstrip("s") in TITLES | PERSON_HEADS
     )
 
 
@@ -450,6 +493,12 @@ class Registry:
             for entity in self._by_surname.get(name.lower(), [])
             if gender is None or entity.gender in (None, gender)
         ]
+        if len({entity.name for entity in people}) > 1:
+            # "Republicans Jolly", "Understated Perez" (a headline) beside David Jolly:
+            # a run with a word in front of the name is nobody a lone surname means.
+            proper = [entity for entity in people if _full_name_like(entity.name)]
+            if proper and len({entity.name for entity in proper}) == 1:
+                people = proper
         if len({entity.name for entity in people}) == 1:
             self.add_alias(people[0], mention)
             return people[0]
@@ -511,6 +560,16 @@ class Registry:
             if found.kind == "person":
                 found.gender = found.gender or title_gender(title)
         return found
+
+    def sharing(self, name: str) -> list[Entity]:
+        """The people named in full who share the surname ``name`` ("Lowe" after Ana
+        Lowe and Ben Lowe), when two or more do; else nothing."""
+        distinct = {
+            entity.name: entity
+            for entity in self._by_surname.get(name.lower(), [])
+            if _full_name_like(entity.name)
+        }
+        return list(distinct.values()) if len(distinct) > 1 else []
 
     def spoke(self, entity: Entity) -> None:
         """Record that ``entity`` was just quoted (for pronouns)."""
