@@ -10,6 +10,7 @@ the grammar that Textual itself uses.
 from __future__ import annotations
 
 import base64
+import os
 import re
 import time
 from collections.abc import Sequence
@@ -27,6 +28,27 @@ _OSC_TEXTUAL = re.compile(rb"22;[a-z-]+")
 _ESC_SHORT = re.compile(rb"\x1b[=>78]")
 """Keypad modes and cursor save/restore: short ESC sequences terminals use at start-up."""
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def scratch_environment(tmp_path: Path) -> dict[str, str]:
+    """This process's environment for a program on a pty, with its own home, state,
+    data, config, cache and library under ``tmp_path`` (never the user's) and no
+    colour or theme settings from the user's shell."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"NO_COLOR", "TEXTUAL_THEME", "COLUMNS", "LINES"}
+    }
+    env.update(
+        TERM="xterm-256color",
+        HOME=str(tmp_path / "home"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        SMAREADER_LIBRARY=str(tmp_path / "library.sqlite"),
+    )
+    return env
 
 
 def _control(char: str) -> bool:

@@ -27,6 +27,7 @@ from smareader.devtools.generate import generate_library, write
 from smareader.devtools.terminal import Pty
 from smareader.library.index import add_files
 from smareader.library.store import connect
+from terminal import scratch_environment
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
@@ -76,22 +77,13 @@ def _slow_reader(library: Path, *, where: str) -> list[str]:
     return [sys.executable, "-c", code]
 
 
-def _env(tmp_path: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key not in {"COLUMNS", "LINES"}}
-    env.update(
-        TERM="xterm-256color",
-        HOME=str(tmp_path / "home"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-    )
-    return env
-
-
 def _searching(library: Path, tmp_path: Path, *, where: str, controlling: bool) -> Pty:
     """The reader started, a search for ``a.`` typed, its count running."""
-    terminal = Pty(_slow_reader(library, where=where), env=_env(tmp_path), controlling=controlling)
+    terminal = Pty(
+        _slow_reader(library, where=where),
+        env=scratch_environment(tmp_path),
+        controlling=controlling,
+    )
     assert terminal.wait_for(b"Stories"), "the reader did not start"
     terminal.read(quiet=0.3)
     terminal.press([b"/"], settle=0.2)

