@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from time import monotonic
 
 _paused = False
 """Whether :func:`collector_paused` turned the collector off and nothing has turned it
@@ -52,3 +53,60 @@ def freeze_heap() -> None:
     gc.collect()
     gc.freeze()
     _resume()
+
+
+IDLE_BEFORE_FULL = 1.0
+"""Seconds without input after which a held-back full collection may run."""
+
+HELD_BACK = 1 << 30
+"""A third collection threshold that CPython never reaches: no full collection of its own."""
+
+
+class IdleCollections:
+    """Full collections when the reader is idle, never in the middle of paging.
+
+    Paging a long list fills caches of rows and drawn lines whose entries live a few
+    screens and die by reference counting; enough of them reach the oldest generation
+    that CPython runs a full collection every twenty-odd keys, and with Textual's
+    objects about it that is a 20–60 ms pause — the slowest key in twenty. While
+    :meth:`start` is in force CPython runs only its young collections; :meth:`tick`
+    (the app calls it on a timer) runs the full one CPython would have run, once the
+    keys have stopped for :data:`IDLE_BEFORE_FULL` seconds.
+    """
+
+    def __init__(self) -> None:
+        self.last_input = monotonic()
+        """When the reader last had a key or mouse event (the app sets it)."""
+        self._threshold: tuple[int, int, int] | None = None
+
+    def start(self) -> None:
+        """Hold CPython's full collections back (until :meth:`stop`)."""
+        if self._threshold is None:
+            self._threshold = gc.get_threshold()
+            young, middle, _ = self._threshold
+            gc.set_threshold(young, middle, HELD_BACK)
+
+    def stop(self) -> None:
+        """Give CPython its own thresholds back."""
+        if self._threshold is not None:
+            gc.set_threshold(*self._threshold)
+            self._threshold = None
+
+    def input(self) -> None:
+        """A key or mouse event came: the reader is busy."""
+        self.last_input = monotonic()
+
+    def tick(self) -> bool:
+        """Run the full collection held back, if one is due and the reader is idle.
+
+        Due as CPython counts it: ``threshold[2]`` collections of the middle generation
+        since the last full one. Returns whether it ran.
+        """
+        if self._threshold is None or not gc.isenabled():
+            return False
+        if monotonic() - self.last_input < IDLE_BEFORE_FULL:
+            return False
+        if gc.get_count()[2] < self._threshold[2]:
+            return False
+        gc.collect()
+        return True

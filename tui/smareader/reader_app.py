@@ -8,11 +8,13 @@ model, so the library reader starts without pydantic.
 from __future__ import annotations
 
 from rich.console import RenderableType
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.driver import Driver
 
+from smareader.memory import IDLE_BEFORE_FULL, IdleCollections
 from smareader.sanitize import strip_controls
 from smareader.screens.confirm import ConfirmScreen
 from smareader.session import Session, load_session, save_session
@@ -39,6 +41,8 @@ class ReaderApp(App[None]):
         self.session, self._session_warning = (Session(), None) if fresh else load_session()
         self._save_warned = False
         self.ending: int | None = None
+        self.collections = IdleCollections()
+        """Full garbage collections held back while keys come (see the class)."""
         """The return code the app is ending with, once its terminal went away (or
         SIGHUP or SIGTERM came): see :meth:`stop_work`."""
         remembered = None if fresh else self.session.theme
@@ -79,6 +83,16 @@ class ReaderApp(App[None]):
             self.notify(strip_controls(self._session_warning), severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, lambda _theme: self.save_soon())
         self._save_timer = self.set_interval(SAVE_EVERY, self._save_if_moved, pause=True)
+        self.collections.start()
+        self.set_interval(IDLE_BEFORE_FULL, self.collections.tick)
+
+    def on_unmount(self) -> None:
+        self.collections.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collections.input()
+        await super().on_event(event)
 
     def save_soon(self) -> None:
         """Save the session at the next tick (moves come in bursts)."""

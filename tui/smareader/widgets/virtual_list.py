@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from math import ceil
 
 from rich.segment import Segment
 from textual import events
@@ -20,6 +21,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widget import Widget
@@ -51,6 +53,25 @@ def content_segments(
     if fill > 0:
         segments.append(Segment(" " * fill, rich_style))
     return Strip(segments, left + width + right)
+
+
+def thumb(bar: ScrollBar) -> tuple[Segment, ...]:
+    """What a vertical scroll bar draws for its position, without its colours.
+
+    Textual's scroll bar draws its thumb to an eighth of a cell; ``ScrollBarRender``
+    works it out (``ScrollBar.render`` passes the same sizes), so two positions with
+    the same result draw the same bar.
+    """
+    window = bar.window_size if bar.window_size < bar.window_virtual_size else 0
+    return tuple(
+        bar.renderer.render_bar(
+            size=bar.size.height,
+            virtual_size=ceil(bar.window_virtual_size),
+            window_size=ceil(window),
+            position=bar.position,
+            thickness=bar.thickness,
+        ).segments
+    )
 
 
 def content_strip(widget: Widget, content: Content, width: int, style: VisualStyle) -> Strip:
@@ -150,7 +171,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._count = count
         self.row_height = row_height
         self.empty = empty
-        self._cache: LRUCache[tuple[int, bool, int], list[Strip]] = LRUCache(512)
+        self._cache: LRUCache[tuple[int, bool, int], list[Strip]] = LRUCache(192)
         self._styles: tuple[bool, VisualStyle, VisualStyle, tuple[int, int]] | None = None
 
     @property
@@ -201,6 +222,20 @@ class VirtualList(ScrollView, can_focus=True):
 
     def on_blur(self) -> None:
         self._cache.clear()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # ScrollView's own, but the scroll bar is redrawn only when its thumb moves.
+        # Drawing the bar costs ~2 ms a move (its every line goes through Textual's
+        # styles), and over a million rows a page moves the thumb a thousandth of a
+        # cell. The bar's position is still kept exact: a drag starts from it.
+        if self.show_vertical_scrollbar:
+            bar = self.vertical_scrollbar
+            drawn = thumb(bar)
+            bar.set_reactive(ScrollBar.position, bar.validate_position(new_value))
+            if thumb(bar) != drawn:
+                bar.refresh()
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, self._count * self.row_height)

@@ -28,7 +28,7 @@ class PagedRows(Generic[_T]):
     """Rows ``0 … count-1`` of a query, fetched on demand."""
 
     def __init__(
-        self, count: int, fetch: Fetch[_T], *, offsets: bool = True, keep: int = 64
+        self, count: int, fetch: Fetch[_T], *, offsets: bool = True, keep: int = 16
     ) -> None:
         """Args:
         count: How many rows the query has (from SQL).

@@ -1,0 +1,111 @@
+"""What paging a long list is spared: full collections mid-keys, scroll-bar redraws
+that draw the same bar. Each saving must leave what is drawn exactly as before."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.content import Content
+
+from smareader import memory
+from smareader.memory import HELD_BACK, IDLE_BEFORE_FULL, IdleCollections
+from smareader.reader_app import ReaderApp
+from smareader.widgets.virtual_list import VirtualList, thumb
+
+
+@pytest.fixture
+def thresholds() -> object:
+    saved = gc.get_threshold()
+    yield saved
+    gc.set_threshold(*saved)
+
+
+def test_full_collections_are_held_back_and_given_back(thresholds: tuple[int, int, int]) -> None:
+    collections = IdleCollections()
+    collections.start()
+    young, middle, _ = thresholds
+    assert gc.get_threshold() == (young, middle, HELD_BACK)
+    collections.start()  # twice is once: stop still restores the user's own
+    collections.stop()
+    assert gc.get_threshold() == thresholds
+
+
+def test_a_held_back_collection_runs_only_when_due_and_idle(
+    thresholds: tuple[int, int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = [1000.0]
+    monkeypatch.setattr(memory, "monotonic", lambda: now[0])
+    collections = IdleCollections()
+    collections.start()
+    gc.collect()  # the count of middle collections since a full one: 0
+    assert not collections.tick()  # nothing due
+    for _ in range(thresholds[2]):
+        gc.collect(1)  # each counts towards a full collection, as CPython's own do
+    collections.input()
+    now[0] += IDLE_BEFORE_FULL / 2
+    assert not collections.tick()  # due, but keys are coming
+    now[0] += IDLE_BEFORE_FULL
+    assert collections.tick()  # due and idle
+    assert gc.get_count()[2] == 0
+    assert not collections.tick()  # and done
+    collections.stop()
+    assert not collections.tick()  # stopped: CPython collects on its own again
+
+
+def test_a_collector_turned_off_by_someone_else_is_not_run(
+    thresholds: tuple[int, int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(memory, "monotonic", lambda: 1e9)
+    collections = IdleCollections()
+    collections.start()
+    for _ in range(thresholds[2]):
+        gc.collect(1)
+    gc.disable()
+    try:
+        assert not collections.tick()
+    finally:
+        gc.enable()
+        collections.stop()
+
+
+async def test_the_reader_holds_full_collections_back_while_it_runs(
+    thresholds: tuple[int, int, int],
+) -> None:
+    app = ReaderApp(fresh=True)
+    async with app.run_test() as pilot:
+        assert gc.get_threshold()[2] == HELD_BACK
+        before = app.collections.last_input
+        await pilot.press("x")
+        assert app.collections.last_input > before  # a key is input
+    assert gc.get_threshold() == thresholds
+
+
+class Rows(App[None]):
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        yield VirtualList(lambda index, width: [Content(f"row {index}")], self.count)
+
+
+@pytest.mark.parametrize("count", [60, 1_000_000])
+async def test_the_scroll_bar_shows_where_the_list_is_after_paging(count: int) -> None:
+    app = Rows(count)
+    async with app.run_test(size=(40, 12)) as pilot:
+        rows = app.query_one(VirtualList)
+        rows.focus()
+        bar = rows.vertical_scrollbar
+        seen = {thumb(bar)}
+        for key in ["pagedown"] * 12 + ["end", "pageup", "home"]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert bar.position == rows.scroll_y  # exact: a drag starts from here
+            drawn = app.export_screenshot()
+            bar.refresh()  # what a bar drawn afresh shows
+            await pilot.pause()
+            assert app.export_screenshot() == drawn, key
+            seen.add(thumb(bar))
+        assert len(seen) > 2  # the thumb did move (it is no test if it never does)
