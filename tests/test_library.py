@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smareader.cli import main
 from smareader.devtools.generate import generate, generate_library, write
 from smareader.library import Cancelled, Library, default_library_path, open_library, store
-from smareader.library.index import add_files
+from smareader.library.index import add_files, words_of
 from smareader.model import load_story
 from smareader.model.bundled import bundled_story_path, bundled_story_paths
 
@@ -656,3 +658,31 @@ def test_an_add_that_found_the_file_empty_accepts_the_library_made_meanwhile(
     monkeypatch.undo()
     with Library.open(path) as library:
         assert library.stories() == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(codec="utf-8"), max_size=40), max_size=8))
+def test_the_words_of_texts_are_each_texts_words(texts: list[str]) -> None:
+    # words_of splits all the texts at once, for speed; it must find what splitting
+    # each text alone finds (a search term is looked up among these words).
+    alone = {part for text in texts for part in store.WORD_SPLIT.split(text.lower()) if part}
+    assert words_of(texts) == alone
+
+
+def test_a_story_written_twice_in_one_add_is_searched_once(
+    stories: Path, library_file: Path
+) -> None:
+    # The second write deletes the first from the search index, which must by then
+    # hold it (the index is made at the commit): a delete of what it never held
+    # damages it.
+    path = sorted(stories.glob("*.json"))[0]
+    with Library.open(library_file, create=True) as library:
+        outcomes = add_files(library.connection, [path, path], force=True)
+        assert [outcome.status for outcome in outcomes][-1] in {"added", "updated"}
+        for table in ("quote_search", "event_search"):
+            library.connection.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+        (quotes,) = library.connection.execute("SELECT count(*) FROM quotes").fetchone()
+        (found,) = library.connection.execute(
+            "SELECT count(*) FROM quote_search WHERE quote_search MATCH ?", ("the",)
+        ).fetchone()
+        assert quotes and found <= quotes
