@@ -552,6 +552,42 @@ def test_two_adds_of_one_file_at_once(tmp_path: Path, library_file: Path) -> Non
     _assert_whole(library_file, {data["story"]["id"]: 3000})
 
 
+OPEN_AT = """
+import sys, time
+from pathlib import Path
+from smareader.library import store
+folder, start, rounds = Path(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+failed = 0
+for number in range(rounds):
+    time.sleep(max(0.0, start + number * 0.03 - time.time()))  # all at once, each round
+    try:
+        store.connect(folder / f"library-{number}.sqlite3").close()
+    except store.LibraryError as error:
+        failed += 1
+        print(error, file=sys.stderr)
+sys.exit(1 if failed else 0)
+"""
+
+
+def test_processes_making_one_new_library_at_once_all_open_it(tmp_path: Path) -> None:
+    # Switching a new file to WAL, SQLite does not wait for another process's lock,
+    # and the header read in two statements could see half of another's creation.
+    start, rounds = time.time() + 1.5, 100
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_AT, str(tmp_path), str(start), str(rounds)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    errors = [child.communicate(timeout=300)[1] for child in children]
+    assert [child.returncode for child in children] == [0, 0, 0], errors
+    for number in range(rounds):
+        with sqlite3.connect(tmp_path / f"library-{number}.sqlite3") as connection:
+            assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
 def test_an_article_replaced_by_a_fifo_is_not_opened(stories: Path, library_file: Path) -> None:
     with Library.open(library_file, create=True) as library:
         add_files(library.connection, sorted(stories.glob("*.json")))

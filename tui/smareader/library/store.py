@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -364,9 +365,12 @@ def connect(path: Path, *, create: bool = True, shared: bool = False) -> sqlite3
 
 def _configure(connection: sqlite3.Connection, path: Path) -> None:
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    # A header check first: SQLite reads nothing from a file until asked to.
-    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    # A header check first: SQLite reads nothing from a file until asked to. Both in
+    # one statement, so one snapshot: read apart, another process making the library
+    # in between gave an id of 0 with its version (not a library, it said).
+    application_id, version = connection.execute(
+        "SELECT * FROM pragma_application_id, pragma_user_version"
+    ).fetchone()
     if application_id == 0 and version == 0:
         _create(connection, path)
         return
@@ -383,7 +387,7 @@ def _configure(connection: sqlite3.Connection, path: Path) -> None:
         raise LibraryError(path, f"a library in an older format ({version})", outdated=True)
     mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal":
-        connection.execute("PRAGMA journal_mode = WAL")
+        _use_wal(connection)
     _tune(connection)
 
 
@@ -397,8 +401,7 @@ def _create(connection: sqlite3.Connection, path: Path) -> None:
     Raises:
         LibraryError: If the file already holds tables that are not a library.
     """
-    # WAL lets readers go on while one `add` writes; it is a property of the file.
-    connection.execute("PRAGMA journal_mode = WAL")
+    _use_wal(connection)
     connection.execute("BEGIN IMMEDIATE")
     try:
         # Someone may have created it while we waited for the lock.
@@ -416,6 +419,27 @@ def _create(connection: sqlite3.Connection, path: Path) -> None:
         connection.execute("ROLLBACK")
         raise
     _tune(connection)
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, which lets readers go on while one ``add`` writes.
+
+    The change needs the file to itself for a moment, and SQLite does not wait for
+    that (its busy handler is not called): a second process opening the same new
+    library at the same moment failed at once with "database is locked". It is tried
+    again until the busy timeout, as any other lock is waited for.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            code = getattr(error, "sqlite_errorcode", None)
+            busy = code in {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def _tune(connection: sqlite3.Connection) -> None:
