@@ -62,6 +62,12 @@ def queries_for(story: Story, seed: int) -> list[str]:
     picks = [rng.choice(words) for _ in range(6)]
     queries = [picks[0], picks[1][1:4], picks[2][:2], f"{picks[3]} {picks[4][:3]}"]
     queries += [picks[5].upper(), "said", "zzzz-nothing", "a", ". ,", "q1", "s1"]
+    # Parts of words with punctuation inside, sliced anywhere ("s.", ".s", "u.s", "'t"):
+    # a run before punctuation ends a word, one after it begins a word.
+    marked = [word for word in words if not word.isalnum() and len(word) > 1]
+    for word in rng.sample(marked, min(3, len(marked))):
+        start = rng.randrange(len(word))
+        queries.append(word[start : rng.randrange(start + 1, len(word) + 1)])
     speaker = story.speakers[0].name if story.speakers else "x"
     queries += [speaker, speaker.split()[0][:3].lower()]
     if story.events:

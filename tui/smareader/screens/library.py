@@ -8,6 +8,8 @@ panes; panes report with messages.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from datetime import datetime
 from pathlib import Path
 from time import monotonic
@@ -55,6 +57,8 @@ PANE_WIDGETS = {
     "article": "library-article",
 }
 """Each pane's widget id (the panes are the children of the ``#panes`` switcher)."""
+SEARCH_MOUNT_WAIT = 5.0
+"""Seconds ``/`` waits for the search bar to be mounted, at most (it takes milliseconds)."""
 SEARCH_PAUSE = 0.05
 """A key typed this soon after the one before waits this long for the next before the
 lists are searched; a key after a longer quiet searches at once. A first page of
@@ -155,6 +159,8 @@ class LibraryScreen(Screen[None]):
         self._unmounted: dict[str, Widget] = {}
         """Panes not shown yet, so not mounted yet."""
         self._search_timer: Timer | None = None
+        self._search_mounted = asyncio.Event()
+        """Set once the search bar is mounted (see :meth:`action_search`)."""
         self._last_search_key = 0.0
         self._counting: dict[Worker[None], Library] = {}
         """The connections counting a search now, by worker (a stale one is stopping)."""
@@ -201,6 +207,7 @@ class LibraryScreen(Screen[None]):
         search = SearchBar(id="search")
         search.display = False
         await self.mount(search, before=tabs.first())
+        self._search_mounted.set()
         await self.mount(Footer(compact=True))
         await self.query("#footer-space").remove()
         self.refresh_bindings()  # a footer lists the keys when the bindings are announced
@@ -308,7 +315,12 @@ class LibraryScreen(Screen[None]):
         return bars.first() if bars else None
 
     async def action_search(self) -> None:
-        await self._mount_rest()  # `/` in the instant before it was mounted
+        # `/` in the instant before the bar was mounted, or while it is being mounted:
+        # the keys typed after it wait (the app runs this action before them) until
+        # the field can take them, instead of reaching the pane.
+        await self._mount_rest()
+        with contextlib.suppress(TimeoutError):  # the screen is being taken down
+            await asyncio.wait_for(self._search_mounted.wait(), SEARCH_MOUNT_WAIT)
         bar = self.search_bar
         if bar is not None:
             bar.open()
