@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 from smareader.cli import main
 from smareader.devtools.generate import generate, generate_library, write
 from smareader.library import Cancelled, Library, default_library_path, open_library, store
+from smareader.library import query as query_module
 from smareader.library.index import add_files, words_of
+from smareader.library.store import TooSlow
 from smareader.model import load_story
 from smareader.model.bundled import bundled_story_path, bundled_story_paths
 
@@ -722,3 +724,17 @@ def test_a_story_written_twice_in_one_add_is_searched_once(
             "SELECT count(*) FROM quote_search WHERE quote_search MATCH ?", ("the",)
         ).fetchone()
         assert quotes and found <= quotes
+
+
+def test_a_query_over_its_time_limit_stops_and_says_so(
+    stories: Path, library_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query_module, "PROGRESS_EVERY", 1)  # a small library's queries
+    with Library.open(library_file, create=True) as library:
+        add_files(library.connection, sorted(stories.glob("*.json")))
+        with pytest.raises(TooSlow), library.time_limit(-1.0):
+            library.search_quotes("a.")  # checked row by row: long enough to be stopped
+        with library.time_limit(60.0):  # within its time: as without a limit
+            assert library.search_quotes("a").rows == library.search_quotes("a").rows
+        assert library.search_quotes("a").rows  # the limit is gone after the block
+        library.cancel()  # a plain cancel is still Cancelled, not TooSlow

@@ -21,7 +21,7 @@ from textual.widgets._footer import FooterKey
 
 from smareader.cli import main
 from smareader.devtools.generate import generate_library, write
-from smareader.library import Library
+from smareader.library import Library, query
 from smareader.library.index import add_files
 from smareader.library.store import connect
 from smareader.library_app import LibraryReader
@@ -30,6 +30,7 @@ from smareader.model.bundled import bundled_story_path, bundled_story_paths
 from smareader.model.views import timeline_rows
 from smareader.screens.library import LibraryScreen
 from smareader.screens.main import MainScreen
+from smareader.widgets.library import paged, panes
 from smareader.widgets.library.article import LibraryArticle
 from smareader.widgets.library.panes import LibraryQuotes, LibraryTimeline, StoriesPane
 from smareader.widgets.pane_tabs import PaneTabs
@@ -296,6 +297,76 @@ async def test_search_lists_only_matching_quotes(shelf: Path) -> None:
         await pilot.press("escape")
         await pilot.pause(0.2)
         assert screen.search == ""
+
+
+async def test_a_slow_search_is_read_in_a_worker_with_the_same_matches(
+    shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every page is too slow for the reader's thread here: each is read in a worker,
+    # and what the lists end up with is what the library finds.
+    monkeypatch.setattr(query, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(panes, "SEARCH_BUDGET", -1.0)
+    monkeypatch.setattr(paged, "PAGE", 8)  # many pages, each read behind
+    added: list[int] = []
+    add = paged.GrowingRows.add
+
+    def counted_add(rows: paged.GrowingRows[Any], page: Any) -> None:
+        added.append(len(page.rows))
+        add(rows, page)
+
+    monkeypatch.setattr(paged.GrowingRows, "add", counted_add)
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "slash", *"korea")
+        screen = screen_of(app)
+        pane = screen.query_one(LibraryQuotes)
+        with Library.open(shelf) as library:
+            quotes = every_page(lambda after: library.search_quotes("korea", after=after))
+            events = every_page(lambda after: library.search_events("korea", after=after))
+        assert quotes and events
+        assert await read_behind(pilot, pane) == [quote.id for quote in quotes]
+        assert len(added) > 1  # in pages, read behind
+        assert quote_list(app).count == len(quotes)
+        assert quote_list(app).empty == "No quotes"  # no longer "Searching…"
+        added.clear()
+        await pilot.press("enter", "2")
+        timeline = screen.query_one(LibraryTimeline)
+        assert await read_behind(pilot, timeline) == [event.id for event in events]
+        assert sum(added) == len(events)  # every page of them read behind
+        # A page that never comes leaves the list searching, until the next search.
+        listing = timeline.query_one(VirtualList)
+        monkeypatch.setattr(panes.LibraryPane, "_read_behind", lambda *_: None)
+        screen._apply_search("kore")
+        await pilot.pause(0.1)
+        assert listing.empty == "Searching…" and timeline._rows.waiting
+        monkeypatch.setattr(panes, "SEARCH_BUDGET", 60.0)  # quick enough here again
+        screen._apply_search("zzzq-nothing")
+        await pilot.pause(0.1)
+        assert listing.empty == "No events" and listing.count == 0
+
+
+def every_page(fetch: Any) -> list[Any]:
+    rows, after = [], None
+    while True:
+        page = fetch(after)
+        rows += page.rows
+        if (after := page.next) is None:
+            return rows
+
+
+async def read_behind(pilot: Any, pane: Any) -> list[str]:
+    """The ids a pane lists, read on as it is scrolled, waiting for the pages read behind."""
+    found: list[str] = []
+    for _ in range(500):
+        row = pane._rows.get(len(found))
+        if row is not None:
+            found.append(row.id if hasattr(row, "id") else row.event.id)
+        elif pane._rows.complete:
+            return found
+        else:
+            assert pane._rows.waiting
+            await pilot.pause(0.02)
+    raise AssertionError("the pages read behind never came")
 
 
 async def test_a_key_after_a_quiet_searches_at_once(shelf: Path) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
+from time import monotonic
 from typing import Any, Literal
 
 from smareader.library.rows import (
@@ -40,6 +41,7 @@ from smareader.library.store import (
     WORD_SPLIT,
     Cancelled,
     LibraryError,
+    TooSlow,
     connect,
     library_errors,
     marker_key,
@@ -49,6 +51,8 @@ from smareader.library.store import (
 Chosen = Sequence[str] | None
 """Story ids to show, or ``None`` for every story in the library."""
 
+PROGRESS_EVERY = 20_000
+"""SQLite steps between looks at the clock under :meth:`Library.time_limit` (~1 ms)."""
 _MAX_WORDS = 2000  # beyond this many words containing a term, check rows one by one
 _MAX_ARTICLE = 64 * 1024 * 1024  # read no more of an article file than this
 _FEW_EVENTS = 5000  # chosen stories with fewer events are read by story and sorted
@@ -219,6 +223,36 @@ class Library:
         finally:
             self._others.discard(other)
             other.close()
+
+    @contextmanager
+    def time_limit(self, seconds: float) -> Iterator[None]:
+        """Queries in the block that run longer than ``seconds`` in all stop there.
+
+        For a query on the reader's own thread that is fast but for rare searches (a
+        term whose rows must be checked one by one at a million quotes): the screen
+        must not wait seconds on it, so it is asked again in a worker.
+
+        Raises:
+            TooSlow: When the time ran out.
+        """
+        deadline = monotonic() + seconds
+        expired = False
+
+        def check() -> int:
+            nonlocal expired
+            expired = monotonic() > deadline
+            return int(expired)
+
+        with self._lock:
+            self.connection.set_progress_handler(check, PROGRESS_EVERY)
+            try:
+                yield
+            except Cancelled:
+                if expired:
+                    raise TooSlow from None
+                raise
+            finally:
+                self.connection.set_progress_handler(None, 0)
 
     def __enter__(self) -> Library:
         return self

@@ -70,6 +70,11 @@ class Cancelled(Exception):
         return Text("a library query was stopped")
 
 
+class TooSlow(Exception):
+    """A query that outran the time given it (see ``Library.time_limit``): the caller
+    asks again where waiting does not hold anything up."""
+
+
 class LibraryError(Exception):
     """A library file that cannot be used as it is."""
 

@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 from textual.cache import LRUCache
 
 from smareader.library.rows import Page
+from smareader.library.store import TooSlow
 
 _T = TypeVar("_T")
 
@@ -91,21 +92,35 @@ class GrowingRows(Generic[_T]):
 
     A search's first page costs milliseconds, counting its matches tens or hundreds:
     the list shows what is read so far and grows as the reader moves down it, while the
-    count comes separately (or not at all).
+    count comes separately (or not at all). A page that ``fetch`` finds too slow to
+    read here (it raises :class:`~smareader.library.store.TooSlow`) is handed to
+    ``behind``, which reads it elsewhere and gives it back with :meth:`add`;
+    meanwhile :attr:`waiting` is true and no other page is asked for.
     """
 
-    def __init__(self, fetch: Fetch[_T], grown: Callable[[int], None]) -> None:
+    def __init__(
+        self,
+        fetch: Fetch[_T],
+        grown: Callable[[int], None],
+        behind: Callable[[GrowingRows[_T], str | None, int], None] | None = None,
+    ) -> None:
         """Args:
         fetch: Fetches a page after a cursor (offsets are not used).
         grown: Called with the new number of rows after more were read (it must not
             redraw at once: it is called while a row is being drawn).
+        behind: Reads a page ``fetch`` found too slow (after the cursor given, of
+            the size given) and calls :meth:`add` with it, from the reader's thread;
+            without it, the slow page's error is raised.
         """
         self._fetch = fetch
         self._grown = grown
+        self._behind = behind
         self._rows: list[_T] = []
         self._after: str | None = None
         self.complete = False
         """Whether every row has been read."""
+        self.waiting = False
+        """Whether a page is being read behind the screen."""
         self._read()
 
     @property
@@ -118,13 +133,31 @@ class GrowingRows(Generic[_T]):
 
     def get(self, index: int) -> _T | None:
         """The row at ``index``; nearing the end of what is read reads the next page."""
-        if not self.complete and index >= len(self._rows) - PAGE // 2:
-            self._read()
+        near_end = index >= len(self._rows) - PAGE // 2
+        if near_end and not self.complete and not self.waiting and self._read():
             self._grown(len(self._rows))
         return self._rows[index] if 0 <= index < len(self._rows) else None
 
-    def _read(self) -> None:
-        page = self._fetch(self._after, 0, PAGE)
+    def add(self, page: Page[_T]) -> None:
+        """The page read behind the screen (after the cursor it was asked for)."""
+        self.waiting = False
+        self._take(page)
+        self._grown(len(self._rows))
+
+    def _read(self) -> bool:
+        """Read the next page here, or have it read behind; whether rows came."""
+        try:
+            page = self._fetch(self._after, 0, PAGE)
+        except TooSlow:
+            if self._behind is None:
+                raise
+            self.waiting = True
+            self._behind(self, self._after, PAGE)
+            return False
+        self._take(page)
+        return True
+
+    def _take(self, page: Page[_T]) -> None:
         self._rows += page.rows
         self._after = page.next
         self.complete = page.next is None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, ClassVar, Literal
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from smareader.library.query import Chosen, Library, citation, format_day
 from smareader.library.rows import (
@@ -35,6 +36,7 @@ from smareader.library.rows import (
     StoryEntry,
     TimelineEntry,
 )
+from smareader.library.store import Cancelled, LibraryError
 from smareader.widgets.library.paged import GrowingRows, PagedRows
 from smareader.widgets.safe import safe_content
 from smareader.widgets.text import clipped, field, spread, with_matches
@@ -43,6 +45,21 @@ from smareader.widgets.virtual_list import VirtualList
 
 SEARCH_CAP = 10_000
 """Matches counted (and listed) at most: counting 400,000 takes most of a second."""
+SEARCH_BUDGET = 0.1
+"""Seconds a page of search results may take on the reader's thread; a slower one is
+read in a worker meanwhile the list says it is searching (a term checked row by row
+over a million quotes takes seconds, and every key would wait for it)."""
+
+ReadPage = Callable[[Library, "str | None", int], Page[Any]]
+"""``read(library, after, limit)``: a page of a search, on the connection given."""
+
+
+@dataclass
+class PageRead(Message):
+    """A page of a search, read in a worker, for the rows that asked for it."""
+
+    rows: GrowingRows[Any]
+    page: Page[Any]
 
 
 @dataclass
@@ -152,6 +169,9 @@ class LibraryPane(Widget):
         """Every story of the library by id (the screen's, shared)."""
         self._stale = True
         self._detail = Throttle(self, self._show_detail)
+        self._behind: Library | None = None
+        """The connection of the worker reading a slow page, if one is."""
+        self._empty: dict[VirtualList, str] = {}
 
     def on_mount(self) -> None:
         # A pane in a hidden tab fills when it is first shown: its queries (the
@@ -188,6 +208,72 @@ class LibraryPane(Widget):
 
         return grow
 
+    def searched(self, listing: VirtualList, read: ReadPage) -> GrowingRows[Any]:
+        """Rows of a search for ``listing``: a page read here when it is quick, in a
+        worker when it is not (see :data:`SEARCH_BUDGET`)."""
+        self.new_rows()
+
+        def fetch(after: str | None, _offset: int, limit: int) -> Page[Any]:
+            with self.library.time_limit(SEARCH_BUDGET):
+                return read(self.library, after, limit)
+
+        def behind(rows: GrowingRows[Any], after: str | None, limit: int) -> None:
+            self._empty.setdefault(listing, listing.empty)
+            listing.empty = "Searching…"
+            listing.refresh()
+            self._read_behind(rows, lambda library: read(library, after, limit))
+
+        return GrowingRows(fetch, self.grown(listing), behind)
+
+    @work(thread=True, exclusive=True, group="search-behind")
+    def _read_behind(self, rows: GrowingRows[Any], read: Callable[[Library], Page[Any]]) -> None:
+        worker = get_current_worker()
+        try:
+            with self.library.another() as library:
+                self._behind = library
+                try:
+                    if worker.is_cancelled:  # stale before it could be stopped
+                        return
+                    page = read(library)
+                finally:
+                    self._behind = None
+        except Cancelled:
+            return  # a newer search, or the reader is ending
+        except LibraryError:
+            page = Page([], None)  # unreadable now: the list ends here, no longer waiting
+        if not worker.is_cancelled:
+            self.post_message(PageRead(rows, page))
+
+    def new_rows(self) -> None:
+        """The rows are about to be read again: a page still read behind is stale."""
+        self._stop_behind()
+        self._not_searching()
+
+    def _not_searching(self) -> None:
+        """The lists say what they say when empty again, not "Searching…"."""
+        for listing, empty in self._empty.items():
+            listing.empty = empty
+            listing.refresh()
+        self._empty.clear()
+
+    def _stop_behind(self) -> None:
+        behind = self._behind
+        if behind is not None:
+            behind.cancel()
+
+    @on(PageRead)
+    def _page_read(self, message: PageRead) -> None:
+        message.stop()
+        if message.rows is not getattr(self, "_rows", None):
+            return  # a search since
+        self._not_searching()
+        message.rows.add(message.page)
+        self.counted()
+        self._show_detail()
+
+    def on_unmount(self) -> None:
+        self._stop_behind()
+
     def invalidate(self) -> None:
         """The library changed: read the rows again now, or when next shown."""
         self._changed()
@@ -205,6 +291,7 @@ class LibraryPane(Widget):
     def refill(self) -> None:
         """Read the rows again for the chosen stories and the search."""
         self._stale = False
+        self.new_rows()
         self.fill()
         self._show_detail()
 
@@ -390,18 +477,18 @@ class LibraryTimeline(LibraryPane):
     def _fetch_timeline(self, after: str | None, _offset: int, limit: int) -> Page[TimelineEntry]:
         return self.library.timeline(self.chosen, after=after, limit=limit)
 
-    def _fetch_search(self, after: str | None, offset: int, limit: int) -> Page[TimelineEntry]:
-        page = self.library.search_events(
-            self.search, self.chosen, after=after, offset=offset, limit=limit
-        )
-        rows = [TimelineEntry(event, event.date_start, (), event.cursor) for event in page.rows]
-        return Page(rows, page.next)
-
     def fill(self) -> None:
         listing = self.query_one(VirtualList)
         self._shared = self.library.shared_keys(self.chosen)
         if self.search.strip():
-            self._rows = GrowingRows(self._fetch_search, self.grown(listing))
+            query, chosen = self.search, self.chosen
+
+            def read(library: Library, after: str | None, limit: int) -> Page[TimelineEntry]:
+                page = library.search_events(query, chosen, after=after, limit=limit)
+                rows = [TimelineEntry(e, e.date_start, (), e.cursor) for e in page.rows]
+                return Page(rows, page.next)
+
+            self._rows = self.searched(listing, read)
             count = self._rows.count
         else:
             count = self.library.timeline_count(self.chosen)
@@ -590,11 +677,6 @@ class LibraryQuotes(LibraryPane):
             self.chosen, person=self._listed, after=after, offset=offset, limit=limit
         )
 
-    def _fetch_search(self, after: str | None, offset: int, limit: int) -> Page[QuoteEntry]:
-        return self.library.search_quotes(
-            self.search, self.chosen, person=self._listed, after=after, offset=offset, limit=limit
-        )
-
     def fill(self) -> None:
         self._speakers = self.memo.speakers(self.chosen)
         speakers = self.query_one("#library-speakers", VirtualList)
@@ -602,10 +684,16 @@ class LibraryQuotes(LibraryPane):
         self._fill_quotes()
 
     def _fill_quotes(self) -> None:
+        self.new_rows()
         quotes = self.query_one("#library-quote-list", VirtualList)
         person = self._listed = self.person
         if self.search.strip():
-            self._rows = GrowingRows(self._fetch_search, self.grown(quotes))
+            query, chosen = self.search, self.chosen
+
+            def read(library: Library, after: str | None, limit: int) -> Page[QuoteEntry]:
+                return library.search_quotes(query, chosen, person=person, after=after, limit=limit)
+
+            self._rows = self.searched(quotes, read)
             count = self._rows.count
             self.counted()
         else:
