@@ -169,8 +169,8 @@ class LibraryPane(Widget):
         """Every story of the library by id (the screen's, shared)."""
         self._stale = True
         self._detail = Throttle(self, self._show_detail)
-        self._behind: Library | None = None
-        """The connection of the worker reading a slow page, if one is."""
+        self._behind: set[Library] = set()
+        """The connections of the workers reading slow pages."""
         self._empty: dict[VirtualList, str] = {}
 
     def on_mount(self) -> None:
@@ -230,13 +230,13 @@ class LibraryPane(Widget):
         worker = get_current_worker()
         try:
             with self.library.another() as library:
-                self._behind = library
+                self._behind.add(library)
                 try:
                     if worker.is_cancelled:  # stale before it could be stopped
                         return
                     page = read(library)
                 finally:
-                    self._behind = None
+                    self._behind.discard(library)
         except Cancelled:
             return  # a newer search, or the reader is ending
         except LibraryError:
@@ -257,9 +257,8 @@ class LibraryPane(Widget):
         self._empty.clear()
 
     def _stop_behind(self) -> None:
-        behind = self._behind
-        if behind is not None:
-            behind.cancel()
+        for library in list(self._behind):
+            library.cancel()
 
     @on(PageRead)
     def _page_read(self, message: PageRead) -> None:
