@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 
 from smareader import memory
-from smareader.memory import HELD_BACK, IDLE_BEFORE_FULL, IdleCollections
+from smareader.memory import HELD_BACK, IDLE_BEFORE_FULL, LONGEST_HELD, IdleCollections
 from smareader.reader_app import ReaderApp
 from smareader.widgets.virtual_list import VirtualList, thumb
 
@@ -52,6 +52,25 @@ def test_a_held_back_collection_runs_only_when_due_and_idle(
     assert not collections.tick()  # and done
     collections.stop()
     assert not collections.tick()  # stopped: CPython collects on its own again
+
+
+def test_keys_that_never_stop_hold_a_full_collection_back_only_so_long(
+    thresholds: tuple[int, int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = [1000.0]
+    monkeypatch.setattr(memory, "monotonic", lambda: now[0])
+    collections = IdleCollections()
+    collections.start()
+    gc.collect()
+    for _ in range(thresholds[2]):
+        gc.collect(1)
+    ran = []
+    for _ in range(int(LONGEST_HELD * 10) + 1):  # a key every tenth of a second
+        now[0] += 0.1
+        collections.input()
+        ran.append(collections.tick())
+    assert ran.count(True) == 1 and ran[-1] is False  # once, after LONGEST_HELD
+    collections.stop()
 
 
 def test_a_collector_turned_off_by_someone_else_is_not_run(

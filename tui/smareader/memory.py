@@ -58,6 +58,11 @@ def freeze_heap() -> None:
 IDLE_BEFORE_FULL = 1.0
 """Seconds without input after which a held-back full collection may run."""
 
+LONGEST_HELD = 5.0
+"""Seconds after which a due full collection runs even while keys keep coming: the
+garbage of a long burst of input is not left to pile up (paging, that is one pause in
+about 150 keys rather than one in twenty)."""
+
 HELD_BACK = 1 << 30
 """A third collection threshold that CPython never reaches: no full collection of its own."""
 
@@ -78,6 +83,7 @@ class IdleCollections:
         self.last_input = monotonic()
         """When the reader last had a key or mouse event (the app sets it)."""
         self._threshold: tuple[int, int, int] | None = None
+        self._last_full = monotonic()
 
     def start(self) -> None:
         """Hold CPython's full collections back (until :meth:`stop`)."""
@@ -97,16 +103,19 @@ class IdleCollections:
         self.last_input = monotonic()
 
     def tick(self) -> bool:
-        """Run the full collection held back, if one is due and the reader is idle.
+        """Run the full collection held back, if one is due and the reader is idle
+        (or it has been held back :data:`LONGEST_HELD` seconds).
 
         Due as CPython counts it: ``threshold[2]`` collections of the middle generation
         since the last full one. Returns whether it ran.
         """
         if self._threshold is None or not gc.isenabled():
             return False
-        if monotonic() - self.last_input < IDLE_BEFORE_FULL:
+        now = monotonic()
+        if now - self.last_input < IDLE_BEFORE_FULL and now - self._last_full < LONGEST_HELD:
             return False
         if gc.get_count()[2] < self._threshold[2]:
             return False
         gc.collect()
+        self._last_full = monotonic()
         return True
