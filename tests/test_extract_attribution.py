@@ -894,3 +894,26 @@ def test_a_place_in_the_sentence_before_is_no_speaker() -> None:
         "Portmore City or Velmora City. “That is a hard area.”"
     )
     assert speakers_of(text) == ["Tom Reyk", "Tom Reyk"]
+
+
+def test_a_lone_surname_that_opens_a_sentence_is_someone_he_can_mean() -> None:
+    # "Voss" is never named in full, but the sentence before the quote is about him.
+    text = (
+        "Tom Reyk opened the new pier on Monday.\n\n"
+        "Voss readily conceded that the harbor plan had gone badly.\n\n"
+        "“We should have waited a year,” he said."
+    )
+    assert speakers_of(text) == ["Voss"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Portmore welcomed the plan on Tuesday.",  # a place: the text has "to Portmore"
+        "Fishermen cheered when the pier opened.",  # a plural noun
+        "Nobody expected the vote to pass.",
+    ],
+)
+def test_a_lone_word_that_is_no_one_is_not_what_he_means(sentence: str) -> None:
+    text = f"Tom Reyk flew to Portmore on Monday.\n\n{sentence}\n\n“It is good news,” he said."
+    assert speakers_of(text) == ["Tom Reyk"]

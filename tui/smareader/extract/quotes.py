@@ -834,10 +834,13 @@ class People:
                 text.endswith(",", 0, max(0, match.start() - 1))
                 and PARENTHETICAL.match(text, match.end()) is not None
             )
+        placed = {match.group(1) for match in PLACED_NAME.finditer(text)}
+        """One-word names the text puts after "in", "to", "from": places, not people."""
         for offset, found in name_mentions(text):
             index = bisect.bisect_right(starts, offset) - 1
             if index >= 0 and quoted[index][0] <= offset < quoted[index][1]:
                 continue  # a name inside a quotation is no antecedent
+            opens = OPENS.search(text, max(0, offset - 4), offset) is not None
             if offset > 1 and text[offset - 1] == "-" and text[offset - 2].isalpha():
                 continue  # "the anti-Reyk vote": a modifier, nobody "he" means
             while " " in found and found.split(" ", 1)[0] in STOP:
@@ -861,6 +864,18 @@ class People:
             known = len(words) >= 2 or personal or bool(title_gender(title))
             known = known or bool(gender_of_first_name(name))
             entity = registry.resolve(mention, create=known)
+            if (
+                entity is None
+                and not title
+                and not registry.named_in_full(name)
+                and _lone_subject(text, offset, found, name, opens, placed)
+            ):
+                # "Voss readily conceded …": a surname the text never gives in full, as the
+                # subject of its sentence, may be the person a later "he" or "she" means
+                # (it stays an outfit, "Lumora", until a pronoun says otherwise).
+                entity = registry.resolve(mention)
+                if entity is not None and entity.rule == "short-name":
+                    entity.rule = "lone-subject"
             shared = registry.sharing(name) if entity is None and len(words) == 1 else []
             if shared:
                 # "Lowe" after Ana Lowe and Ben Lowe: the one named in full last.
@@ -869,7 +884,7 @@ class People:
                 entity = entity if shared else None
             elif entity is not None and len(words) >= 2:
                 named[id(entity)] = offset
-            if entity is None or entity.kind != "person":
+            if entity is None or (entity.kind != "person" and entity.rule != "lone-subject"):
                 continue
             speaking = SPEAKING.match(text, offset + len(found)) is not None or (
                 SPOKEN_BEFORE.search(text, max(0, offset - 40), offset) is not None
@@ -982,6 +997,8 @@ class People:
             if found is not None and not (
                 opening and opening.group(1).lower() == pronoun and not self._speaks(start, end)
             ):
+                if found.rule == "lone-subject":
+                    found.kind = "person"  # "Voss admitted …. “…,” he said."
                 return found
             index -= 1
             seen += 1
@@ -1001,6 +1018,42 @@ class People:
         lo = bisect.bisect_left(self.offsets, start)
         hi = bisect.bisect_left(self.offsets, end)
         return any(self.speaking[lo:hi])
+
+
+PLACED_NAME = re.compile(
+    r"\b(?:in|at|from|to|into|across|throughout|near|outside|of|for|visit|visited|"
+    r"visiting)\s+(?:the\s+)?([A-Z][a-z’'-]+)\b(?![\w’'-]|\s+[A-Z])"
+)
+LONE_VERB = re.compile(
+    r"\s+(?:(?:[a-z]+ly|also|then|later|still|again|now|never|has|had)\s+)?"
+    rf"(?:[a-z]{{2,}}ed|{SPEECH_VERBS})\b"
+)
+"""A past verb after a lone name ("Voss readily conceded"): the name is its subject."""
+
+
+NOBODY = {"None", "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "Anyone"}
+"""Capitalized sentence openers that name no one."""
+
+
+def _lone_subject(
+    text: str, offset: int, found: str, name: str, opens: bool, placed: set[str]
+) -> bool:
+    """Whether a one-word name that opens its sentence is the subject of a verb there and
+    nothing in the text says it is a place ("in Denver") or an acronym ("NATO warned")."""
+    return (
+        opens
+        and found == name
+        and " " not in name
+        and name[1:].islower()
+        and name not in STOP
+        and name not in ADVERBS
+        and name not in NOBODY
+        and not (name.endswith("s") and not name.endswith("ss"))  # "Gulls circled"
+        and not name.endswith("men")  # "Fishermen cheered"
+        and name not in placed
+        and kind_of(name) == "person"
+        and LONE_VERB.match(text, offset + len(found)) is not None
+    )
 
 
 def find_quotes(
@@ -1229,7 +1282,11 @@ def _same_as_before(
     previous = found[-1].speaker
     gender = {"he": "m", "she": "f"}[pronoun]
     # A lone new name ("Varga said") is filed as an outfit until "he said" shows a person.
-    unsure = previous is not None and previous.rule == "short-name" and previous.gender is None
+    unsure = (
+        previous is not None
+        and previous.rule in ("short-name", "lone-subject")
+        and previous.gender is None
+    )
     if previous is None or (previous.kind != "person" and not unsure):
         return None
     if previous.gender not in (gender, None):

@@ -388,6 +388,10 @@ class Registry:
         index = bisect.bisect_left(offsets, self.position) - 1
         return best[index] if index >= 0 else None
 
+    def named_in_full(self, token: str) -> bool:
+        """Whether ``token`` is a word of a 2–4 word person-like name anywhere in the text."""
+        return token in self._full
+
     def _new(self, name: str, kind: str | None = None, rule: str = "name") -> Entity:
         base = _slug(name)
         slug, number = base, 2
