@@ -917,3 +917,13 @@ def test_a_lone_surname_that_opens_a_sentence_is_someone_he_can_mean() -> None:
 def test_a_lone_word_that_is_no_one_is_not_what_he_means(sentence: str) -> None:
     text = f"Tom Reyk flew to Portmore on Monday.\n\n{sentence}\n\n“It is good news,” he said."
     assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_an_owner_before_a_verb_like_word_does_not_speak() -> None:
+    # "Voss’s continued support": the verb-like word belongs to a noun, nobody speaks.
+    text = (
+        "Tom Reyk chairs the Velmora harbor board.\n\n"
+        "When the talk turned to the pier, he spoke of Ben Voss’s continued support for it.\n\n"
+        "“It is good,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]

@@ -886,7 +886,9 @@ class People:
                 named[id(entity)] = offset
             if entity is None or (entity.kind != "person" and entity.rule != "lone-subject"):
                 continue
-            speaking = SPEAKING.match(text, offset + len(found)) is not None or (
+            # "Reyk’s continued silence": after an owner's ’s the verb is a noun's modifier.
+            owned = found.endswith(("’s", "'s"))
+            speaking = (not owned and SPEAKING.match(text, offset + len(found)) is not None) or (
                 SPOKEN_BEFORE.search(text, max(0, offset - 40), offset) is not None
                 # "…, said Reyk." speaks; in "…, said Reyk won" Reyk is what was said
                 and SPOKEN_ENDS.match(text, offset + len(found)) is not None
