@@ -927,3 +927,8 @@ def test_an_owner_before_a_verb_like_word_does_not_speak() -> None:
         "“It is good,” he said."
     )
     assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_a_no_break_space_inside_a_speech_verb() -> None:
+    text = "Ana Park issued a\xa0statement on Monday, “The pier held, and so did we.”"
+    assert speakers_of(text) == ["Ana Park"]

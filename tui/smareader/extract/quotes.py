@@ -66,7 +66,8 @@ SPEECH_VERBS = (
     "issued the following statement|released the following statement|stating|chiding|"
     "declaring|noting|arguing|insisting|claiming|joking|quipping|responding|replying|"
     "proclaiming|vowing|boasting|complaining|pleading|recalling|countering|repeated|questioned"
-)
+).replace(" ", r"[^\S\n]+")
+"""Speech verbs; the words of "issued a statement" may be parted by a no-break space."""
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 HEADLINE_VERB = re.compile(r"\b(?:Said|Says|Tells|Told|Warns|Writes|Asks)\b")
 SCARE_BEFORE = re.compile(
