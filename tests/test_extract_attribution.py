@@ -932,3 +932,12 @@ def test_an_owner_before_a_verb_like_word_does_not_speak() -> None:
 def test_a_no_break_space_inside_a_speech_verb() -> None:
     text = "Ana Park issued a\xa0statement on Monday, “The pier held, and so did we.”"
     assert speakers_of(text) == ["Ana Park"]
+
+
+def test_as_for_a_name_he_is_that_name() -> None:
+    # "As for Ben Voss, he …": the topic the sentence turns to, not the speaker before.
+    text = (
+        "Tom Reyk praised the pier plan. “It is a fine plan,” Reyk said.\n\n"
+        "As for Ben Voss, he said he was not worried. “We will see,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk", "Ben Voss"]

@@ -134,6 +134,8 @@ GOVERNED = re.compile(
     r"[a-z]+ed)\s+(?:[a-z]+\s+){0,2}$"
 )
 """Words before a name that make it an object, not the sentence's subject."""
+TOPIC_BEFORE = re.compile(r"(?:^|[.!?”\"\n]\s*)(?:As\s+for|As\s+to)\s+$")
+""""As for" opening a sentence: the name after it is what the sentence is about."""
 OWNER = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=[A-Z])")
 """An owner before a name: "NBC’s Ana Park" is Ana Park."""
 SPOKEN_BEFORE = re.compile(
@@ -844,7 +846,7 @@ class People:
             opens = OPENS.search(text, max(0, offset - 4), offset) is not None
             if offset > 1 and text[offset - 1] == "-" and text[offset - 2].isalpha():
                 continue  # "the anti-Reyk vote": a modifier, nobody "he" means
-            while " " in found and found.split(" ", 1)[0] in STOP:
+            while " " in found and (found.split(" ", 1)[0] in STOP or found[:1].islower()):
                 cut = found.index(" ") + 1  # "But Bryant said": the name is "Bryant"
                 found, offset = found[cut:], offset + cut
             owner = OWNER.match(found)
@@ -905,8 +907,10 @@ class People:
             self.shared.append(shared)
             self.speaking.append(speaking)
             role = ROLE_AFTER.match(text, offset + len(found))
+            # "As for Reyk, he said …": the topic the sentence turns to is its subject.
+            topic = TOPIC_BEFORE.search(text, max(0, offset - 12), offset) is not None
             self.governed.append(
-                GOVERNED.search(text, max(0, offset - 24), offset) is not None
+                (not topic and GOVERNED.search(text, max(0, offset - 24), offset) is not None)
                 # "the Velmora senator", "a Lumora Republican": a modifier
                 or ARTICLE_BEFORE.search(text, max(0, offset - 6), offset) is not None
                 # "Vale adviser Anders Briggs": the adviser is the subject
