@@ -941,3 +941,12 @@ def test_as_for_a_name_he_is_that_name() -> None:
         "As for Ben Voss, he said he was not worried. “We will see,” he said."
     )
     assert speakers_of(text) == ["Tom Reyk", "Ben Voss"]
+
+
+def test_the_agent_of_a_passive_question_asks_it() -> None:
+    text = (
+        "Ana Park was asked by host Ben Voss, a longtime critic of the harbor board, "
+        "“Can the pier be built in a year?”"
+    )
+    assert speakers_of(text) == ["Ben Voss"]
+    assert draft(text)["quotes"][0]["rule"] == "passive-agent"

@@ -554,6 +554,10 @@ def _appositive(text: str) -> str:
     return f", {text}," if text else ""
 
 
+PASSIVE_AGENT = re.compile(r"\s+by\s+(?P<who>[^,“”\"]{2,80})(?:,[^“”\"]{0,160})?,\s*$")
+"""The agent of a passive question just before a quotation: "was asked by X, “…”"."""
+
+
 def _before(before: str, sentence: str) -> Attribution | None:
     """Attribution earlier in the sentence than the quotation."""
     words = IN_WORDS.search(before[-100:])
@@ -599,6 +603,18 @@ def _before(before: str, sentence: str) -> Attribution | None:
                 return Attribution(who, cue, "", "participle", 0.7) if who else None
             who = _who_before(clause)
             return Attribution(who, cue, "", "before-verb", 0.75) if who else None
+        agent = PASSIVE_AGENT.match(before, verb.end())
+        if (
+            agent is not None
+            and cue in ("asked", "questioned", "pressed", "told")
+            and re.search(
+                r"\b(?:was|were|is|being)\s+$", before[max(0, verb.start() - 8) : verb.start()]
+            )
+            and (who := clean_speaker(agent.group("who")))
+            and who not in PRONOUNS
+        ):
+            # "Ana Park was asked by host Ben Voss, “…”": the one who asks speaks.
+            return Attribution(who, f"{cue} by", "", "passive-agent", 0.7)
         inverted = INVERTED.fullmatch(before, verb.end())
         if inverted and before[: verb.start()].rstrip().endswith(("”", '"')):
             # "“…,” said Ana Park, the mayor, “…”": the speaker follows the verb.
