@@ -950,3 +950,14 @@ def test_the_agent_of_a_passive_question_asks_it() -> None:
     )
     assert speakers_of(text) == ["Ben Voss"]
     assert draft(text)["quotes"][0]["rule"] == "passive-agent"
+
+
+def test_a_pronoun_sentence_ending_in_a_colon_above_a_quotation() -> None:
+    text = (
+        "Tom Reyk ran the harbor board for ten years, and Ana Park followed him.\n\n"
+        "He then gave his reasons for leaving:\n\n"
+        "“The pier is finished and my work is done.”\n\n"
+        "“The board needs new people.”"
+    )
+    assert speakers_of(text) == ["Tom Reyk", "Tom Reyk"]
+    assert draft(text)["quotes"][0]["rule"] == "previous-colon+pronoun"

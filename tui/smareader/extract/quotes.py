@@ -1191,8 +1191,10 @@ def find_quotes(
             if who in {"he", "she"}:
                 speaker = people.antecedent(who, inner_start)
             rule, confidence, cue = lead.rule, lead.confidence, lead.cue
-            if lead.rule != "previous-subject":
+            if lead.rule not in ("previous-subject", "previous-colon"):
                 rule, confidence = "previous-sentence", 0.6
+            if who in {"he", "she"}:
+                rule += "+pronoun"
         elif found and (
             found[-1].paragraph == paragraph
             or (found[-1].paragraph == paragraph - 1 and not before.strip())
@@ -1248,6 +1250,10 @@ def _previous_sentence(
     attribution = _before(sentence[:-1], sentence)
     if attribution is not None and attribution.rule in ("before-verb", "colon"):
         return attribution if attribution.who else None
+    opening = PRONOUN_OPENING.match(text, start, end)
+    if sentence.endswith(":") and opening is not None:
+        # "He then gave his reasons:" and, below it, “…”: whoever "he" is.
+        return Attribution(opening.group(1).lower(), "", "", "previous-colon", 0.55)
     # "Clinton touted her record. “…”": the person the sentence before is about.
     subject = people.subject(start, min(end, start + 80), free=True)
     if subject is not None:
