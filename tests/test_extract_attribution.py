@@ -298,7 +298,18 @@ def test_colon_introductions() -> None:
 
 # 6. junk speakers
 @pytest.mark.parametrize(
-    "phrase", ["but now", "March 2", "FULL TEXT", "Rev", "Sen", "It may be", "cited sources as"]
+    "phrase",
+    [
+        "but now",
+        "March 2",
+        "FULL TEXT",
+        "Rev",
+        "Sen",
+        "It may be",
+        "cited sources as",
+        "in a statement",
+        "during an interview",
+    ],
 )
 def test_junk_is_no_speaker(phrase: str) -> None:
     assert clean_speaker(phrase) is None

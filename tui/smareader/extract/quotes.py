@@ -426,7 +426,15 @@ def _acceptable(candidate: str) -> bool:
         or words[-1].lower() in HEADS
     ):
         return False  # "after remaining neutral": a clause, not a description
+    if candidate[:1].islower() and words[0] in PREPOSITIONS:
+        return False  # "in a statement", "during an interview": where, not who
     return not (candidate[:1].islower() and words[0] in {"but", "and", "or", "so", "now"})
+
+
+PREPOSITIONS = {
+    "in", "on", "at", "during", "after", "before", "with", "from", "to", "for", "by", "via",
+    "through", "about", "into", "over", "under", "without",
+}  # fmt: skip
 
 
 def _subject_phrase(clause: str) -> str:
