@@ -972,3 +972,15 @@ def test_a_pronoun_sentence_ending_in_a_colon_above_a_quotation() -> None:
     )
     assert speakers_of(text) == ["Tom Reyk", "Tom Reyk"]
     assert draft(text)["quotes"][0]["rule"] == "previous-colon+pronoun"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tom Reyk chose Ana Park over Ben Voss and said, “She knows the harbor.”",
+        "Two years ago, Tom Reyk chose Ana Park over Voss and said, “She knows the harbor.”",
+    ],
+)
+def test_a_verb_joined_by_and_takes_the_clause_subject(sentence: str) -> None:
+    # Not the object just before "and" (Voss), nor a time ("Two years ago").
+    assert speakers_of(sentence) == ["Tom Reyk"]

@@ -635,6 +635,13 @@ def _before(before: str, sentence: str) -> Attribution | None:
         if coordinated and earlier:
             # "Suu Kyi said it was too early but added, “…”": the first verb's subject.
             clause = before[: earlier[-1].start()]
+        elif coordinated:
+            # "He chose Ana Park over Voss and said, “…”": the subject of the clause the
+            # verb is joined to, not the object just before "and".
+            joined = _clause_subject(_subject_phrase(COORDINATED.sub("", clause).rstrip(" ,")))
+            if joined is not None:
+                cue += _cue_tail(before[verb.end() :])
+                return Attribution(joined, cue, "", "before-coordinated", 0.7)
         who = _who_before(clause)
         if who is not None:
             return Attribution(who, cue + _cue_tail(before[verb.end() :]), "", "before-verb", 0.8)
@@ -681,10 +688,16 @@ def _before(before: str, sentence: str) -> Attribution | None:
     return None
 
 
+TIME_SEGMENT = re.compile(r"\s*(?:\S+\s+){0,3}(?:ago|earlier|later)\s*$")
+"""A comma's stretch that only says when: "Two years ago", "Two days later"."""
+
+
 def _clause_subject(clause: str) -> str | None:
     """The subject a participle ("…, saying") hangs on: the first name or description
     that opens one of the clause's comma-separated parts ("On Thursday, Warren …")."""
     for segment in clause.split(","):
+        if TIME_SEGMENT.match(segment):
+            continue  # "Two years ago, he …": when, not who
         words = segment.split()
         if words and words[0].lower() in {"he", "she", "they", "it"}:
             return words[0].lower()  # "He then praised the crew, saying, “…”"
