@@ -984,3 +984,28 @@ def test_a_pronoun_sentence_ending_in_a_colon_above_a_quotation() -> None:
 def test_a_verb_joined_by_and_takes_the_clause_subject(sentence: str) -> None:
     # Not the object just before "and" (Voss), nor a time ("Two years ago").
     assert speakers_of(sentence) == ["Tom Reyk"]
+
+
+def test_a_title_with_a_full_stop_does_not_end_the_subject_clause() -> None:
+    # "Sen. Ben Voss" is one name, and "began to play" belongs to another clause.
+    text = (
+        "When the band began to play, Ana Park was greeted at the pier by Velmora Sen. Ben Voss "
+        "and joked, “You are all very loud tonight.”"
+    )
+    assert speakers_of(text) == ["Ana Park"]
+
+
+def test_a_lowercase_role_runs_into_the_name_after_it() -> None:
+    text = (
+        "Like most of the harbor board, Velmora Harbor hopeful Ben Voss was critical, "
+        "telling reporters: “The pier is late and over budget.”"
+    )
+    assert speakers_of(text) == ["Ben Voss"]
+
+
+def test_who_after_a_name_is_the_name() -> None:
+    text = (
+        "The pier has friends on the board, among them its chair, Ana Park, who "
+        "said, “It is a gift to the town and to all of us.”"
+    )
+    assert speakers_of(text) == ["Ana Park"]

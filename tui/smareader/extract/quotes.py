@@ -437,10 +437,19 @@ PREPOSITIONS = {
 }  # fmt: skip
 
 
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z“\"])(?<!Mr\. )(?<!Ms\. )(?<!Mrs\. )(?<!Dr\. )(?<!Sen\. )"
+    r"(?<!Rep\. )(?<!Gov\. )(?<!Gen\. )(?<!Rev\. )(?<!Lt\. )(?<!Col\. )(?<!Sgt\. )"
+    r"(?<!Capt\. )(?<!\b[A-Z]\. )|\s+[-—–]\s+"
+)
+"""Where a clause's last sentence begins: a stop and a capital, but not after "Sen." or
+an initial ("Minnesota Sen. Al Franken" is one name), or at a dash."""
+
+
 def _subject_phrase(clause: str) -> str:
     """The subject part of a clause that ends just before its verb."""
     clause = clause[clause.rfind("”") + 1 :] if "”" in clause else clause
-    clause = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])(?<!Mr\. )(?<!Ms\. )|\s+[-—–]\s+", clause)[-1]
+    clause = SENTENCE_BREAK.split(clause)[-1]
     # A clause before the subject: "As he left, Ana Park said" → "Ana Park".
     clause = re.split(r"(?:^|,\s*)(?:and|but|while|as|because|when|after|so)\s+(?=[A-Z])", clause)[
         -1
@@ -632,6 +641,8 @@ def _before(before: str, sentence: str) -> Attribution | None:
         clause = before[: verb.start()]
         coordinated = COORDINATED.search(clause[-12:])
         earlier = [v for v in verbs[:-1] if v.group(0) not in PARTICIPLES]
+        if earlier and "," in before[earlier[-1].end() : verb.start()]:
+            earlier = []  # "When the band began to play, Park … and joked": another clause
         if coordinated and earlier:
             # "Suu Kyi said it was too early but added, “…”": the first verb's subject.
             clause = before[: earlier[-1].start()]
@@ -688,6 +699,8 @@ def _before(before: str, sentence: str) -> Attribution | None:
     return None
 
 
+ROLE_WORDS = TITLES | PERSON_HEADS | {"hopeful", "front-runner", "frontrunner"}
+"""Lowercase words of a role that may stand between capitalized words and a name."""
 TIME_SEGMENT = re.compile(r"\s*(?:\S+\s+){0,3}(?:ago|earlier|later)\s*$")
 """A comma's stretch that only says when: "Two years ago", "Two days later"."""
 
@@ -723,8 +736,14 @@ def _clause_subject(clause: str) -> str | None:
             continue
         if words[0][:1].isupper():
             run = [words[0]]
-            for word in words[1:]:
-                if not (word[:1].isupper() or word in PARTICLES):
+            for at, word in enumerate(words[1:], start=1):
+                # "Velmora Harbor hopeful Sen. Ben Voss": a role runs into the name.
+                role = (
+                    word in ROLE_WORDS
+                    and words[at + 1 : at + 2] != []
+                    and words[at + 1][:1].isupper()
+                )
+                if not (word[:1].isupper() or word in PARTICLES or role):
                     break
                 run.append(word)
             who = clean_speaker(" ".join(run))
@@ -739,6 +758,7 @@ def _clause_subject(clause: str) -> str | None:
 def _who_before(clause: str) -> str | None:
     """The speaker named before a speech verb: ``James DeHart, said`` → James DeHart."""
     phrase = _subject_phrase(clause)
+    phrase = re.sub(r",\s+who\s*$", "", phrase)  # "…, Gov. Ana Park, who called it “…”"
     phrase = re.sub(r",\s+(?:a|an|the|one of|both)\b[^,]*,\s*$", "", phrase)
     phrase = re.sub(r",\s*\d+,?\s*$", "", phrase)  # "Trump, 70,"
     phrase = re.sub(r"\s*\([^()]{0,40}\)", "", phrase)  # "(D-Mo.)"
