@@ -1009,3 +1009,20 @@ def test_who_after_a_name_is_the_name() -> None:
         "said, “It is a gift to the town and to all of us.”"
     )
     assert speakers_of(text) == ["Ana Park"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("~ As Lumora put it, “We are open for business.”", "Lumora"),
+        ("As one fisherman told a reporter, “The pier is too short.”", "fisherman"),
+        ("As the Velmora Post’s Ana Park wrote, “The pier is too short.”", "Ana Park"),
+        (
+            "After the storm, even a senior port official said the board had erred, "
+            "saying, “It cannot happen again.”",
+            "senior port official",
+        ),
+    ],
+)
+def test_as_a_description_or_a_bullet_said(text: str, name: str) -> None:
+    assert [n.lower() for n in speakers_of(text)] == [name.lower()]

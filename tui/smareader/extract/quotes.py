@@ -450,16 +450,27 @@ def _subject_phrase(clause: str) -> str:
     """The subject part of a clause that ends just before its verb."""
     clause = clause[clause.rfind("”") + 1 :] if "”" in clause else clause
     clause = SENTENCE_BREAK.split(clause)[-1]
+    clause = re.sub(r"^[\s~•*·►>]+", "", clause)  # a list's bullet: "~ As Lumora put it,"
     # A clause before the subject: "As he left, Ana Park said" → "Ana Park".
     clause = re.split(r"(?:^|,\s*)(?:and|but|while|as|because|when|after|so)\s+(?=[A-Z])", clause)[
         -1
     ]
     # Capitalized at the start of the sentence, with no comma after it, the whole clause
     # is subordinate: "As Ana Park said in May, “…”" (but "After X spoke, he said").
-    opening = re.match(r"(?:As|Just as|While|When|After)\s+(?=[A-Z])([^,]*)$", clause)
+    opening = re.match(
+        r"(?:As|Just as|While|When|After)\s+(?=[A-Z]|(?:one|a|an|the|another)\s)([^,]*)$", clause
+    )
     if opening:
-        clause = opening.group(1)
+        clause = opening.group(1)  # "As one fisherman told a reporter, “…”"
+        # "As the Lumora Post’s Ana Park wrote": the name the owner's outlet precedes.
+        clause = re.sub(
+            r"^(?:the|a|an)\s+(?=(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+[A-Z])", "", clause
+        )
     clause = re.sub(r",\s+(?:who|which|whose)\b[^,]*,", "", clause)
+    # "…, even a senior port official said": the description, not the adverb before it.
+    clause = re.sub(
+        r"(?:^|(?<=,\s))(?:even|also|only|just)\s+(?=(?:a|an|the|one|another)\s)", "", clause
+    )
     return clause.strip()
 
 
@@ -804,6 +815,15 @@ def _who_before(clause: str) -> str | None:
         and phrase[-1:].islower()
     ):
         return clean_speaker(phrase)  # "The U.S. president", "a senior official"
+    described = phrase.rsplit(",", 1)[-1].strip()
+    if (
+        "," in phrase
+        and re.match(r"(?:the|a|an|one|another)\s", described)
+        and len(described.split()) <= 6
+        and described[-1:].islower()
+        and (who := clean_speaker(described))
+    ):
+        return who  # "After the storm, a senior port official said"
     names = [
         match
         for match in NAME.finditer(phrase)
