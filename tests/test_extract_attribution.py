@@ -1026,3 +1026,11 @@ def test_who_after_a_name_is_the_name() -> None:
 )
 def test_as_a_description_or_a_bullet_said(text: str, name: str) -> None:
     assert [n.lower() for n in speakers_of(text)] == [name.lower()]
+
+
+def test_a_republic_is_nobody_he_means() -> None:
+    text = (
+        "Tom Reyk grew up near the harbor.\n\n"
+        "Back in his mother's Velmoran Republic, “the sea decides everything,” he says."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]

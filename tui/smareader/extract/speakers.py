@@ -116,7 +116,8 @@ ORGANIZATION = re.compile(
     r"Authority|Service|Foundation|Club|League|Administration|White House|Tokyo|Seoul|"
     r"Construction|Holdings|Systems|Industries|Technologies|Partners|Capital|Airlines|"
     r"Motors|Energy|Labs|Studios|Watch|Network|Brands|Group|Trust|Fund|Campaign|PAC|"
-    r"Washington|Beijing|Brussels|Pyongyang|Berlin|Paris|London|Moscow|Convention)\b"
+    r"Washington|Beijing|Brussels|Pyongyang|Berlin|Paris|London|Moscow|Convention|Republic|"
+    r"Kingdom|Emirates)\b"
 )
 MEDIA = re.compile(
     r"\b(News|Times|Post|Journal|Yonhap|Reuters|Bloomberg|Kyodo|Xinhua|AFP|AP|BBC|CNN|"
