@@ -1034,3 +1034,28 @@ def test_a_republic_is_nobody_he_means() -> None:
         "Back in his mother's Velmoran Republic, “the sea decides everything,” he says."
     )
     assert speakers_of(text) == ["Tom Reyk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "In late May, Reyk’s Velmora field director, Ana Park, contacted the board, "
+            "writing in a note: “We want the pier now.”",
+            "Ana Park",
+        ),
+        (
+            "Ana Park spoke twice that week.\n\n"
+            "On Velmora‘s radio hour a week before, she said, “The pier is late,” "
+            "adding, “It will be done by June.”",
+            "Ana Park",
+        ),
+        (
+            "During a harbor fair in Portmore, Velm., the young engineer closed her remarks "
+            "by quoting an old poem: “Every tide comes back.”",
+            "young engineer",
+        ),
+    ],
+)
+def test_a_participle_subject_past_places_and_roles(text: str, name: str) -> None:
+    assert set(speakers_of(text)) == {name}

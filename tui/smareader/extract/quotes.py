@@ -712,6 +712,14 @@ def _before(before: str, sentence: str) -> Attribution | None:
 
 ROLE_WORDS = TITLES | PERSON_HEADS | {"hopeful", "front-runner", "frontrunner"}
 """Lowercase words of a role that may stand between capitalized words and a name."""
+PREPOSITION_OPENERS = {
+    "In", "On", "At", "During", "After", "Before", "From", "With", "By", "For", "Under",
+    "Through", "Throughout", "Since", "Until", "Despite", "Amid", "Following", "Like",
+    "Unlike", "Regarding", "Over", "Among", "Against", "About", "Within", "Without", "Upon",
+    "Toward", "Across", "Beyond", "Behind", "Inside", "Outside", "Via", "Along", "Alongside",
+    "Beside", "Near",
+}  # fmt: skip
+"""Words that open a prepositional phrase before a sentence's subject."""
 TIME_SEGMENT = re.compile(r"\s*(?:\S+\s+){0,3}(?:ago|earlier|later)\s*$")
 """A comma's stretch that only says when: "Two years ago", "Two days later"."""
 
@@ -719,10 +727,27 @@ TIME_SEGMENT = re.compile(r"\s*(?:\S+\s+){0,3}(?:ago|earlier|later)\s*$")
 def _clause_subject(clause: str) -> str | None:
     """The subject a participle ("…, saying") hangs on: the first name or description
     that opens one of the clause's comma-separated parts ("On Thursday, Warren …")."""
-    for segment in clause.split(","):
+    segments = clause.split(",")
+    for at, segment in enumerate(segments):
         if TIME_SEGMENT.match(segment):
             continue  # "Two years ago, he …": when, not who
         words = segment.split()
+        if words and words[0] in PREPOSITION_OPENERS and at + 1 < len(segments):
+            continue  # "On Velmora’s radio hour a week before, she …": where, not who
+        if (
+            at
+            and len(words) == 1
+            and (ABBREVIATED.fullmatch(words[0]) or words[0].lower() in PLACES)
+        ):
+            continue  # "… in Portmore, Velm., the engineer …": the state of a place
+        if (
+            len(words) >= 2
+            and words[-1] in ROLE_WORDS
+            and at + 1 < len(segments)
+            and _name_like(segments[at + 1].strip())
+            and (named := clean_speaker(segments[at + 1]))
+        ):
+            return named  # "Reyk’s field director, Ana Park, contacted …"
         if words and words[0].lower() in {"he", "she", "they", "it"}:
             return words[0].lower()  # "He then praised the crew, saying, “…”"
         while words and (
@@ -732,7 +757,7 @@ def _clause_subject(clause: str) -> str | None:
             words.pop(0)  # "And then Ana Park …"
         if not words:
             continue
-        if words[0] in {"The", "A", "An"}:
+        if words[0] in {"The", "A", "An"} or (at and words[0] in {"the", "a", "an"}):
             # "The U.S. president has …": the description up to its verb.
             run: list[str] = []
             for word in words[:7]:
@@ -747,12 +772,12 @@ def _clause_subject(clause: str) -> str | None:
             continue
         if words[0][:1].isupper():
             run = [words[0]]
-            for at, word in enumerate(words[1:], start=1):
+            for position, word in enumerate(words[1:], start=1):
                 # "Velmora Harbor hopeful Sen. Ben Voss": a role runs into the name.
                 role = (
                     word in ROLE_WORDS
-                    and words[at + 1 : at + 2] != []
-                    and words[at + 1][:1].isupper()
+                    and words[position + 1 : position + 2] != []
+                    and words[position + 1][:1].isupper()
                 )
                 if not (word[:1].isupper() or word in PARTICLES or role):
                     break
