@@ -1059,3 +1059,22 @@ def test_a_republic_is_nobody_he_means() -> None:
 )
 def test_a_participle_subject_past_places_and_roles(text: str, name: str) -> None:
     assert set(speakers_of(text)) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tom Reyk took the stage. The fishermen clap, and then Reyk adds: "
+            "“We will build it.”",
+            "Tom Reyk",
+        ),
+        (
+            "The harbor spokesman would not say whether Tom Reyk had a favorite but said "
+            "the vote was set for May, adding: “We will wait for the vote.”",
+            "harbor spokesman",
+        ),
+    ],
+)
+def test_the_subject_of_a_joined_clause_speaks(text: str, name: str) -> None:
+    assert speakers_of(text) == [name]

@@ -452,9 +452,11 @@ def _subject_phrase(clause: str) -> str:
     clause = SENTENCE_BREAK.split(clause)[-1]
     clause = re.sub(r"^[\s~•*·►>]+", "", clause)  # a list's bullet: "~ As Lumora put it,"
     # A clause before the subject: "As he left, Ana Park said" → "Ana Park".
-    clause = re.split(r"(?:^|,\s*)(?:and|but|while|as|because|when|after|so)\s+(?=[A-Z])", clause)[
-        -1
-    ]
+    clause = re.split(
+        r"(?:^|,\s*)(?:and|but|while|as|because|when|after|so)(?:\s+(?:then|later|also|now))?"
+        r"\s+(?=[A-Z])",
+        clause,
+    )[-1]  # "The fishermen clap, and then Ana Park adds:" → "Ana Park".
     # Capitalized at the start of the sentence, with no comma after it, the whole clause
     # is subordinate: "As Ana Park said in May, “…”" (but "After X spoke, he said").
     opening = re.match(
@@ -629,6 +631,12 @@ def _before(before: str, sentence: str) -> Attribution | None:
                     # "Ana Park mocked the “experts,” saying": a scare quote in between.
                     who = _clause_subject(re.split(r"[“\"]", clause, maxsplit=1)[0])
                 return Attribution(who, cue, "", "participle", 0.7) if who else None
+            if COORDINATED.search(clause[-12:]):
+                # "The spokesman would not name anyone but said …, adding:": the subject
+                # of the clause the speech verb is joined to.
+                joined = _clause_subject(_subject_phrase(COORDINATED.sub("", clause).rstrip(" ,")))
+                if joined is not None:
+                    return Attribution(joined, cue, "", "before-coordinated", 0.7)
             who = _who_before(clause)
             return Attribution(who, cue, "", "before-verb", 0.75) if who else None
         agent = PASSIVE_AGENT.match(before, verb.end())
