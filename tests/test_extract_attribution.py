@@ -309,6 +309,8 @@ def test_colon_introductions() -> None:
         "cited sources as",
         "in a statement",
         "during an interview",
+        "Rather",
+        "Meanwhile",
     ],
 )
 def test_junk_is_no_speaker(phrase: str) -> None:

@@ -366,7 +366,8 @@ ADVERBS = {
     "Ever", "Further", "Furthermore", "Additionally", "Besides", "Specifically", "Initially",
     "Afterward", "Afterwards", "Recently", "Currently", "Previously", "Originally", "Thus",
     "Hence", "Therefore", "Accordingly", "Consequently", "Nonetheless", "Anyway", "Plus",
-    "Hours", "Days", "Weeks", "Months", "Years", "Minutes", "Moments", "Decades",
+    "Hours", "Days", "Weeks", "Months", "Years", "Minutes", "Moments", "Decades", "Rather",
+    "Still", "Now", "Yet", "Meanwhile", "Alas", "Incidentally", "Importantly",
 }  # fmt: skip
 SURNAMES = {"King", "Pope", "Bishop", "Major", "Judge", "Marshal", "Chancellor", "Rich"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my"}
