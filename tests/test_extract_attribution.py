@@ -1080,3 +1080,11 @@ def test_a_participle_subject_past_places_and_roles(text: str, name: str) -> Non
 )
 def test_the_subject_of_a_joined_clause_speaks(text: str, name: str) -> None:
     assert speakers_of(text) == [name]
+
+
+def test_a_speaker_inside_a_that_clause_is_not_the_subject() -> None:
+    text = (
+        "Tom Reyk attacked the Velmora Post, arguing that the weekly's Ben Voss had claimed "
+        "last spring that the board was divided.\n\n“That was never true,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]

@@ -136,6 +136,8 @@ GOVERNED = re.compile(
 """Words before a name that make it an object, not the sentence's subject."""
 TOPIC_BEFORE = re.compile(r"(?:^|[.!?”\"\n]\s*)(?:As\s+for|As\s+to)\s+$")
 """"As for" opening a sentence: the name after it is what the sentence is about."""
+REPORTED_THAT = re.compile(r"\bthat\s+(?:[\w’'.-]+\s+){0,2}$")
+""""… arguing that the weekly's Ana Park claimed": a speaker inside reported content."""
 OWNER = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=[A-Z])")
 """An owner before a name: "NBC’s Ana Park" is Ana Park."""
 SPOKEN_BEFORE = re.compile(
@@ -1074,7 +1076,19 @@ class People:
             return None
         speaking = [index for index in candidates if self.speaking[index]]
         if speaking:
-            return self.person(speaking[-1], gender)
+            chosen = speaking[-1]
+            first = next((index for index in candidates if not self.governed[index]), None)
+            if (
+                first is not None
+                and first < chosen
+                and REPORTED_THAT.search(
+                    self.text, max(0, self.offsets[chosen] - 30), self.offsets[chosen]
+                )
+            ):
+                # "Reyk attacked the weekly, arguing that its Ana Park had claimed …": who
+                # speaks inside what the subject says is not the sentence's subject.
+                return self.person(first, gender)
+            return self.person(chosen, gender)
         ungoverned = [index for index in candidates if not self.governed[index]]
         if free and not ungoverned:
             return None  # "… far from Sioux City.": a place or an object, not its subject
