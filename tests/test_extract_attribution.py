@@ -1088,3 +1088,12 @@ def test_a_speaker_inside_a_that_clause_is_not_the_subject() -> None:
         "last spring that the board was divided.\n\n“That was never true,” he said."
     )
     assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_an_inverted_verb_after_a_conjunction() -> None:
+    text = (
+        "“The pier is fine,” Tom Reyk said.\n\n"
+        "Ana Park, who sat on the board for years, praised the pier. "
+        "But, said Park, “I would not build another one.”"
+    )
+    assert speakers_of(text) == ["Tom Reyk", "Ana Park"]

@@ -655,7 +655,15 @@ def _before(before: str, sentence: str) -> Attribution | None:
             # "Ana Park was asked by host Ben Voss, “…”": the one who asks speaks.
             return Attribution(who, f"{cue} by", "", "passive-agent", 0.7)
         inverted = INVERTED.fullmatch(before, verb.end())
-        if inverted and before[: verb.start()].rstrip().endswith(("”", '"')):
+        opener = before[: verb.start()].strip(" ,")
+        if (
+            inverted
+            and (
+                before[: verb.start()].rstrip().endswith(("”", '"'))
+                # "But, said Ana Park, “…”": only a conjunction or an adverb before the verb.
+                or (opener in STOP | ADVERBS and before[: verb.start()].rstrip().endswith(","))
+            )
+        ):
             # "“…,” said Ana Park, the mayor, “…”": the speaker follows the verb.
             who = clean_speaker(inverted.group("who"))
             if who is not None:
