@@ -1097,3 +1097,8 @@ def test_an_inverted_verb_after_a_conjunction() -> None:
         "But, said Park, “I would not build another one.”"
     )
     assert speakers_of(text) == ["Tom Reyk", "Ana Park"]
+
+
+def test_a_title_with_small_words_before_its_star_is_not_speech() -> None:
+    text = "“Lanterns of the Harbor” star Ana Park said the show would end next year."
+    assert draft(text)["quotes"] == []

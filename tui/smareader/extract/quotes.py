@@ -899,7 +899,7 @@ def _show_name(words: str, before: str, after: str = "") -> bool:
     Ana Park). A full stop or a comma inside the closing mark is American punctuation,
     not the end of a sentence."""
     bare = words.rstrip(".,")
-    if _looks_like_title(bare) and (
+    if (_looks_like_title(bare) or _title_case(bare)) and (
         WORK_BEFORE.search(before) is not None or WORK_AFTER.match(after) is not None
     ):
         return True
@@ -909,6 +909,21 @@ def _show_name(words: str, before: str, after: str = "") -> bool:
         return True
     # One capitalized word after an outlet's possessive: NBC’s “Today”.
     return bool(re.fullmatch(r"[A-Z][\w’'-]+", bare)) and MEDIA_OWNER.search(before) is not None
+
+
+TITLE_SMALL = {"a", "an", "the", "is", "of", "and", "or", "in", "on", "to", "for", "with", "at"}
+"""Words a title in title case leaves lowercase: “Orange Is the New Black”."""
+
+
+def _title_case(words: str) -> bool:
+    """Every word capitalized but the small ones, the first and last capitalized."""
+    tokens = words.split()
+    return (
+        2 <= len(tokens) <= 10
+        and tokens[0][:1].isupper()
+        and tokens[-1][:1].isupper()
+        and all(token[:1].isupper() or token in TITLE_SMALL for token in tokens)
+    )
 
 
 def _looks_like_title(words: str) -> bool:
