@@ -1102,3 +1102,12 @@ def test_an_inverted_verb_after_a_conjunction() -> None:
 def test_a_title_with_small_words_before_its_star_is_not_speech() -> None:
     text = "“Lanterns of the Harbor” star Ana Park said the show would end next year."
     assert draft(text)["quotes"] == []
+
+
+def test_more_first_names_carry_a_gender() -> None:
+    text = (
+        "Tom Reyk backed the pier, and so did Paula Voss.\n\n"
+        "The plan also won praise in a note from Arianna Lowe.\n\n"
+        "“It is a good plan,” she wrote."
+    )
+    assert speakers_of(text) == ["Arianna Lowe"]
