@@ -1111,3 +1111,12 @@ def test_more_first_names_carry_a_gender() -> None:
         "“It is a good plan,” she wrote."
     )
     assert speakers_of(text) == ["Arianna Lowe"]
+
+
+def test_a_colon_sentence_opening_with_she_is_hers() -> None:
+    text = (
+        "Ana Park spoke on Monday.\n\n"
+        "She forwarded a note from her deputy, Lisa Voss, with the words: "
+        "“The pier will open in May.”"
+    )
+    assert speakers_of(text) == ["Ana Park"]

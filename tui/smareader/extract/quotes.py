@@ -1306,8 +1306,11 @@ def find_quotes(
                 rule, confidence = f"{rule}+pronoun", 0.4
             else:
                 speaker = registry.resolve(who)
-        elif before.rstrip().endswith(":") and (
-            subject := people.subject(sentence_start, inner_start)
+        elif (
+            before.rstrip().endswith(":")
+            # "She forwarded a note from her deputy, Ana Park, with the words:": she.
+            and not PRONOUN_OPENING.match(text, sentence_start, inner_start)
+            and (subject := people.subject(sentence_start, inner_start))
         ):
             # "Ana Park delivered a blunt message to the board: “…”"
             speaker, rule, confidence = subject, "colon-subject", 0.6
