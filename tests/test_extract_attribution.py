@@ -1120,3 +1120,8 @@ def test_a_colon_sentence_opening_with_she_is_hers() -> None:
         "“The pier will open in May.”"
     )
     assert speakers_of(text) == ["Ana Park"]
+
+
+def test_a_stray_quotation_mark_is_no_part_of_a_speaker() -> None:
+    assert clean_speaker("’ she") == "she"
+    assert clean_speaker("“ Ana Park") == "Ana Park"

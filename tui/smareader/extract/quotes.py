@@ -300,7 +300,7 @@ def clean_speaker(phrase: str) -> str | None:
     "but now", "March 2", "FULL TEXT", "Rev" and "It may be" → ``None``.
     """
     phrase = re.sub(r"\s*\([^()]{0,40}\)", "", phrase)
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-")
+    phrase = re.sub(r"\s+", " ", phrase).strip(' ,;:—–-‘’“”"')
     if not phrase or len(phrase) > 160:
         return None
     if phrase.lower() in PRONOUNS:
