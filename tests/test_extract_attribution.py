@@ -1125,3 +1125,14 @@ def test_a_colon_sentence_opening_with_she_is_hers() -> None:
 def test_a_stray_quotation_mark_is_no_part_of_a_speaker() -> None:
     assert clean_speaker("’ she") == "she"
     assert clean_speaker("“ Ana Park") == "Ana Park"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier is ready,” said former Velmora Gov. and Port Authority Chairwoman Ana Park.",
+        "“It is time we built it,” urged the evening's host, actress Ana Park.",
+    ],
+)
+def test_the_name_after_titles_and_roles_after_the_verb(text: str) -> None:
+    assert speakers_of(text) == ["Ana Park"]

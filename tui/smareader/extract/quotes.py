@@ -321,6 +321,8 @@ def clean_speaker(phrase: str) -> str | None:
             any(w[:1].islower() and w.lower() in TITLES for w in rest) and rest[-1][:1].isupper()
         )
         of_title = word == "of" and words[index - 1].lower() in TITLES  # "Secretary of State"
+        # "Velmora Gov. and Harbor Board Chairman Ana Park": two titles of one person.
+        of_title = of_title or (word == "and" and words[index - 1].lower() in TITLES)
         if (word.lower() in BOUNDARY and ended and not role_follows and not of_title) or (
             TIME_WORD.match(word)
         ):
@@ -514,6 +516,10 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
             if bare.endswith(".") and not ABBREVIATED.fullmatch(bare):
                 bare = bare[:-1]
             if words and (bare.lower() in BOUNDARY or TIME_WORD.match(bare)):
+                if bare == "and" and words[-1].lower() in TITLES and words[0][:1].islower():
+                    # "said former Velmora Gov. and Harbor Board Chairman Ana Park"
+                    words.append(bare)
+                    continue
                 if bare.lower() == "of" and words[-1][:1].isupper():
                     break
                 if bare.lower() != "of":
@@ -528,6 +534,14 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
         who = clean_speaker(" ".join(words))
         named = appositive.split(",")[0].strip()
         described = who is not None and who.split()[-1][:1].islower()
+        if (
+            described
+            and named.split()[:1]
+            and named.split()[0] in ROLE_WORDS
+            and (cleaned := clean_speaker(named))
+            and _person_run(cleaned)
+        ):
+            named = cleaned  # "…'s host, actress Ana Park": the name after the role
         if described and _name_like(named) and _acceptable(named):
             # "said Halvard’s deputy harbor master, Ines Tollund, who …"
             who, appositive = named, " ".join(words)
