@@ -1136,3 +1136,8 @@ def test_a_stray_quotation_mark_is_no_part_of_a_speaker() -> None:
 )
 def test_the_name_after_titles_and_roles_after_the_verb(text: str) -> None:
     assert speakers_of(text) == ["Ana Park"]
+
+
+def test_a_short_month_inside_a_name_is_no_date() -> None:
+    assert clean_speaker("columnist Mei Jun") == "Mei Jun"
+    assert clean_speaker("Ana Park Jun 5") == "Ana Park"

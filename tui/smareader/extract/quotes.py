@@ -323,9 +323,12 @@ def clean_speaker(phrase: str) -> str | None:
         of_title = word == "of" and words[index - 1].lower() in TITLES  # "Secretary of State"
         # "Velmora Gov. and Harbor Board Chairman Ana Park": two titles of one person.
         of_title = of_title or (word == "and" and words[index - 1].lower() in TITLES)
-        if (word.lower() in BOUNDARY and ended and not role_follows and not of_title) or (
-            TIME_WORD.match(word)
-        ):
+        # "Mei Jun": a short month without its full stop is a date only before a number.
+        short_month = re.fullmatch(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)", word)
+        timed = TIME_WORD.match(word) is not None
+        if short_month and not (rest and rest[0][:1].isdigit()):
+            timed = False
+        if (word.lower() in BOUNDARY and ended and not role_follows and not of_title) or timed:
             words = words[:index]
             break
     while words and (
