@@ -1067,8 +1067,7 @@ def test_a_participle_subject_past_places_and_roles(text: str, name: str) -> Non
     ("text", "name"),
     [
         (
-            "Tom Reyk took the stage. The fishermen clap, and then Reyk adds: "
-            "“We will build it.”",
+            "Tom Reyk took the stage. The fishermen clap, and then Reyk adds: “We will build it.”",
             "Tom Reyk",
         ),
         (
