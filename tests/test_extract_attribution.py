@@ -1140,3 +1140,13 @@ def test_the_name_after_titles_and_roles_after_the_verb(text: str) -> None:
 def test_a_short_month_inside_a_name_is_no_date() -> None:
     assert clean_speaker("columnist Mei Jun") == "Mei Jun"
     assert clean_speaker("Ana Park Jun 5") == "Ana Park"
+
+
+def test_a_name_that_looks_like_a_short_month_speaks() -> None:
+    text = (
+        "“The pier is late,” columnist Mei Jun wrote in the Velmora Post.\n\n"
+        "Ben Voss disagreed with her.\n\n"
+        "“It will stay late for years,” Jun wrote."
+    )
+    assert speakers_of(text) == ["Mei Jun", "Mei Jun"]
+    assert clean_speaker("Jan Lowe") == "Jan Lowe"

@@ -402,6 +402,10 @@ def _name_like(segment: str) -> bool:
     return 1 <= len(words) <= 5 and all(word[:1].isupper() for word in words)
 
 
+SHORT_MONTH_NAME = re.compile(r"(?:Jan|Jun|Jul)(?:\s+[A-Z][a-z]+)?")
+""""Jun" alone or before a word is a name ("Jun wrote"), not a date; a date has a day."""
+
+
 def _acceptable(candidate: str) -> bool:
     """A name, a role description or an organization: never a conjunction, a date or
     a clause."""
@@ -414,7 +418,9 @@ def _acceptable(candidate: str) -> bool:
     )
     if leading and not titled and words[0] not in {"The", "A", "An", "One", "Another"}:
         return False
-    if TIME_WORD.match(candidate) or (re.search(r"\d", candidate) and words[0] not in DETERMINERS):
+    if (TIME_WORD.match(candidate) and not SHORT_MONTH_NAME.fullmatch(candidate)) or (
+        re.search(r"\d", candidate) and words[0] not in DETERMINERS
+    ):
         return False  # "March 2", but "a 2008 Clinton veteran" is someone
     if candidate.isupper() and len(words) > 1:
         return False  # "FULL TEXT"
