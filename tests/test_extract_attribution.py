@@ -1150,3 +1150,11 @@ def test_a_name_that_looks_like_a_short_month_speaks() -> None:
     )
     assert speakers_of(text) == ["Mei Jun", "Mei Jun"]
     assert clean_speaker("Jan Lowe") == "Jan Lowe"
+
+
+def test_will_before_a_past_verb_is_a_name() -> None:
+    text = (
+        "Dana Will writes a weekly column.\n\nTom Reyk ate lunch at the pier on Monday.\n\n"
+        "“The pier is a folly,” Will wrote."
+    )
+    assert speakers_of(text) == ["Dana Will"]

@@ -578,6 +578,8 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
         who = segments[-1].strip().lower()  # "The north quay, he said, is …"
     else:
         who = None if continues and len(segments) > 1 else clean_speaker(head)
+        if who is None and head.strip() == "Will" and verb.group(0).endswith(("d", "s", "te")):
+            who = "Will"  # "…,” Will wrote.": a modal takes no past verb, so it is a name
     if who is None and len(segments) > 1:
         # "“…” would be fair, ferry board candidate Oda Brekke said"
         who = clean_speaker(segments[-1])
