@@ -298,7 +298,20 @@ def test_colon_introductions() -> None:
 
 # 6. junk speakers
 @pytest.mark.parametrize(
-    "phrase", ["but now", "March 2", "FULL TEXT", "Rev", "Sen", "It may be", "cited sources as"]
+    "phrase",
+    [
+        "but now",
+        "March 2",
+        "FULL TEXT",
+        "Rev",
+        "Sen",
+        "It may be",
+        "cited sources as",
+        "in a statement",
+        "during an interview",
+        "Rather",
+        "Meanwhile",
+    ],
 )
 def test_junk_is_no_speaker(phrase: str) -> None:
     assert clean_speaker(phrase) is None
@@ -894,3 +907,254 @@ def test_a_place_in_the_sentence_before_is_no_speaker() -> None:
         "Portmore City or Velmora City. “That is a hard area.”"
     )
     assert speakers_of(text) == ["Tom Reyk", "Tom Reyk"]
+
+
+def test_a_lone_surname_that_opens_a_sentence_is_someone_he_can_mean() -> None:
+    # "Voss" is never named in full, but the sentence before the quote is about him.
+    text = (
+        "Tom Reyk opened the new pier on Monday.\n\n"
+        "Voss readily conceded that the harbor plan had gone badly.\n\n"
+        "“We should have waited a year,” he said."
+    )
+    assert speakers_of(text) == ["Voss"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Portmore welcomed the plan on Tuesday.",  # a place: the text has "to Portmore"
+        "Fishermen cheered when the pier opened.",  # a plural noun
+        "Nobody expected the vote to pass.",
+    ],
+)
+def test_a_lone_word_that_is_no_one_is_not_what_he_means(sentence: str) -> None:
+    text = f"Tom Reyk flew to Portmore on Monday.\n\n{sentence}\n\n“It is good news,” he said."
+    assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_an_owner_before_a_verb_like_word_does_not_speak() -> None:
+    # "Voss’s continued support": the verb-like word belongs to a noun, nobody speaks.
+    text = (
+        "Tom Reyk chairs the Velmora harbor board.\n\n"
+        "When the talk turned to the pier, he spoke of Ben Voss’s continued support for it.\n\n"
+        "“It is good,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_a_no_break_space_inside_a_speech_verb() -> None:
+    text = "Ana Park issued a\xa0statement on Monday, “The pier held, and so did we.”"
+    assert speakers_of(text) == ["Ana Park"]
+
+
+def test_as_for_a_name_he_is_that_name() -> None:
+    # "As for Ben Voss, he …": the topic the sentence turns to, not the speaker before.
+    text = (
+        "Tom Reyk praised the pier plan. “It is a fine plan,” Reyk said.\n\n"
+        "As for Ben Voss, he said he was not worried. “We will see,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk", "Ben Voss"]
+
+
+def test_the_agent_of_a_passive_question_asks_it() -> None:
+    text = (
+        "Ana Park was asked by host Ben Voss, a longtime critic of the harbor board, "
+        "“Can the pier be built in a year?”"
+    )
+    assert speakers_of(text) == ["Ben Voss"]
+    assert draft(text)["quotes"][0]["rule"] == "passive-agent"
+
+
+def test_a_pronoun_sentence_ending_in_a_colon_above_a_quotation() -> None:
+    text = (
+        "Tom Reyk ran the harbor board for ten years, and Ana Park followed him.\n\n"
+        "He then gave his reasons for leaving:\n\n"
+        "“The pier is finished and my work is done.”\n\n"
+        "“The board needs new people.”"
+    )
+    assert speakers_of(text) == ["Tom Reyk", "Tom Reyk"]
+    assert draft(text)["quotes"][0]["rule"] == "previous-colon+pronoun"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tom Reyk chose Ana Park over Ben Voss and said, “She knows the harbor.”",
+        "Two years ago, Tom Reyk chose Ana Park over Voss and said, “She knows the harbor.”",
+    ],
+)
+def test_a_verb_joined_by_and_takes_the_clause_subject(sentence: str) -> None:
+    # Not the object just before "and" (Voss), nor a time ("Two years ago").
+    assert speakers_of(sentence) == ["Tom Reyk"]
+
+
+def test_a_title_with_a_full_stop_does_not_end_the_subject_clause() -> None:
+    # "Sen. Ben Voss" is one name, and "began to play" belongs to another clause.
+    text = (
+        "When the band began to play, Ana Park was greeted at the pier by Velmora Sen. Ben Voss "
+        "and joked, “You are all very loud tonight.”"
+    )
+    assert speakers_of(text) == ["Ana Park"]
+
+
+def test_a_lowercase_role_runs_into_the_name_after_it() -> None:
+    text = (
+        "Like most of the harbor board, Velmora Harbor hopeful Ben Voss was critical, "
+        "telling reporters: “The pier is late and over budget.”"
+    )
+    assert speakers_of(text) == ["Ben Voss"]
+
+
+def test_who_after_a_name_is_the_name() -> None:
+    text = (
+        "The pier has friends on the board, among them its chair, Ana Park, who "
+        "said, “It is a gift to the town and to all of us.”"
+    )
+    assert speakers_of(text) == ["Ana Park"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("~ As Lumora put it, “We are open for business.”", "Lumora"),
+        ("As one fisherman told a reporter, “The pier is too short.”", "fisherman"),
+        ("As the Velmora Post’s Ana Park wrote, “The pier is too short.”", "Ana Park"),
+        (
+            "After the storm, even a senior port official said the board had erred, "
+            "saying, “It cannot happen again.”",
+            "senior port official",
+        ),
+    ],
+)
+def test_as_a_description_or_a_bullet_said(text: str, name: str) -> None:
+    assert [n.lower() for n in speakers_of(text)] == [name.lower()]
+
+
+def test_a_republic_is_nobody_he_means() -> None:
+    text = (
+        "Tom Reyk grew up near the harbor.\n\n"
+        "Back in his mother's Velmoran Republic, “the sea decides everything,” he says."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "In late May, Reyk’s Velmora field director, Ana Park, contacted the board, "
+            "writing in a note: “We want the pier now.”",
+            "Ana Park",
+        ),
+        (
+            "Ana Park spoke twice that week.\n\n"
+            "On Velmora‘s radio hour a week before, she said, “The pier is late,” "
+            "adding, “It will be done by June.”",
+            "Ana Park",
+        ),
+        (
+            "During a harbor fair in Portmore, Velm., the young engineer closed her remarks "
+            "by quoting an old poem: “Every tide comes back.”",
+            "young engineer",
+        ),
+    ],
+)
+def test_a_participle_subject_past_places_and_roles(text: str, name: str) -> None:
+    assert set(speakers_of(text)) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tom Reyk took the stage. The fishermen clap, and then Reyk adds: “We will build it.”",
+            "Tom Reyk",
+        ),
+        (
+            "The harbor spokesman would not say whether Tom Reyk had a favorite but said "
+            "the vote was set for May, adding: “We will wait for the vote.”",
+            "harbor spokesman",
+        ),
+    ],
+)
+def test_the_subject_of_a_joined_clause_speaks(text: str, name: str) -> None:
+    assert speakers_of(text) == [name]
+
+
+def test_a_speaker_inside_a_that_clause_is_not_the_subject() -> None:
+    text = (
+        "Tom Reyk attacked the Velmora Post, arguing that the weekly's Ben Voss had claimed "
+        "last spring that the board was divided.\n\n“That was never true,” he said."
+    )
+    assert speakers_of(text) == ["Tom Reyk"]
+
+
+def test_an_inverted_verb_after_a_conjunction() -> None:
+    text = (
+        "“The pier is fine,” Tom Reyk said.\n\n"
+        "Ana Park, who sat on the board for years, praised the pier. "
+        "But, said Park, “I would not build another one.”"
+    )
+    assert speakers_of(text) == ["Tom Reyk", "Ana Park"]
+
+
+def test_a_title_with_small_words_before_its_star_is_not_speech() -> None:
+    text = "“Lanterns of the Harbor” star Ana Park said the show would end next year."
+    assert draft(text)["quotes"] == []
+
+
+def test_more_first_names_carry_a_gender() -> None:
+    text = (
+        "Tom Reyk backed the pier, and so did Paula Voss.\n\n"
+        "The plan also won praise in a note from Arianna Lowe.\n\n"
+        "“It is a good plan,” she wrote."
+    )
+    assert speakers_of(text) == ["Arianna Lowe"]
+
+
+def test_a_colon_sentence_opening_with_she_is_hers() -> None:
+    text = (
+        "Ana Park spoke on Monday.\n\n"
+        "She forwarded a note from her deputy, Lisa Voss, with the words: "
+        "“The pier will open in May.”"
+    )
+    assert speakers_of(text) == ["Ana Park"]
+
+
+def test_a_stray_quotation_mark_is_no_part_of_a_speaker() -> None:
+    assert clean_speaker("’ she") == "she"
+    assert clean_speaker("“ Ana Park") == "Ana Park"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier is ready,” said former Velmora Gov. and Port Authority Chairwoman Ana Park.",
+        "“It is time we built it,” urged the evening's host, actress Ana Park.",
+    ],
+)
+def test_the_name_after_titles_and_roles_after_the_verb(text: str) -> None:
+    assert speakers_of(text) == ["Ana Park"]
+
+
+def test_a_short_month_inside_a_name_is_no_date() -> None:
+    assert clean_speaker("columnist Mei Jun") == "Mei Jun"
+    assert clean_speaker("Ana Park Jun 5") == "Ana Park"
+
+
+def test_a_name_that_looks_like_a_short_month_speaks() -> None:
+    text = (
+        "“The pier is late,” columnist Mei Jun wrote in the Velmora Post.\n\n"
+        "Ben Voss disagreed with her.\n\n"
+        "“It will stay late for years,” Jun wrote."
+    )
+    assert speakers_of(text) == ["Mei Jun", "Mei Jun"]
+    assert clean_speaker("Jan Lowe") == "Jan Lowe"
+
+
+def test_will_before_a_past_verb_is_a_name() -> None:
+    text = (
+        "Dana Will writes a weekly column.\n\nTom Reyk ate lunch at the pier on Monday.\n\n"
+        "“The pier is a folly,” Will wrote."
+    )
+    assert speakers_of(text) == ["Dana Will"]

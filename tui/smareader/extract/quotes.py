@@ -66,7 +66,8 @@ SPEECH_VERBS = (
     "issued the following statement|released the following statement|stating|chiding|"
     "declaring|noting|arguing|insisting|claiming|joking|quipping|responding|replying|"
     "proclaiming|vowing|boasting|complaining|pleading|recalling|countering|repeated|questioned"
-)
+).replace(" ", r"[^\S\n]+")
+"""Speech verbs; the words of "issued a statement" may be parted by a no-break space."""
 VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 HEADLINE_VERB = re.compile(r"\b(?:Said|Says|Tells|Told|Warns|Writes|Asks)\b")
 SCARE_BEFORE = re.compile(
@@ -133,6 +134,10 @@ GOVERNED = re.compile(
     r"[a-z]+ed)\s+(?:[a-z]+\s+){0,2}$"
 )
 """Words before a name that make it an object, not the sentence's subject."""
+TOPIC_BEFORE = re.compile(r"(?:^|[.!?”\"\n]\s*)(?:As\s+for|As\s+to)\s+$")
+""""As for" opening a sentence: the name after it is what the sentence is about."""
+REPORTED_THAT = re.compile(r"\bthat\s+(?:[\w’'.-]+\s+){0,2}$")
+""""… arguing that the weekly's Ana Park claimed": a speaker inside reported content."""
 OWNER = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=[A-Z])")
 """An owner before a name: "NBC’s Ana Park" is Ana Park."""
 SPOKEN_BEFORE = re.compile(
@@ -295,7 +300,7 @@ def clean_speaker(phrase: str) -> str | None:
     "but now", "March 2", "FULL TEXT", "Rev" and "It may be" → ``None``.
     """
     phrase = re.sub(r"\s*\([^()]{0,40}\)", "", phrase)
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-")
+    phrase = re.sub(r"\s+", " ", phrase).strip(' ,;:—–-‘’“”"')
     if not phrase or len(phrase) > 160:
         return None
     if phrase.lower() in PRONOUNS:
@@ -316,9 +321,14 @@ def clean_speaker(phrase: str) -> str | None:
             any(w[:1].islower() and w.lower() in TITLES for w in rest) and rest[-1][:1].isupper()
         )
         of_title = word == "of" and words[index - 1].lower() in TITLES  # "Secretary of State"
-        if (word.lower() in BOUNDARY and ended and not role_follows and not of_title) or (
-            TIME_WORD.match(word)
-        ):
+        # "Velmora Gov. and Harbor Board Chairman Ana Park": two titles of one person.
+        of_title = of_title or (word == "and" and words[index - 1].lower() in TITLES)
+        # "Mei Jun": a short month without its full stop is a date only before a number.
+        short_month = re.fullmatch(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)", word)
+        timed = TIME_WORD.match(word) is not None
+        if short_month and not (rest and rest[0][:1].isdigit()):
+            timed = False
+        if (word.lower() in BOUNDARY and ended and not role_follows and not of_title) or timed:
             words = words[:index]
             break
     while words and (
@@ -363,7 +373,8 @@ ADVERBS = {
     "Ever", "Further", "Furthermore", "Additionally", "Besides", "Specifically", "Initially",
     "Afterward", "Afterwards", "Recently", "Currently", "Previously", "Originally", "Thus",
     "Hence", "Therefore", "Accordingly", "Consequently", "Nonetheless", "Anyway", "Plus",
-    "Hours", "Days", "Weeks", "Months", "Years", "Minutes", "Moments", "Decades",
+    "Hours", "Days", "Weeks", "Months", "Years", "Minutes", "Moments", "Decades", "Rather",
+    "Still", "Now", "Yet", "Meanwhile", "Alas", "Incidentally", "Importantly",
 }  # fmt: skip
 SURNAMES = {"King", "Pope", "Bishop", "Major", "Judge", "Marshal", "Chancellor", "Rich"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my"}
@@ -391,6 +402,10 @@ def _name_like(segment: str) -> bool:
     return 1 <= len(words) <= 5 and all(word[:1].isupper() for word in words)
 
 
+SHORT_MONTH_NAME = re.compile(r"(?:Jan|Jun|Jul)(?:\s+[A-Z][a-z]+)?")
+""""Jun" alone or before a word is a name ("Jun wrote"), not a date; a date has a day."""
+
+
 def _acceptable(candidate: str) -> bool:
     """A name, a role description or an organization: never a conjunction, a date or
     a clause."""
@@ -403,7 +418,9 @@ def _acceptable(candidate: str) -> bool:
     )
     if leading and not titled and words[0] not in {"The", "A", "An", "One", "Another"}:
         return False
-    if TIME_WORD.match(candidate) or (re.search(r"\d", candidate) and words[0] not in DETERMINERS):
+    if (TIME_WORD.match(candidate) and not SHORT_MONTH_NAME.fullmatch(candidate)) or (
+        re.search(r"\d", candidate) and words[0] not in DETERMINERS
+    ):
         return False  # "March 2", but "a 2008 Clinton veteran" is someone
     if candidate.isupper() and len(words) > 1:
         return False  # "FULL TEXT"
@@ -423,23 +440,53 @@ def _acceptable(candidate: str) -> bool:
         or words[-1].lower() in HEADS
     ):
         return False  # "after remaining neutral": a clause, not a description
+    if candidate[:1].islower() and words[0] in PREPOSITIONS:
+        return False  # "in a statement", "during an interview": where, not who
     return not (candidate[:1].islower() and words[0] in {"but", "and", "or", "so", "now"})
+
+
+PREPOSITIONS = {
+    "in", "on", "at", "during", "after", "before", "with", "from", "to", "for", "by", "via",
+    "through", "about", "into", "over", "under", "without",
+}  # fmt: skip
+
+
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z“\"])(?<!Mr\. )(?<!Ms\. )(?<!Mrs\. )(?<!Dr\. )(?<!Sen\. )"
+    r"(?<!Rep\. )(?<!Gov\. )(?<!Gen\. )(?<!Rev\. )(?<!Lt\. )(?<!Col\. )(?<!Sgt\. )"
+    r"(?<!Capt\. )(?<!\b[A-Z]\. )|\s+[-—–]\s+"
+)
+"""Where a clause's last sentence begins: a stop and a capital, but not after "Sen." or
+an initial ("Minnesota Sen. Al Franken" is one name), or at a dash."""
 
 
 def _subject_phrase(clause: str) -> str:
     """The subject part of a clause that ends just before its verb."""
     clause = clause[clause.rfind("”") + 1 :] if "”" in clause else clause
-    clause = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])(?<!Mr\. )(?<!Ms\. )|\s+[-—–]\s+", clause)[-1]
+    clause = SENTENCE_BREAK.split(clause)[-1]
+    clause = re.sub(r"^[\s~•*·►>]+", "", clause)  # a list's bullet: "~ As Lumora put it,"
     # A clause before the subject: "As he left, Ana Park said" → "Ana Park".
-    clause = re.split(r"(?:^|,\s*)(?:and|but|while|as|because|when|after|so)\s+(?=[A-Z])", clause)[
-        -1
-    ]
+    clause = re.split(
+        r"(?:^|,\s*)(?:and|but|while|as|because|when|after|so)(?:\s+(?:then|later|also|now))?"
+        r"\s+(?=[A-Z])",
+        clause,
+    )[-1]  # "The fishermen clap, and then Ana Park adds:" → "Ana Park".
     # Capitalized at the start of the sentence, with no comma after it, the whole clause
     # is subordinate: "As Ana Park said in May, “…”" (but "After X spoke, he said").
-    opening = re.match(r"(?:As|Just as|While|When|After)\s+(?=[A-Z])([^,]*)$", clause)
+    opening = re.match(
+        r"(?:As|Just as|While|When|After)\s+(?=[A-Z]|(?:one|a|an|the|another)\s)([^,]*)$", clause
+    )
     if opening:
-        clause = opening.group(1)
+        clause = opening.group(1)  # "As one fisherman told a reporter, “…”"
+        # "As the Lumora Post’s Ana Park wrote": the name the owner's outlet precedes.
+        clause = re.sub(
+            r"^(?:the|a|an)\s+(?=(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+[A-Z])", "", clause
+        )
     clause = re.sub(r",\s+(?:who|which|whose)\b[^,]*,", "", clause)
+    # "…, even a senior port official said": the description, not the adverb before it.
+    clause = re.sub(
+        r"(?:^|(?<=,\s))(?:even|also|only|just)\s+(?=(?:a|an|the|one|another)\s)", "", clause
+    )
     return clause.strip()
 
 
@@ -478,6 +525,10 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
             if bare.endswith(".") and not ABBREVIATED.fullmatch(bare):
                 bare = bare[:-1]
             if words and (bare.lower() in BOUNDARY or TIME_WORD.match(bare)):
+                if bare == "and" and words[-1].lower() in TITLES and words[0][:1].islower():
+                    # "said former Velmora Gov. and Harbor Board Chairman Ana Park"
+                    words.append(bare)
+                    continue
                 if bare.lower() == "of" and words[-1][:1].isupper():
                     break
                 if bare.lower() != "of":
@@ -492,6 +543,14 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
         who = clean_speaker(" ".join(words))
         named = appositive.split(",")[0].strip()
         described = who is not None and who.split()[-1][:1].islower()
+        if (
+            described
+            and named.split()[:1]
+            and named.split()[0] in ROLE_WORDS
+            and (cleaned := clean_speaker(named))
+            and _person_run(cleaned)
+        ):
+            named = cleaned  # "…'s host, actress Ana Park": the name after the role
         if described and _name_like(named) and _acceptable(named):
             # "said Halvard’s deputy harbor master, Ines Tollund, who …"
             who, appositive = named, " ".join(words)
@@ -519,6 +578,8 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
         who = segments[-1].strip().lower()  # "The north quay, he said, is …"
     else:
         who = None if continues and len(segments) > 1 else clean_speaker(head)
+        if who is None and head.strip() == "Will" and verb.group(0).endswith(("d", "s", "te")):
+            who = "Will"  # "…,” Will wrote.": a modal takes no past verb, so it is a name
     if who is None and len(segments) > 1:
         # "“…” would be fair, ferry board candidate Oda Brekke said"
         who = clean_speaker(segments[-1])
@@ -549,6 +610,10 @@ def _dash_below(text: str, below: tuple[int, int]) -> Attribution | None:
 def _appositive(text: str) -> str:
     text = text.strip(" ,")
     return f", {text}," if text else ""
+
+
+PASSIVE_AGENT = re.compile(r"\s+by\s+(?P<who>[^,“”\"]{2,80})(?:,[^“”\"]{0,160})?,\s*$")
+"""The agent of a passive question just before a quotation: "was asked by X, “…”"."""
 
 
 def _before(before: str, sentence: str) -> Attribution | None:
@@ -594,10 +659,36 @@ def _before(before: str, sentence: str) -> Attribution | None:
                     # "Ana Park mocked the “experts,” saying": a scare quote in between.
                     who = _clause_subject(re.split(r"[“\"]", clause, maxsplit=1)[0])
                 return Attribution(who, cue, "", "participle", 0.7) if who else None
+            if COORDINATED.search(clause[-12:]):
+                # "The spokesman would not name anyone but said …, adding:": the subject
+                # of the clause the speech verb is joined to.
+                joined = _clause_subject(_subject_phrase(COORDINATED.sub("", clause).rstrip(" ,")))
+                if joined is not None:
+                    return Attribution(joined, cue, "", "before-coordinated", 0.7)
             who = _who_before(clause)
             return Attribution(who, cue, "", "before-verb", 0.75) if who else None
+        agent = PASSIVE_AGENT.match(before, verb.end())
+        if (
+            agent is not None
+            and cue in ("asked", "questioned", "pressed", "told")
+            and re.search(
+                r"\b(?:was|were|is|being)\s+$", before[max(0, verb.start() - 8) : verb.start()]
+            )
+            and (who := clean_speaker(agent.group("who")))
+            and who not in PRONOUNS
+        ):
+            # "Ana Park was asked by host Ben Voss, “…”": the one who asks speaks.
+            return Attribution(who, f"{cue} by", "", "passive-agent", 0.7)
         inverted = INVERTED.fullmatch(before, verb.end())
-        if inverted and before[: verb.start()].rstrip().endswith(("”", '"')):
+        opener = before[: verb.start()].strip(" ,")
+        if (
+            inverted
+            and (
+                before[: verb.start()].rstrip().endswith(("”", '"'))
+                # "But, said Ana Park, “…”": only a conjunction or an adverb before the verb.
+                or (opener in STOP | ADVERBS and before[: verb.start()].rstrip().endswith(","))
+            )
+        ):
             # "“…,” said Ana Park, the mayor, “…”": the speaker follows the verb.
             who = clean_speaker(inverted.group("who"))
             if who is not None:
@@ -605,9 +696,18 @@ def _before(before: str, sentence: str) -> Attribution | None:
         clause = before[: verb.start()]
         coordinated = COORDINATED.search(clause[-12:])
         earlier = [v for v in verbs[:-1] if v.group(0) not in PARTICIPLES]
+        if earlier and "," in before[earlier[-1].end() : verb.start()]:
+            earlier = []  # "When the band began to play, Park … and joked": another clause
         if coordinated and earlier:
             # "Suu Kyi said it was too early but added, “…”": the first verb's subject.
             clause = before[: earlier[-1].start()]
+        elif coordinated:
+            # "He chose Ana Park over Voss and said, “…”": the subject of the clause the
+            # verb is joined to, not the object just before "and".
+            joined = _clause_subject(_subject_phrase(COORDINATED.sub("", clause).rstrip(" ,")))
+            if joined is not None:
+                cue += _cue_tail(before[verb.end() :])
+                return Attribution(joined, cue, "", "before-coordinated", 0.7)
         who = _who_before(clause)
         if who is not None:
             return Attribution(who, cue + _cue_tail(before[verb.end() :]), "", "before-verb", 0.8)
@@ -654,11 +754,44 @@ def _before(before: str, sentence: str) -> Attribution | None:
     return None
 
 
+ROLE_WORDS = TITLES | PERSON_HEADS | {"hopeful", "front-runner", "frontrunner"}
+"""Lowercase words of a role that may stand between capitalized words and a name."""
+PREPOSITION_OPENERS = {
+    "In", "On", "At", "During", "After", "Before", "From", "With", "By", "For", "Under",
+    "Through", "Throughout", "Since", "Until", "Despite", "Amid", "Following", "Like",
+    "Unlike", "Regarding", "Over", "Among", "Against", "About", "Within", "Without", "Upon",
+    "Toward", "Across", "Beyond", "Behind", "Inside", "Outside", "Via", "Along", "Alongside",
+    "Beside", "Near",
+}  # fmt: skip
+"""Words that open a prepositional phrase before a sentence's subject."""
+TIME_SEGMENT = re.compile(r"\s*(?:\S+\s+){0,3}(?:ago|earlier|later)\s*$")
+"""A comma's stretch that only says when: "Two years ago", "Two days later"."""
+
+
 def _clause_subject(clause: str) -> str | None:
     """The subject a participle ("…, saying") hangs on: the first name or description
     that opens one of the clause's comma-separated parts ("On Thursday, Warren …")."""
-    for segment in clause.split(","):
+    segments = clause.split(",")
+    for at, segment in enumerate(segments):
+        if TIME_SEGMENT.match(segment):
+            continue  # "Two years ago, he …": when, not who
         words = segment.split()
+        if words and words[0] in PREPOSITION_OPENERS and at + 1 < len(segments):
+            continue  # "On Velmora’s radio hour a week before, she …": where, not who
+        if (
+            at
+            and len(words) == 1
+            and (ABBREVIATED.fullmatch(words[0]) or words[0].lower() in PLACES)
+        ):
+            continue  # "… in Portmore, Velm., the engineer …": the state of a place
+        if (
+            len(words) >= 2
+            and words[-1] in ROLE_WORDS
+            and at + 1 < len(segments)
+            and _name_like(segments[at + 1].strip())
+            and (named := clean_speaker(segments[at + 1]))
+        ):
+            return named  # "Reyk’s field director, Ana Park, contacted …"
         if words and words[0].lower() in {"he", "she", "they", "it"}:
             return words[0].lower()  # "He then praised the crew, saying, “…”"
         while words and (
@@ -668,7 +801,7 @@ def _clause_subject(clause: str) -> str | None:
             words.pop(0)  # "And then Ana Park …"
         if not words:
             continue
-        if words[0] in {"The", "A", "An"}:
+        if words[0] in {"The", "A", "An"} or (at and words[0] in {"the", "a", "an"}):
             # "The U.S. president has …": the description up to its verb.
             run: list[str] = []
             for word in words[:7]:
@@ -683,8 +816,14 @@ def _clause_subject(clause: str) -> str | None:
             continue
         if words[0][:1].isupper():
             run = [words[0]]
-            for word in words[1:]:
-                if not (word[:1].isupper() or word in PARTICLES):
+            for position, word in enumerate(words[1:], start=1):
+                # "Velmora Harbor hopeful Sen. Ben Voss": a role runs into the name.
+                role = (
+                    word in ROLE_WORDS
+                    and words[position + 1 : position + 2] != []
+                    and words[position + 1][:1].isupper()
+                )
+                if not (word[:1].isupper() or word in PARTICLES or role):
                     break
                 run.append(word)
             who = clean_speaker(" ".join(run))
@@ -699,6 +838,7 @@ def _clause_subject(clause: str) -> str | None:
 def _who_before(clause: str) -> str | None:
     """The speaker named before a speech verb: ``James DeHart, said`` → James DeHart."""
     phrase = _subject_phrase(clause)
+    phrase = re.sub(r",\s+who\s*$", "", phrase)  # "…, Gov. Ana Park, who called it “…”"
     phrase = re.sub(r",\s+(?:a|an|the|one of|both)\b[^,]*,\s*$", "", phrase)
     phrase = re.sub(r",\s*\d+,?\s*$", "", phrase)  # "Trump, 70,"
     phrase = re.sub(r"\s*\([^()]{0,40}\)", "", phrase)  # "(D-Mo.)"
@@ -744,6 +884,15 @@ def _who_before(clause: str) -> str | None:
         and phrase[-1:].islower()
     ):
         return clean_speaker(phrase)  # "The U.S. president", "a senior official"
+    described = phrase.rsplit(",", 1)[-1].strip()
+    if (
+        "," in phrase
+        and re.match(r"(?:the|a|an|one|another)\s", described)
+        and len(described.split()) <= 6
+        and described[-1:].islower()
+        and (who := clean_speaker(described))
+    ):
+        return who  # "After the storm, a senior port official said"
     names = [
         match
         for match in NAME.finditer(phrase)
@@ -775,7 +924,7 @@ def _show_name(words: str, before: str, after: str = "") -> bool:
     Ana Park). A full stop or a comma inside the closing mark is American punctuation,
     not the end of a sentence."""
     bare = words.rstrip(".,")
-    if _looks_like_title(bare) and (
+    if (_looks_like_title(bare) or _title_case(bare)) and (
         WORK_BEFORE.search(before) is not None or WORK_AFTER.match(after) is not None
     ):
         return True
@@ -785,6 +934,21 @@ def _show_name(words: str, before: str, after: str = "") -> bool:
         return True
     # One capitalized word after an outlet's possessive: NBC’s “Today”.
     return bool(re.fullmatch(r"[A-Z][\w’'-]+", bare)) and MEDIA_OWNER.search(before) is not None
+
+
+TITLE_SMALL = {"a", "an", "the", "is", "of", "and", "or", "in", "on", "to", "for", "with", "at"}
+"""Words a title in title case leaves lowercase: “Orange Is the New Black”."""
+
+
+def _title_case(words: str) -> bool:
+    """Every word capitalized but the small ones, the first and last capitalized."""
+    tokens = words.split()
+    return (
+        2 <= len(tokens) <= 10
+        and tokens[0][:1].isupper()
+        and tokens[-1][:1].isupper()
+        and all(token[:1].isupper() or token in TITLE_SMALL for token in tokens)
+    )
 
 
 def _looks_like_title(words: str) -> bool:
@@ -834,13 +998,16 @@ class People:
                 text.endswith(",", 0, max(0, match.start() - 1))
                 and PARENTHETICAL.match(text, match.end()) is not None
             )
+        placed = {match.group(1) for match in PLACED_NAME.finditer(text)}
+        """One-word names the text puts after "in", "to", "from": places, not people."""
         for offset, found in name_mentions(text):
             index = bisect.bisect_right(starts, offset) - 1
             if index >= 0 and quoted[index][0] <= offset < quoted[index][1]:
                 continue  # a name inside a quotation is no antecedent
+            opens = OPENS.search(text, max(0, offset - 4), offset) is not None
             if offset > 1 and text[offset - 1] == "-" and text[offset - 2].isalpha():
                 continue  # "the anti-Reyk vote": a modifier, nobody "he" means
-            while " " in found and found.split(" ", 1)[0] in STOP:
+            while " " in found and (found.split(" ", 1)[0] in STOP or found[:1].islower()):
                 cut = found.index(" ") + 1  # "But Bryant said": the name is "Bryant"
                 found, offset = found[cut:], offset + cut
             owner = OWNER.match(found)
@@ -861,6 +1028,18 @@ class People:
             known = len(words) >= 2 or personal or bool(title_gender(title))
             known = known or bool(gender_of_first_name(name))
             entity = registry.resolve(mention, create=known)
+            if (
+                entity is None
+                and not title
+                and not registry.named_in_full(name)
+                and _lone_subject(text, offset, found, name, opens, placed)
+            ):
+                # "Voss readily conceded …": a surname the text never gives in full, as the
+                # subject of its sentence, may be the person a later "he" or "she" means
+                # (it stays an outfit, "Lumora", until a pronoun says otherwise).
+                entity = registry.resolve(mention)
+                if entity is not None and entity.rule == "short-name":
+                    entity.rule = "lone-subject"
             shared = registry.sharing(name) if entity is None and len(words) == 1 else []
             if shared:
                 # "Lowe" after Ana Lowe and Ben Lowe: the one named in full last.
@@ -869,9 +1048,11 @@ class People:
                 entity = entity if shared else None
             elif entity is not None and len(words) >= 2:
                 named[id(entity)] = offset
-            if entity is None or entity.kind != "person":
+            if entity is None or (entity.kind != "person" and entity.rule != "lone-subject"):
                 continue
-            speaking = SPEAKING.match(text, offset + len(found)) is not None or (
+            # "Reyk’s continued silence": after an owner's ’s the verb is a noun's modifier.
+            owned = found.endswith(("’s", "'s"))
+            speaking = (not owned and SPEAKING.match(text, offset + len(found)) is not None) or (
                 SPOKEN_BEFORE.search(text, max(0, offset - 40), offset) is not None
                 # "…, said Reyk." speaks; in "…, said Reyk won" Reyk is what was said
                 and SPOKEN_ENDS.match(text, offset + len(found)) is not None
@@ -887,8 +1068,10 @@ class People:
             self.shared.append(shared)
             self.speaking.append(speaking)
             role = ROLE_AFTER.match(text, offset + len(found))
+            # "As for Reyk, he said …": the topic the sentence turns to is its subject.
+            topic = TOPIC_BEFORE.search(text, max(0, offset - 12), offset) is not None
             self.governed.append(
-                GOVERNED.search(text, max(0, offset - 24), offset) is not None
+                (not topic and GOVERNED.search(text, max(0, offset - 24), offset) is not None)
                 # "the Velmora senator", "a Lumora Republican": a modifier
                 or ARTICLE_BEFORE.search(text, max(0, offset - 6), offset) is not None
                 # "Vale adviser Anders Briggs": the adviser is the subject
@@ -941,7 +1124,19 @@ class People:
             return None
         speaking = [index for index in candidates if self.speaking[index]]
         if speaking:
-            return self.person(speaking[-1], gender)
+            chosen = speaking[-1]
+            first = next((index for index in candidates if not self.governed[index]), None)
+            if (
+                first is not None
+                and first < chosen
+                and REPORTED_THAT.search(
+                    self.text, max(0, self.offsets[chosen] - 30), self.offsets[chosen]
+                )
+            ):
+                # "Reyk attacked the weekly, arguing that its Ana Park had claimed …": who
+                # speaks inside what the subject says is not the sentence's subject.
+                return self.person(first, gender)
+            return self.person(chosen, gender)
         ungoverned = [index for index in candidates if not self.governed[index]]
         if free and not ungoverned:
             return None  # "… far from Sioux City.": a place or an object, not its subject
@@ -982,6 +1177,8 @@ class People:
             if found is not None and not (
                 opening and opening.group(1).lower() == pronoun and not self._speaks(start, end)
             ):
+                if found.rule == "lone-subject":
+                    found.kind = "person"  # "Voss admitted …. “…,” he said."
                 return found
             index -= 1
             seen += 1
@@ -1001,6 +1198,42 @@ class People:
         lo = bisect.bisect_left(self.offsets, start)
         hi = bisect.bisect_left(self.offsets, end)
         return any(self.speaking[lo:hi])
+
+
+PLACED_NAME = re.compile(
+    r"\b(?:in|at|from|to|into|across|throughout|near|outside|of|for|visit|visited|"
+    r"visiting)\s+(?:the\s+)?([A-Z][a-z’'-]+)\b(?![\w’'-]|\s+[A-Z])"
+)
+LONE_VERB = re.compile(
+    r"\s+(?:(?:[a-z]+ly|also|then|later|still|again|now|never|has|had)\s+)?"
+    rf"(?:[a-z]{{2,}}ed|{SPEECH_VERBS})\b"
+)
+"""A past verb after a lone name ("Voss readily conceded"): the name is its subject."""
+
+
+NOBODY = {"None", "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "Anyone"}
+"""Capitalized sentence openers that name no one."""
+
+
+def _lone_subject(
+    text: str, offset: int, found: str, name: str, opens: bool, placed: set[str]
+) -> bool:
+    """Whether a one-word name that opens its sentence is the subject of a verb there and
+    nothing in the text says it is a place ("in Denver") or an acronym ("NATO warned")."""
+    return (
+        opens
+        and found == name
+        and " " not in name
+        and name[1:].islower()
+        and name not in STOP
+        and name not in ADVERBS
+        and name not in NOBODY
+        and not (name.endswith("s") and not name.endswith("ss"))  # "Gulls circled"
+        and not name.endswith("men")  # "Fishermen cheered"
+        and name not in placed
+        and kind_of(name) == "person"
+        and LONE_VERB.match(text, offset + len(found)) is not None
+    )
 
 
 def find_quotes(
@@ -1098,8 +1331,11 @@ def find_quotes(
                 rule, confidence = f"{rule}+pronoun", 0.4
             else:
                 speaker = registry.resolve(who)
-        elif before.rstrip().endswith(":") and (
-            subject := people.subject(sentence_start, inner_start)
+        elif (
+            before.rstrip().endswith(":")
+            # "She forwarded a note from her deputy, Ana Park, with the words:": she.
+            and not PRONOUN_OPENING.match(text, sentence_start, inner_start)
+            and (subject := people.subject(sentence_start, inner_start))
         ):
             # "Ana Park delivered a blunt message to the board: “…”"
             speaker, rule, confidence = subject, "colon-subject", 0.6
@@ -1115,8 +1351,10 @@ def find_quotes(
             if who in {"he", "she"}:
                 speaker = people.antecedent(who, inner_start)
             rule, confidence, cue = lead.rule, lead.confidence, lead.cue
-            if lead.rule != "previous-subject":
+            if lead.rule not in ("previous-subject", "previous-colon"):
                 rule, confidence = "previous-sentence", 0.6
+            if who in {"he", "she"}:
+                rule += "+pronoun"
         elif found and (
             found[-1].paragraph == paragraph
             or (found[-1].paragraph == paragraph - 1 and not before.strip())
@@ -1172,6 +1410,10 @@ def _previous_sentence(
     attribution = _before(sentence[:-1], sentence)
     if attribution is not None and attribution.rule in ("before-verb", "colon"):
         return attribution if attribution.who else None
+    opening = PRONOUN_OPENING.match(text, start, end)
+    if sentence.endswith(":") and opening is not None:
+        # "He then gave his reasons:" and, below it, “…”: whoever "he" is.
+        return Attribution(opening.group(1).lower(), "", "", "previous-colon", 0.55)
     # "Clinton touted her record. “…”": the person the sentence before is about.
     subject = people.subject(start, min(end, start + 80), free=True)
     if subject is not None:
@@ -1229,7 +1471,11 @@ def _same_as_before(
     previous = found[-1].speaker
     gender = {"he": "m", "she": "f"}[pronoun]
     # A lone new name ("Varga said") is filed as an outfit until "he said" shows a person.
-    unsure = previous is not None and previous.rule == "short-name" and previous.gender is None
+    unsure = (
+        previous is not None
+        and previous.rule in ("short-name", "lone-subject")
+        and previous.gender is None
+    )
     if previous is None or (previous.kind != "person" and not unsure):
         return None
     if previous.gender not in (gender, None):

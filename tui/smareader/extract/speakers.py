@@ -116,7 +116,8 @@ ORGANIZATION = re.compile(
     r"Authority|Service|Foundation|Club|League|Administration|White House|Tokyo|Seoul|"
     r"Construction|Holdings|Systems|Industries|Technologies|Partners|Capital|Airlines|"
     r"Motors|Energy|Labs|Studios|Watch|Network|Brands|Group|Trust|Fund|Campaign|PAC|"
-    r"Washington|Beijing|Brussels|Pyongyang|Berlin|Paris|London|Moscow|Convention)\b"
+    r"Washington|Beijing|Brussels|Pyongyang|Berlin|Paris|London|Moscow|Convention|Republic|"
+    r"Kingdom|Emirates)\b"
 )
 MEDIA = re.compile(
     r"\b(News|Times|Post|Journal|Yonhap|Reuters|Bloomberg|Kyodo|Xinhua|AFP|AP|BBC|CNN|"
@@ -387,6 +388,10 @@ class Registry:
         offsets, best = entry
         index = bisect.bisect_left(offsets, self.position) - 1
         return best[index] if index >= 0 else None
+
+    def named_in_full(self, token: str) -> bool:
+        """Whether ``token`` is a word of a 2–4 word person-like name anywhere in the text."""
+        return token in self._full
 
     def _new(self, name: str, kind: str | None = None, rule: str = "name") -> Entity:
         base = _slug(name)
