@@ -41,10 +41,10 @@ class ReaderApp(App[None]):
         self.session, self._session_warning = (Session(), None) if fresh else load_session()
         self._save_warned = False
         self.ending: int | None = None
-        self.collections = IdleCollections()
-        """Full garbage collections held back while keys come (see the class)."""
         """The return code the app is ending with, once its terminal went away (or
         SIGHUP or SIGTERM came): see :meth:`stop_work`."""
+        self.collections = IdleCollections()
+        """Full garbage collections held back while keys come (see the class)."""
         remembered = None if fresh else self.session.theme
         if theme is not None:
             self.theme = theme
