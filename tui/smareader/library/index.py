@@ -725,8 +725,13 @@ class _Batch:
             self.unsearched.clear()
 
     def _commit(self) -> None:
-        self.index_search()
         self.open = False
+        try:
+            self.index_search()
+        except BaseException:
+            self.unsearched.clear()
+            self.connection.execute("ROLLBACK")  # the batch whole, or none of it
+            raise
         self.connection.execute("COMMIT")
 
 
