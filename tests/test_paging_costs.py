@@ -12,7 +12,8 @@ from textual.content import Content
 from smareader import memory
 from smareader.memory import HELD_BACK, IDLE_BEFORE_FULL, LONGEST_HELD, IdleCollections
 from smareader.reader_app import ReaderApp
-from smareader.widgets.virtual_list import VirtualList, thumb
+from smareader.widgets.textual_private import scroll_bar_thumb
+from smareader.widgets.virtual_list import VirtualList
 
 
 @pytest.fixture
@@ -117,7 +118,7 @@ async def test_the_scroll_bar_shows_where_the_list_is_after_paging(count: int) -
         rows = app.query_one(VirtualList)
         rows.focus()
         bar = rows.vertical_scrollbar
-        seen = {thumb(bar)}
+        seen = {scroll_bar_thumb(bar)}
         for key in ["pagedown"] * 12 + ["end", "pageup", "home"]:
             await pilot.press(key)
             await pilot.pause()
@@ -126,5 +127,5 @@ async def test_the_scroll_bar_shows_where_the_list_is_after_paging(count: int) -
             bar.refresh()  # what a bar drawn afresh shows
             await pilot.pause()
             assert app.export_screenshot() == drawn, key
-            seen.add(thumb(bar))
+            seen.add(scroll_bar_thumb(bar))
         assert len(seen) > 2  # the thumb did move (it is no test if it never does)

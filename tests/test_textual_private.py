@@ -189,3 +189,23 @@ async def test_a_failed_write_to_the_terminal_is_dropped_and_ends_the_app() -> N
     await asyncio.sleep(0.05)
     assert driver.hung_up and app.exited == [129]
     driver.write("nothing: the terminal is gone")  # no writer thread needed, none started
+
+
+SCROLLING = {
+    "ScrollView.watch_scroll_y": "5bf45265b7c96d2b",
+    "ScrollBar._render_bar": "1f4e4e637581fc4f",
+}
+
+
+def test_the_scrolling_code_virtual_list_copies_is_unchanged() -> None:
+    from textual.scroll_view import ScrollView
+    from textual.scrollbar import ScrollBar
+
+    found = {
+        "ScrollView.watch_scroll_y": _fingerprint(ScrollView.watch_scroll_y),
+        "ScrollBar._render_bar": _fingerprint(ScrollBar._render_bar),
+    }
+    assert found == SCROLLING, (
+        "Textual's scrolling changed: compare VirtualList.watch_scroll_y and"
+        " scroll_bar_thumb in textual_private.py with it"
+    )

@@ -17,11 +17,14 @@ import threading
 from codecs import getincrementaldecoder
 from collections.abc import Callable
 from contextlib import suppress
+from math import ceil
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual._wrap import compute_wrap_offsets as _compute_wrap_offsets
 
 if TYPE_CHECKING:
+    from rich.segment import Segment
+    from textual.scrollbar import ScrollBar
     from textual.style import Style
     from textual.widget import Widget
 
@@ -45,6 +48,25 @@ def style_parser(widget: Widget) -> Callable[[str | Style], Style]:
     costs half a millisecond a line.
     """
     return widget._get_style
+
+
+def scroll_bar_thumb(bar: ScrollBar) -> tuple[Segment, ...]:
+    """What a vertical scroll bar draws for its position, without its colours.
+
+    The sizes are those ``ScrollBar._render_bar`` hands ``ScrollBarRender`` (a copy):
+    two positions with the same result draw the same bar, so ``VirtualList`` redraws
+    its bar only when this changes (its ``watch_scroll_y`` copies ScrollView's).
+    """
+    window = bar.window_size if bar.window_size < bar.window_virtual_size else 0
+    return tuple(
+        bar.renderer.render_bar(
+            size=bar.size.height,
+            virtual_size=ceil(bar.window_virtual_size),
+            window_size=ceil(window),
+            position=bar.position,
+            thickness=bar.thickness,
+        ).segments
+    )
 
 
 # ---------------------------------------------------------------- the terminal going away

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from math import ceil
 
 from rich.segment import Segment
 from textual import events
@@ -26,7 +25,7 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
-from smareader.widgets.textual_private import style_parser
+from smareader.widgets.textual_private import scroll_bar_thumb, style_parser
 
 RowRenderer = Callable[[int, int], Sequence[Content]]
 """Returns the lines (at most ``row_height``) of the row at an index, for a width."""
@@ -53,25 +52,6 @@ def content_segments(
     if fill > 0:
         segments.append(Segment(" " * fill, rich_style))
     return Strip(segments, left + width + right)
-
-
-def thumb(bar: ScrollBar) -> tuple[Segment, ...]:
-    """What a vertical scroll bar draws for its position, without its colours.
-
-    Textual's scroll bar draws its thumb to an eighth of a cell; ``ScrollBarRender``
-    works it out (``ScrollBar.render`` passes the same sizes), so two positions with
-    the same result draw the same bar.
-    """
-    window = bar.window_size if bar.window_size < bar.window_virtual_size else 0
-    return tuple(
-        bar.renderer.render_bar(
-            size=bar.size.height,
-            virtual_size=ceil(bar.window_virtual_size),
-            window_size=ceil(window),
-            position=bar.position,
-            thickness=bar.thickness,
-        ).segments
-    )
 
 
 def content_strip(widget: Widget, content: Content, width: int, style: VisualStyle) -> Strip:
@@ -224,15 +204,16 @@ class VirtualList(ScrollView, can_focus=True):
         self._cache.clear()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        # ScrollView's own, but the scroll bar is redrawn only when its thumb moves.
+        # ScrollView's own (a copy: see textual_private), but the scroll bar is
+        # redrawn only when its thumb moves.
         # Drawing the bar costs ~2 ms a move (its every line goes through Textual's
         # styles), and over a million rows a page moves the thumb a thousandth of a
         # cell. The bar's position is still kept exact: a drag starts from it.
         if self.show_vertical_scrollbar:
             bar = self.vertical_scrollbar
-            drawn = thumb(bar)
+            drawn = scroll_bar_thumb(bar)
             bar.set_reactive(ScrollBar.position, bar.validate_position(new_value))
-            if thumb(bar) != drawn:
+            if scroll_bar_thumb(bar) != drawn:
                 bar.refresh()
         if round(old_value) != round(new_value):
             self.refresh(self.size.region)
