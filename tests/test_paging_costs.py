@@ -23,6 +23,21 @@ def thresholds() -> object:
     gc.set_threshold(*saved)
 
 
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The collector's clock, moved by hand: ``clock[0]`` is now."""
+    now = [1000.0]
+    monkeypatch.setattr(memory, "monotonic", lambda: now[0])
+    return now
+
+
+def make_due(thresholds: tuple[int, int, int]) -> None:
+    """Count exactly enough middle collections since a full one for the next to be due."""
+    gc.collect()
+    for _ in range(thresholds[2]):
+        gc.collect(1)  # each counts towards a full collection, as CPython's own do
+
+
 def test_full_collections_are_held_back_and_given_back(thresholds: tuple[int, int, int]) -> None:
     collections = IdleCollections()
     collections.start()
@@ -34,16 +49,15 @@ def test_full_collections_are_held_back_and_given_back(thresholds: tuple[int, in
 
 
 def test_a_held_back_collection_runs_only_when_due_and_idle(
-    thresholds: tuple[int, int, int], monkeypatch: pytest.MonkeyPatch
+    thresholds: tuple[int, int, int], clock: list[float]
 ) -> None:
-    now = [1000.0]
-    monkeypatch.setattr(memory, "monotonic", lambda: now[0])
+    now = clock
     collections = IdleCollections()
     collections.start()
     gc.collect()  # the count of middle collections since a full one: 0
-    assert not collections.tick()  # nothing due
-    for _ in range(thresholds[2]):
-        gc.collect(1)  # each counts towards a full collection, as CPython's own do
+    now[0] += IDLE_BEFORE_FULL
+    assert not collections.tick()  # idle, but nothing due
+    make_due(thresholds)
     collections.input()
     now[0] += IDLE_BEFORE_FULL / 2
     assert not collections.tick()  # due, but keys are coming
@@ -56,15 +70,12 @@ def test_a_held_back_collection_runs_only_when_due_and_idle(
 
 
 def test_keys_that_never_stop_hold_a_full_collection_back_only_so_long(
-    thresholds: tuple[int, int, int], monkeypatch: pytest.MonkeyPatch
+    thresholds: tuple[int, int, int], clock: list[float]
 ) -> None:
-    now = [1000.0]
-    monkeypatch.setattr(memory, "monotonic", lambda: now[0])
+    now = clock
     collections = IdleCollections()
     collections.start()
-    gc.collect()
-    for _ in range(thresholds[2]):
-        gc.collect(1)
+    make_due(thresholds)
     ran = []
     for _ in range(int(LONGEST_HELD * 10) + 1):  # a key every tenth of a second
         now[0] += 0.1
@@ -75,13 +86,12 @@ def test_keys_that_never_stop_hold_a_full_collection_back_only_so_long(
 
 
 def test_a_collector_turned_off_by_someone_else_is_not_run(
-    thresholds: tuple[int, int, int], monkeypatch: pytest.MonkeyPatch
+    thresholds: tuple[int, int, int], clock: list[float]
 ) -> None:
-    monkeypatch.setattr(memory, "monotonic", lambda: 1e9)
     collections = IdleCollections()
     collections.start()
-    for _ in range(thresholds[2]):
-        gc.collect(1)
+    make_due(thresholds)
+    clock[0] += LONGEST_HELD  # idle, and held back long enough
     gc.disable()
     try:
         assert not collections.tick()
