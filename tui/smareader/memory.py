@@ -76,14 +76,15 @@ class IdleCollections:
     objects about it that is a 20–60 ms pause — the slowest key in twenty. While
     :meth:`start` is in force CPython runs only its young collections; :meth:`tick`
     (the app calls it on a timer) runs the full one CPython would have run, once the
-    keys have stopped for :data:`IDLE_BEFORE_FULL` seconds.
+    keys have stopped for :data:`IDLE_BEFORE_FULL` seconds, or after
+    :data:`LONGEST_HELD` seconds of keys that never stop.
     """
 
     def __init__(self) -> None:
         self.last_input = monotonic()
         """When the reader last had a key or mouse event (the app sets it)."""
         self._threshold: tuple[int, int, int] | None = None
-        self._last_full = monotonic()
+        self._last_full = self.last_input
 
     def start(self) -> None:
         """Hold CPython's full collections back (until :meth:`stop`)."""
