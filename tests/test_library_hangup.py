@@ -14,6 +14,7 @@ way the reader must exit, with 129, instead of spinning on a dead terminal.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -148,3 +149,26 @@ def test_sigterm_during_a_long_query_ends_the_reader_and_gives_the_terminal_back
     after = bytes(terminal.output).rsplit(b"\x1b[?1049l", 1)
     assert len(after) == 2, "the terminal's screen was not given back"
     assert b"Traceback" not in after[1]
+
+
+@pytest.mark.parametrize("controlling", [True, False], ids=["sighup", "eof"])
+def test_where_the_reader_was_is_saved_when_its_terminal_hangs_up(
+    library: Path, tmp_path: Path, controlling: bool
+) -> None:
+    """The pane chosen just before the window closed is remembered, as ``q`` would
+    have saved it: the hang-up comes well inside the two seconds between saves."""
+    environment = scratch_environment(tmp_path)
+    terminal = Pty(
+        [sys.executable, "-m", "smareader", "--library", str(library)],
+        env=environment,
+        controlling=controlling,
+    )
+    assert terminal.wait_for(b"Stories"), "the reader did not start"
+    terminal.read(quiet=0.3)
+    terminal.press([b"4"], settle=0.3)  # the Costs pane
+    terminal.hang_up()
+    assert _exit_status(terminal) == HUNG_UP
+    saved = json.loads(
+        (Path(environment["XDG_STATE_HOME"]) / "smareader" / "session.json").read_text()
+    )
+    assert [shelf["pane"] for shelf in saved["shelves"].values()] == ["costs"]

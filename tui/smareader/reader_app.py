@@ -40,6 +40,7 @@ class ReaderApp(App[None]):
         self.fresh = fresh
         self.session, self._session_warning = (Session(), None) if fresh else load_session()
         self._save_warned = False
+        self._saved_on_ending = False
         self.ending: int | None = None
         """The return code the app is ending with, once its terminal went away (or
         SIGHUP or SIGTERM came): see :meth:`stop_work`."""
@@ -65,6 +66,20 @@ class ReaderApp(App[None]):
         stopped here may fail wherever it ran: :meth:`panic` then ends quietly.
         """
         self.ending = return_code
+
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Exit; when the terminal went away (or SIGHUP or SIGTERM came), the session
+        is saved first, as ``q`` saves it: where the reader was is not lost with the
+        window."""
+        if self.ending is not None and not self._saved_on_ending:
+            self._saved_on_ending = True
+            self.save_session()
+        super().exit(result, return_code, message)
 
     def panic(self, *renderables: RenderableType) -> None:
         """An error while the app is ending (its queries stopped, its terminal gone)
