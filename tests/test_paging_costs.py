@@ -139,3 +139,60 @@ async def test_the_scroll_bar_shows_where_the_list_is_after_paging(count: int) -
             assert app.export_screenshot() == drawn, key
             seen.add(scroll_bar_thumb(bar))
         assert len(seen) > 2  # the thumb did move (it is no test if it never does)
+
+
+class CountedRows(App[None]):
+    """A list whose row renderer counts the rows it is asked to draw."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+        self.drawn: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        def row(index: int, width: int) -> list[Content]:
+            self.drawn.append(index)
+            return [Content(f"row {index}")]
+
+        yield VirtualList(row, self.count)
+
+
+@pytest.mark.parametrize("key", ["pagedown", "pageup"])
+async def test_the_next_page_is_drawn_before_its_key_comes(key: str) -> None:
+    app = CountedRows(10_000)
+    async with app.run_test(size=(40, 12)) as pilot:
+        rows = app.query_one(VirtualList)
+        rows.focus()
+        if key == "pageup":
+            await pilot.press("end")
+        for _ in range(3):
+            await pilot.press(key)
+            await pilot.pause()
+        first, was = rows.scroll_offset.y, rows.cursor
+        app.drawn.clear()
+        await pilot.press(key)
+        await pilot.pause()
+        top = rows.scroll_offset.y
+        assert top != first  # it did move a page
+        shown = set(range(top, top + rows.scrollable_content_region.height))
+        # Of the rows now on screen only the cursor's, new and old, were drawn for this
+        # key: the rest were drawn ahead, once the frame before was out ...
+        moved = {rows.cursor, was}
+        assert shown & set(app.drawn) <= moved, sorted(shown & set(app.drawn))
+        # ... as the page after this one has been now.
+        assert set(app.drawn) - shown - moved
+
+
+async def test_a_cursor_move_redraws_its_rows_exactly_as_a_full_redraw() -> None:
+    app = Rows(500)
+    async with app.run_test(size=(40, 12)) as pilot:
+        rows = app.query_one(VirtualList)
+        rows.focus()
+        keys = ["down"] * 3 + ["up", "pagedown", "down", "end", "up", "pageup", "home", "down"]
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            drawn = app.export_screenshot()
+            rows.refresh_rows()  # every row drawn afresh
+            await pilot.pause()
+            assert app.export_screenshot() == drawn, key
