@@ -1158,3 +1158,31 @@ def test_will_before_a_past_verb_is_a_name() -> None:
         "“The pier is a folly,” Will wrote."
     )
     assert speakers_of(text) == ["Dana Will"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "The board met on Monday.\n\n"
+            '“The pier is late," said Ana Park, a member of the board. "We will fix it.”',
+            "inner-cue",
+        ),
+        (
+            'Tom Reyk left early.\n\n"The vote can wait,” Ana Park said.\n\n'
+            '"It cannot," Reyk said.',
+            "inner-cue",
+        ),
+        (
+            "Ana Park spoke to the board.\n\n“It is late,“ she said. “We go at noon.”",
+            "inner-cue+pronoun",
+        ),
+    ],
+)
+def test_a_cue_inside_marks_of_two_kinds_names_the_speaker(text: str, rule: str) -> None:
+    # One pair of marks holds two quoted sentences and the cue between them, where a
+    # mark of the other kind closed and reopened the quotation.
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    first = result["quotes"][0]
+    assert (names[first["speaker"]], first["rule"]) == ("Ana Park", rule)

@@ -593,6 +593,27 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
     return Attribution(who, cue, _appositive(appositive), "after-subject", 0.9)
 
 
+INNER_CLOSE = re.compile(r"[,?!][”\"“][^\S\n]+(?=\S)")
+"""Inside a quotation, a mark after a comma that closes a quoted sentence the marks of
+another kind left open (“It is late," she said. "We go.”)."""
+
+
+def _inner_cue(words: str) -> Attribution | None:
+    """The cue between two quoted sentences inside one pair of marks, where a mark of the
+    other kind closed and reopened the quotation (“It is late," Ana Park said. "We go.”):
+    whoever that cue names said the whole quotation."""
+    for number, close in enumerate(INNER_CLOSE.finditer(words, 0, min(len(words), 4000))):
+        if number >= 8:
+            break  # a bounded look: real quotations hold one or two such cues
+        between = re.split(r"[“”\"]", words[close.end() : close.end() + 200], maxsplit=1)[0]
+        attribution = _after(" " + between)
+        if attribution is not None and attribution.rule in ("after-subject", "after-verb"):
+            return Attribution(
+                attribution.who, attribution.cue, attribution.apposition, "inner-cue", 0.8
+            )
+    return None
+
+
 def _dash_below(text: str, below: tuple[int, int]) -> Attribution | None:
     """A quotation standing alone, signed on the line below: "“…”" then "- Ana Park.".
 
@@ -1292,6 +1313,8 @@ def find_quotes(
             and paragraph + 1 < len(paragraphs)
         ):
             attribution = _dash_below(text, paragraphs[paragraph + 1])
+        if attribution is None and INNER_CLOSE.search(words):
+            attribution = _inner_cue(words)
         transcript = TRANSCRIPT.match(words)
         if (
             transcript
