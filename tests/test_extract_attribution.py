@@ -13,7 +13,7 @@ import pytest
 from smareader.extract import extract_story
 from smareader.extract.evaluate import main as evaluate
 from smareader.extract.money import find_amounts
-from smareader.extract.quotes import clean_speaker
+from smareader.extract.quotes import _clause_subject, clean_speaker
 from smareader.extract.speakers import split_title
 from smareader.extract.text import paragraphs, sentences
 from smareader.extract.timex import find_timexes
@@ -1186,3 +1186,18 @@ def test_a_cue_inside_marks_of_two_kinds_names_the_speaker(text: str, rule: str)
     names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
     first = result["quotes"][0]
     assert (names[first["speaker"]], first["rule"]) == ("Ana Park", rule)
+
+
+def test_a_cue_that_introduces_the_next_quotation_is_not_the_closed_ones() -> None:
+    # After a quotation that ends its sentence, "X, who …, said," with the next mark
+    # right after it is the next quotation's cue: the one before goes on from Park.
+    text = (
+        "“The pier is late,” Ana Park said of the board. “It will cost us dearly.” "
+        "Of Reyk, Park, who once backed Ben Voss, said, “He is tired.”"
+    )
+    assert speakers_of(text) == ["Ana Park", "Ana Park", "Ana Park"]
+
+
+def test_a_description_with_an_adjective_in_ed_is_whole() -> None:
+    assert _clause_subject("The retired judge has given no reason") == "The retired judge"
+    assert _clause_subject("The board agreed on Monday") == "The board"

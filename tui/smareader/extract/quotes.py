@@ -201,6 +201,8 @@ REPORTS_ON = re.compile(
     r"|\s+[A-Z][\w’'-]*\s+(?:is|was|were|has|had|will|would|could|should|can)\b"
 )
 """A clause after the verb: what a new sentence reports, not an attribution."""
+INTRODUCES = re.compile(r"[^\S\n]*[,:][^\S\n]*")
+"""Nothing but a comma or a colon between the verb and the next quotation mark."""
 QUOTED_AS = re.compile(
     r"(?P<who>[^,.;:“”\"]{2,80}?)\s+(?:is|was|were|has been|had been)\s+quoted\s+as\s+saying$"
 )
@@ -580,6 +582,8 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
         who = None if continues and len(segments) > 1 else clean_speaker(head)
         if who is None and head.strip() == "Will" and verb.group(0).endswith(("d", "s", "te")):
             who = "Will"  # "…,” Will wrote.": a modal takes no past verb, so it is a name
+    if closed and INTRODUCES.fullmatch(body, verb.end()):
+        return None  # “…done.” Of the pier, Lee, who …, said, “…”: the next one's cue
     if who is None and len(segments) > 1:
         # "“…” would be fair, ferry board candidate Oda Brekke said"
         who = clean_speaker(segments[-1])
@@ -828,8 +832,8 @@ def _clause_subject(clause: str) -> str | None:
             for word in words[:7]:
                 if word.lower() in AUXILIARY or word.lower() in {"is", "was", "are", "were"}:
                     break
-                if run and word.endswith("ed") and word.islower():
-                    break
+                if len(run) > 1 and word.endswith("ed") and word.islower():
+                    break  # "The board agreed" (but "The retired judge" is one person)
                 run.append(word)
             who = clean_speaker(" ".join(run))
             if who:
