@@ -1201,3 +1201,11 @@ def test_a_cue_that_introduces_the_next_quotation_is_not_the_closed_ones() -> No
 def test_a_description_with_an_adjective_in_ed_is_whole() -> None:
     assert _clause_subject("The retired judge has given no reason") == "The retired judge"
     assert _clause_subject("The board agreed on Monday") == "The board"
+
+
+def test_but_now_said_shares_the_subject_of_the_clause_before() -> None:
+    text = (
+        "Ana Park once backed Tom Reyk, but now said Ben Voss had “the best plan for the pier.”"
+        "\n\n“He will win the vote in the spring.”"
+    )
+    assert speakers_of(text) == ["Ana Park", "Ana Park"]

@@ -182,7 +182,7 @@ IN_WORDS = re.compile(
     r"|(?P<own>[A-Z][\w.’'-]*?(?:\s+[A-Z][\w.’'-]*?){0,4})[’'](?:s)?\s+(?:own\s+)?words),?\s*$"
 )
 INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“”\".!?]{{0,40}}[,:]\s*$")
-COORDINATED = re.compile(r"\b(?:and|but)(?:\s+then|\s+also|\s+later)?\s*$")
+COORDINATED = re.compile(r"\b(?:and|but)(?:\s+then|\s+also|\s+later|\s+now)?\s*$")
 HEADLINE_BEFORE = re.compile(
     r"(?:^|[.!?]\s+)(?P<who>[A-Z][^“”\".!?]{1,60}?)\s+(?P<verb>Said|Says|Tells|Told|Warns|Writes)"
     r"\s*:?\s*$"
