@@ -1209,3 +1209,12 @@ def test_but_now_said_shares_the_subject_of_the_clause_before() -> None:
         "\n\n“He will win the vote in the spring.”"
     )
     assert speakers_of(text) == ["Ana Park", "Ana Park"]
+
+
+def test_a_participle_before_its_noun_is_no_speech_verb() -> None:
+    # "continued" qualifies "delays" here; the cue is "he said", in the sentence before.
+    text = (
+        "Tom Reyk wants the pier rebuilt. Rather, he said, continued delays at the port "
+        "will hurt the town.\n\n“Nobody can wait another ten years for a pier.”"
+    )
+    assert speakers_of(text) == ["Tom Reyk"]

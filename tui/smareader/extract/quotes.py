@@ -641,6 +641,25 @@ PASSIVE_AGENT = re.compile(r"\s+by\s+(?P<who>[^,“”\"]{2,80})(?:,[^“”\"]{
 """The agent of a passive question just before a quotation: "was asked by X, “…”"."""
 
 
+MODIFIED_BEFORE = re.compile(
+    rf"(?:\b(?:the|a|an|his|her|their|its|our|this|that|any|no)|\b(?:{SPEECH_VERBS}),)[^\S\n]+$"
+)
+NOUN_AFTER = re.compile(
+    r"[^\S\n]+(?!(?:to|that|by|on|in|at|with|for|of|as|and|but|or|he|she|they|it|we|i|you|"
+    r"the|a|an|his|her|their|its|our|this|me|him|them|us|later|again|then|also)\b)[a-z]"
+)
+
+
+def _adjectival(before: str, verb: re.Match[str]) -> bool:
+    """A past participle that qualifies a noun, not a speech verb: "the continued
+    support", "he said, continued delays will …", "the reported deal"."""
+    return (
+        verb.group(0).endswith("ed")
+        and MODIFIED_BEFORE.search(before, max(0, verb.start() - 30), verb.start()) is not None
+        and NOUN_AFTER.match(before, verb.end()) is not None
+    )
+
+
 def _before(before: str, sentence: str) -> Attribution | None:
     """Attribution earlier in the sentence than the quotation."""
     words = IN_WORDS.search(before[-100:])
@@ -658,6 +677,7 @@ def _before(before: str, sentence: str) -> Attribution | None:
         for verb in VERB.finditer(before, mark + 1)
         # "… if asked.", "when asked about the pier": a clause with no subject of its own.
         if not ELLIPTICAL.search(before, max(0, verb.start() - 8), verb.start())
+        and not _adjectival(before, verb)
     ]
     if verbs:
         verb = verbs[-1]
