@@ -1218,3 +1218,20 @@ def test_a_participle_before_its_noun_is_no_speech_verb() -> None:
         "will hurt the town.\n\n“Nobody can wait another ten years for a pier.”"
     )
     assert speakers_of(text) == ["Tom Reyk"]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "On Monday a note came from harbor chief Wendy Lane.",
+        "The reply came hours later, from harbor chief Wendy Lane.",
+    ],
+)
+def test_she_after_a_speaker_of_unknown_gender_is_the_woman_named_since(between: str) -> None:
+    # Kalve's gender is told nowhere; Wendy Lane, named in between (even after "from"),
+    # is surely someone "she" fits, so "she" is not taken to go on from Kalve.
+    text = (
+        f"“The ads will run all month,” Mats Kalve said.\n\n{between} "
+        "“We will not stop,” she wrote."
+    )
+    assert speakers_of(text) == ["Mats Kalve", "Wendy Lane"]

@@ -1538,6 +1538,10 @@ def _same_as_before(
         # Someone else of that gender who speaks, or is a sentence's subject, takes over.
         if people.is_subject(index):
             return None
+        if previous.gender is None and entity.gender == gender:
+            # "McDonough was answering a note from Wendy Lane, … “…,” she wrote": one
+            # whom "she" surely fits beats a speaker whose gender nothing tells.
+            return None
     previous.kind, previous.gender = "person", gender
     return previous
 
