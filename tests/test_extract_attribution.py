@@ -1235,3 +1235,16 @@ def test_she_after_a_speaker_of_unknown_gender_is_the_woman_named_since(between:
         "“We will not stop,” she wrote."
     )
     assert speakers_of(text) == ["Mats Kalve", "Wendy Lane"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier is late,” said Will Dorn, a professor of harbor studies at Lumora College.",
+        "“The pier is late,” Will Dorn, the chairman of the harbor board, said on Monday.",
+    ],
+)
+def test_will_before_a_surname_is_a_first_name(text: str) -> None:
+    assert speakers_of(text) == ["Will Dorn"]
+    assert clean_speaker("Will Dorn") == "Will Dorn"
+    assert clean_speaker("Will he run") is None

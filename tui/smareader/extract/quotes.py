@@ -430,7 +430,9 @@ def _acceptable(candidate: str) -> bool:
         word.lower().rstrip(".") + "." in TITLES or word.lower() in TITLES for word in words
     ):
         return False  # a bare title: "Rev", "Sen" (but "Mr. King said" names someone)
-    lowered = {word.lower() for word in words}
+    # "Will Estrada": "Will" before capitalized words only is a first name, not a modal.
+    named_will = words[0] == "Will" and len(words) > 1 and all(w[:1].isupper() for w in words)
+    lowered = {word.lower() for word in (words[1:] if named_will else words)}
     if lowered & {
         "is", "was", "are", "were", "may", "might", "be", "been", "cited", "will", "which",
         "that", "who", "whom",
