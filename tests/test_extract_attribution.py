@@ -1248,3 +1248,23 @@ def test_will_before_a_surname_is_a_first_name(text: str) -> None:
     assert speakers_of(text) == ["Will Dorn"]
     assert clean_speaker("Will Dorn") == "Will Dorn"
     assert clean_speaker("Will he run") is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Ana Park argued in a column that board members, even those who joined before the "
+        "vote began, may change sides.",
+        "Ana Park argued in a column that members pledged to Tom Reyk, even those who did so "
+        "before the vote began, may change sides.",
+    ],
+)
+def test_began_or_pledged_inside_a_clause_is_no_cue(lead: str) -> None:
+    # "began" ends a time clause and "pledged to" is support: the sentence is Park's.
+    text = f"{lead}\n\n“A loss in Portmore would change the whole race.”"
+    assert speakers_of(text) == ["Ana Park"]
+
+
+def test_pledged_to_before_the_marks_is_a_cue() -> None:
+    text = "Ana Park also pledged to “take the fight to every pier” this summer."
+    assert speakers_of(text) == ["Ana Park"]

@@ -652,6 +652,11 @@ NOUN_AFTER = re.compile(
 )
 
 
+BEGAN_CUE = re.compile(r"[^\S\n]*(?:(?:[,:]|to)?[^\S\n]*$|by\b|with\b)")
+"""What follows "began" or "pledged" when it introduces a quotation: "began:", "began by
+saying", "pledged to “…”"."""
+
+
 def _adjectival(before: str, verb: re.Match[str]) -> bool:
     """A past participle that qualifies a noun, not a speech verb: "the continued
     support", "he said, continued delays will …", "the reported deal"."""
@@ -680,6 +685,9 @@ def _before(before: str, sentence: str) -> Attribution | None:
         # "… if asked.", "when asked about the pier": a clause with no subject of its own.
         if not ELLIPTICAL.search(before, max(0, verb.start() - 8), verb.start())
         and not _adjectival(before, verb)
+        # "… before the race began, may reconsider", "delegates pledged to Voss": these
+        # speak only as the cue itself ("began:", "pledged, “…”").
+        and not (verb.group(0) in ("began", "pledged") and not BEGAN_CUE.match(before, verb.end()))
     ]
     if verbs:
         verb = verbs[-1]
