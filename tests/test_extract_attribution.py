@@ -1268,3 +1268,19 @@ def test_began_or_pledged_inside_a_clause_is_no_cue(lead: str) -> None:
 def test_pledged_to_before_the_marks_is_a_cue() -> None:
     text = "Ana Park also pledged to “take the fight to every pier” this summer."
     assert speakers_of(text) == ["Ana Park"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "But back on home soil, he returned to his old lines:",
+        "Asked which pier was his favorite, he demurred:",
+    ],
+)
+def test_a_colon_sentence_whose_subject_is_he_after_a_leading_phrase(lead: str) -> None:
+    # The phrase before "he" names nobody: the colon sentence is whoever "he" is.
+    text = (
+        "“The ferry will run,” Tom Reyk said in Velmora Port.\n\n"
+        f"{lead} “The pier comes first. No more delays!”"
+    )
+    assert speakers_of(text) == ["Tom Reyk", "Tom Reyk"]

@@ -166,6 +166,13 @@ WORK_BEFORE = re.compile(
 WORK_AFTER = re.compile(r"[,.]?\s*(?:star|stars|host|hosts|creator|actor|actress)\b")
 """A title's star after it: "“Low Tide” star Ana Park"."""
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
+PRONOUN_LEAD = re.compile(
+    r"[“\"]?\s*(?:(?:But|And|Then|Yet|Still|Later|Now)\s+)?"
+    r"(?:[a-z][^,.;:!?“”\"\n]{0,60},\s+|[A-Z][a-z]*\s+[a-z][^,.;:!?“”\"\n]{0,60},\s+)?"
+    r"(He|She|he|she)\b"
+)
+"""A sentence whose subject is he or she, past a leading phrase with no name in it
+("But back on home soil, he …", "In the end, she …")."""
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 PARENTHETICAL = re.compile(
     r"\s+(?:said|says|added|adds|noted|notes|explained|argued|wrote|writes|recalled|warned|"
@@ -1391,7 +1398,7 @@ def find_quotes(
         elif (
             before.rstrip().endswith(":")
             # "She forwarded a note from her deputy, Ana Park, with the words:": she.
-            and not PRONOUN_OPENING.match(text, sentence_start, inner_start)
+            and not PRONOUN_LEAD.match(text, sentence_start, inner_start)
             and (subject := people.subject(sentence_start, inner_start))
         ):
             # "Ana Park delivered a blunt message to the board: “…”"
@@ -1484,7 +1491,7 @@ def _colon_pronoun(
     """The person a sentence opening with "He" or "She" and ending in a colon means:
     the speaker just quoted when nobody else of that gender came in between, else the
     nearest earlier subject of that gender."""
-    opening = PRONOUN_OPENING.match(people.text, start, offset)
+    opening = PRONOUN_LEAD.match(people.text, start, offset)
     if opening is None:
         return None
     pronoun = opening.group(1).lower()
