@@ -1273,8 +1273,8 @@ def test_pledged_to_before_the_marks_is_a_cue() -> None:
 @pytest.mark.parametrize(
     "lead",
     [
-        "But back on home soil, he returned to his old lines:",
-        "Asked which pier was his favorite, he demurred:",
+        "Back at the harbor office that night, he kept to his script:",
+        "When a clerk pressed him on the fares, he shrugged:",
     ],
 )
 def test_a_colon_sentence_whose_subject_is_he_after_a_leading_phrase(lead: str) -> None:

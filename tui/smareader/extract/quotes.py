@@ -172,7 +172,7 @@ PRONOUN_LEAD = re.compile(
     r"(He|She|he|she)\b"
 )
 """A sentence whose subject is he or she, past a leading phrase with no name in it
-("But back on home soil, he …", "In the end, she …")."""
+("Back at the harbor office, he …", "In the end, she …")."""
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 PARENTHETICAL = re.compile(
     r"\s+(?:said|says|added|adds|noted|notes|explained|argued|wrote|writes|recalled|warned|"
@@ -437,7 +437,7 @@ def _acceptable(candidate: str) -> bool:
         word.lower().rstrip(".") + "." in TITLES or word.lower() in TITLES for word in words
     ):
         return False  # a bare title: "Rev", "Sen" (but "Mr. King said" names someone)
-    # "Will Estrada": "Will" before capitalized words only is a first name, not a modal.
+    # "Will Dorn": "Will" before capitalized words only is a first name, not a modal.
     named_will = words[0] == "Will" and len(words) > 1 and all(w[:1].isupper() for w in words)
     lowered = {word.lower() for word in (words[1:] if named_will else words)}
     if lowered & {
@@ -1556,7 +1556,7 @@ def _same_as_before(
         if people.is_subject(index):
             return None
         if previous.gender is None and entity.gender == gender:
-            # "McDonough was answering a note from Wendy Lane, … “…,” she wrote": one
+            # "Kalve had a letter from Wendy Lane, … “…,” she wrote": one
             # whom "she" surely fits beats a speaker whose gender nothing tells.
             return None
     previous.kind, previous.gender = "person", gender
