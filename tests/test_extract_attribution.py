@@ -1274,7 +1274,7 @@ def test_pledged_to_before_the_marks_is_a_cue() -> None:
     "lead",
     [
         "Back at the harbor office that night, he kept to his script:",
-        "When a clerk pressed him on the fares, he shrugged:",
+        "Asked about the new fares that evening, he shrugged:",
     ],
 )
 def test_a_colon_sentence_whose_subject_is_he_after_a_leading_phrase(lead: str) -> None:
