@@ -13,7 +13,7 @@ import pytest
 from smareader.extract import extract_story
 from smareader.extract.evaluate import main as evaluate
 from smareader.extract.money import find_amounts
-from smareader.extract.quotes import clean_speaker
+from smareader.extract.quotes import _clause_subject, clean_speaker
 from smareader.extract.speakers import split_title
 from smareader.extract.text import paragraphs, sentences
 from smareader.extract.timex import find_timexes
@@ -1158,3 +1158,129 @@ def test_will_before_a_past_verb_is_a_name() -> None:
         "“The pier is a folly,” Will wrote."
     )
     assert speakers_of(text) == ["Dana Will"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "The board met on Monday.\n\n"
+            '“The pier is late," said Ana Park, a member of the board. "We will fix it.”',
+            "inner-cue",
+        ),
+        (
+            'Tom Reyk left early.\n\n"The vote can wait,” Ana Park said.\n\n'
+            '"It cannot," Reyk said.',
+            "inner-cue",
+        ),
+        (
+            "Ana Park spoke to the board.\n\n“It is late,“ she said. “We go at noon.”",
+            "inner-cue+pronoun",
+        ),
+    ],
+)
+def test_a_cue_inside_marks_of_two_kinds_names_the_speaker(text: str, rule: str) -> None:
+    # One pair of marks holds two quoted sentences and the cue between them, where a
+    # mark of the other kind closed and reopened the quotation.
+    result = draft(text)
+    names = {speaker["id"]: speaker["name"] for speaker in result["speakers"]}
+    first = result["quotes"][0]
+    assert (names[first["speaker"]], first["rule"]) == ("Ana Park", rule)
+
+
+def test_a_cue_that_introduces_the_next_quotation_is_not_the_closed_ones() -> None:
+    # After a quotation that ends its sentence, "X, who …, said," with the next mark
+    # right after it is the next quotation's cue: the one before goes on from Park.
+    text = (
+        "“The pier is late,” Ana Park said of the board. “It will cost us dearly.” "
+        "Of Reyk, Park, who once backed Ben Voss, said, “He is tired.”"
+    )
+    assert speakers_of(text) == ["Ana Park", "Ana Park", "Ana Park"]
+
+
+def test_a_description_with_an_adjective_in_ed_is_whole() -> None:
+    assert _clause_subject("The retired judge has given no reason") == "The retired judge"
+    assert _clause_subject("The board agreed on Monday") == "The board"
+
+
+def test_but_now_said_shares_the_subject_of_the_clause_before() -> None:
+    text = (
+        "Ana Park once backed Tom Reyk, but now said Ben Voss had “the best plan for the pier.”"
+        "\n\n“He will win the vote in the spring.”"
+    )
+    assert speakers_of(text) == ["Ana Park", "Ana Park"]
+
+
+def test_a_participle_before_its_noun_is_no_speech_verb() -> None:
+    # "continued" qualifies "delays" here; the cue is "he said", in the sentence before.
+    text = (
+        "Tom Reyk wants the pier rebuilt. Rather, he said, continued delays at the port "
+        "will hurt the town.\n\n“Nobody can wait another ten years for a pier.”"
+    )
+    assert speakers_of(text) == ["Tom Reyk"]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "On Monday a note came from harbor chief Wendy Lane.",
+        "The reply came hours later, from harbor chief Wendy Lane.",
+    ],
+)
+def test_she_after_a_speaker_of_unknown_gender_is_the_woman_named_since(between: str) -> None:
+    # Kalve's gender is told nowhere; Wendy Lane, named in between (even after "from"),
+    # is surely someone "she" fits, so "she" is not taken to go on from Kalve.
+    text = (
+        f"“The ads will run all month,” Mats Kalve said.\n\n{between} "
+        "“We will not stop,” she wrote."
+    )
+    assert speakers_of(text) == ["Mats Kalve", "Wendy Lane"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier is late,” said Will Dorn, a professor of harbor studies at Lumora College.",
+        "“The pier is late,” Will Dorn, the chairman of the harbor board, said on Monday.",
+    ],
+)
+def test_will_before_a_surname_is_a_first_name(text: str) -> None:
+    assert speakers_of(text) == ["Will Dorn"]
+    assert clean_speaker("Will Dorn") == "Will Dorn"
+    assert clean_speaker("Will he run") is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Ana Park argued in a column that board members, even those who joined before the "
+        "vote began, may change sides.",
+        "Ana Park argued in a column that members pledged to Tom Reyk, even those who did so "
+        "before the vote began, may change sides.",
+    ],
+)
+def test_began_or_pledged_inside_a_clause_is_no_cue(lead: str) -> None:
+    # "began" ends a time clause and "pledged to" is support: the sentence is Park's.
+    text = f"{lead}\n\n“A loss in Portmore would change the whole race.”"
+    assert speakers_of(text) == ["Ana Park"]
+
+
+def test_pledged_to_before_the_marks_is_a_cue() -> None:
+    text = "Ana Park also pledged to “take the fight to every pier” this summer."
+    assert speakers_of(text) == ["Ana Park"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Back at the harbor office that night, he kept to his script:",
+        "Asked about the new fares that evening, he shrugged:",
+    ],
+)
+def test_a_colon_sentence_whose_subject_is_he_after_a_leading_phrase(lead: str) -> None:
+    # The phrase before "he" names nobody: the colon sentence is whoever "he" is.
+    text = (
+        "“The ferry will run,” Tom Reyk said in Velmora Port.\n\n"
+        f"{lead} “The pier comes first. No more delays!”"
+    )
+    assert speakers_of(text) == ["Tom Reyk", "Tom Reyk"]

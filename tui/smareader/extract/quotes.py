@@ -166,6 +166,13 @@ WORK_BEFORE = re.compile(
 WORK_AFTER = re.compile(r"[,.]?\s*(?:star|stars|host|hosts|creator|actor|actress)\b")
 """A title's star after it: "“Low Tide” star Ana Park"."""
 PRONOUN_OPENING = re.compile(r"[“\"]?\s*(He|She)\b")
+PRONOUN_LEAD = re.compile(
+    r"[“\"]?\s*(?:(?:But|And|Then|Yet|Still|Later|Now)\s+)?"
+    r"(?:[a-z][^,.;:!?“”\"\n]{0,60},\s+|[A-Z][a-z]*\s+[a-z][^,.;:!?“”\"\n]{0,60},\s+)?"
+    r"(He|She|he|she)\b"
+)
+"""A sentence whose subject is he or she, past a leading phrase with no name in it
+("Back at the harbor office, he …", "In the end, she …")."""
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 PARENTHETICAL = re.compile(
     r"\s+(?:said|says|added|adds|noted|notes|explained|argued|wrote|writes|recalled|warned|"
@@ -182,7 +189,7 @@ IN_WORDS = re.compile(
     r"|(?P<own>[A-Z][\w.’'-]*?(?:\s+[A-Z][\w.’'-]*?){0,4})[’'](?:s)?\s+(?:own\s+)?words),?\s*$"
 )
 INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“”\".!?]{{0,40}}[,:]\s*$")
-COORDINATED = re.compile(r"\b(?:and|but)(?:\s+then|\s+also|\s+later)?\s*$")
+COORDINATED = re.compile(r"\b(?:and|but)(?:\s+then|\s+also|\s+later|\s+now)?\s*$")
 HEADLINE_BEFORE = re.compile(
     r"(?:^|[.!?]\s+)(?P<who>[A-Z][^“”\".!?]{1,60}?)\s+(?P<verb>Said|Says|Tells|Told|Warns|Writes)"
     r"\s*:?\s*$"
@@ -201,6 +208,8 @@ REPORTS_ON = re.compile(
     r"|\s+[A-Z][\w’'-]*\s+(?:is|was|were|has|had|will|would|could|should|can)\b"
 )
 """A clause after the verb: what a new sentence reports, not an attribution."""
+INTRODUCES = re.compile(r"[^\S\n]*[,:][^\S\n]*")
+"""Nothing but a comma or a colon between the verb and the next quotation mark."""
 QUOTED_AS = re.compile(
     r"(?P<who>[^,.;:“”\"]{2,80}?)\s+(?:is|was|were|has been|had been)\s+quoted\s+as\s+saying$"
 )
@@ -428,7 +437,9 @@ def _acceptable(candidate: str) -> bool:
         word.lower().rstrip(".") + "." in TITLES or word.lower() in TITLES for word in words
     ):
         return False  # a bare title: "Rev", "Sen" (but "Mr. King said" names someone)
-    lowered = {word.lower() for word in words}
+    # "Will Dorn": "Will" before capitalized words only is a first name, not a modal.
+    named_will = words[0] == "Will" and len(words) > 1 and all(w[:1].isupper() for w in words)
+    lowered = {word.lower() for word in (words[1:] if named_will else words)}
     if lowered & {
         "is", "was", "are", "were", "may", "might", "be", "been", "cited", "will", "which",
         "that", "who", "whom",
@@ -580,6 +591,8 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
         who = None if continues and len(segments) > 1 else clean_speaker(head)
         if who is None and head.strip() == "Will" and verb.group(0).endswith(("d", "s", "te")):
             who = "Will"  # "…,” Will wrote.": a modal takes no past verb, so it is a name
+    if closed and INTRODUCES.fullmatch(body, verb.end()):
+        return None  # “…done.” Of the pier, Lee, who …, said, “…”: the next one's cue
     if who is None and len(segments) > 1:
         # "“…” would be fair, ferry board candidate Oda Brekke said"
         who = clean_speaker(segments[-1])
@@ -591,6 +604,27 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
         return None  # “…done.” Ann Lee said she would run: a new sentence
     cue = verb.group(0) + _cue_tail(body[verb.end() :])
     return Attribution(who, cue, _appositive(appositive), "after-subject", 0.9)
+
+
+INNER_CLOSE = re.compile(r"[,?!][”\"“][^\S\n]+(?=\S)")
+"""Inside a quotation, a mark after a comma that closes a quoted sentence the marks of
+another kind left open (“It is late," she said. "We go.”)."""
+
+
+def _inner_cue(words: str) -> Attribution | None:
+    """The cue between two quoted sentences inside one pair of marks, where a mark of the
+    other kind closed and reopened the quotation (“It is late," Ana Park said. "We go.”):
+    whoever that cue names said the whole quotation."""
+    for number, close in enumerate(INNER_CLOSE.finditer(words, 0, min(len(words), 4000))):
+        if number >= 8:
+            break  # a bounded look: real quotations hold one or two such cues
+        between = re.split(r"[“”\"]", words[close.end() : close.end() + 200], maxsplit=1)[0]
+        attribution = _after(" " + between)
+        if attribution is not None and attribution.rule in ("after-subject", "after-verb"):
+            return Attribution(
+                attribution.who, attribution.cue, attribution.apposition, "inner-cue", 0.8
+            )
+    return None
 
 
 def _dash_below(text: str, below: tuple[int, int]) -> Attribution | None:
@@ -616,6 +650,30 @@ PASSIVE_AGENT = re.compile(r"\s+by\s+(?P<who>[^,“”\"]{2,80})(?:,[^“”\"]{
 """The agent of a passive question just before a quotation: "was asked by X, “…”"."""
 
 
+MODIFIED_BEFORE = re.compile(
+    rf"(?:\b(?:the|a|an|his|her|their|its|our|this|that|any|no)|\b(?:{SPEECH_VERBS}),)[^\S\n]+$"
+)
+NOUN_AFTER = re.compile(
+    r"[^\S\n]+(?!(?:to|that|by|on|in|at|with|for|of|as|and|but|or|he|she|they|it|we|i|you|"
+    r"the|a|an|his|her|their|its|our|this|me|him|them|us|later|again|then|also)\b)[a-z]"
+)
+
+
+BEGAN_CUE = re.compile(r"[^\S\n]*(?:(?:[,:]|to)?[^\S\n]*$|by\b|with\b)")
+"""What follows "began" or "pledged" when it introduces a quotation: "began:", "began by
+saying", "pledged to “…”"."""
+
+
+def _adjectival(before: str, verb: re.Match[str]) -> bool:
+    """A past participle that qualifies a noun, not a speech verb: "the continued
+    support", "he said, continued delays will …", "the reported deal"."""
+    return (
+        verb.group(0).endswith("ed")
+        and MODIFIED_BEFORE.search(before, max(0, verb.start() - 30), verb.start()) is not None
+        and NOUN_AFTER.match(before, verb.end()) is not None
+    )
+
+
 def _before(before: str, sentence: str) -> Attribution | None:
     """Attribution earlier in the sentence than the quotation."""
     words = IN_WORDS.search(before[-100:])
@@ -633,6 +691,10 @@ def _before(before: str, sentence: str) -> Attribution | None:
         for verb in VERB.finditer(before, mark + 1)
         # "… if asked.", "when asked about the pier": a clause with no subject of its own.
         if not ELLIPTICAL.search(before, max(0, verb.start() - 8), verb.start())
+        and not _adjectival(before, verb)
+        # "… before the race began, may reconsider", "delegates pledged to Voss": these
+        # speak only as the cue itself ("began:", "pledged, “…”").
+        and not (verb.group(0) in ("began", "pledged") and not BEGAN_CUE.match(before, verb.end()))
     ]
     if verbs:
         verb = verbs[-1]
@@ -807,8 +869,8 @@ def _clause_subject(clause: str) -> str | None:
             for word in words[:7]:
                 if word.lower() in AUXILIARY or word.lower() in {"is", "was", "are", "were"}:
                     break
-                if run and word.endswith("ed") and word.islower():
-                    break
+                if len(run) > 1 and word.endswith("ed") and word.islower():
+                    break  # "The board agreed" (but "The retired judge" is one person)
                 run.append(word)
             who = clean_speaker(" ".join(run))
             if who:
@@ -1292,6 +1354,8 @@ def find_quotes(
             and paragraph + 1 < len(paragraphs)
         ):
             attribution = _dash_below(text, paragraphs[paragraph + 1])
+        if attribution is None and INNER_CLOSE.search(words):
+            attribution = _inner_cue(words)
         transcript = TRANSCRIPT.match(words)
         if (
             transcript
@@ -1334,7 +1398,7 @@ def find_quotes(
         elif (
             before.rstrip().endswith(":")
             # "She forwarded a note from her deputy, Ana Park, with the words:": she.
-            and not PRONOUN_OPENING.match(text, sentence_start, inner_start)
+            and not PRONOUN_LEAD.match(text, sentence_start, inner_start)
             and (subject := people.subject(sentence_start, inner_start))
         ):
             # "Ana Park delivered a blunt message to the board: “…”"
@@ -1427,7 +1491,7 @@ def _colon_pronoun(
     """The person a sentence opening with "He" or "She" and ending in a colon means:
     the speaker just quoted when nobody else of that gender came in between, else the
     nearest earlier subject of that gender."""
-    opening = PRONOUN_OPENING.match(people.text, start, offset)
+    opening = PRONOUN_LEAD.match(people.text, start, offset)
     if opening is None:
         return None
     pronoun = opening.group(1).lower()
@@ -1490,6 +1554,10 @@ def _same_as_before(
             continue
         # Someone else of that gender who speaks, or is a sentence's subject, takes over.
         if people.is_subject(index):
+            return None
+        if previous.gender is None and entity.gender == gender:
+            # "Kalve had a letter from Wendy Lane, … “…,” she wrote": one
+            # whom "she" surely fits beats a speaker whose gender nothing tells.
             return None
     previous.kind, previous.gender = "person", gender
     return previous
