@@ -1255,8 +1255,8 @@ def test_will_before_a_surname_is_a_first_name(text: str) -> None:
     [
         "Ana Park argued in a column that board members, even those who joined before the "
         "vote began, may change sides.",
-        "Ana Park argued in a column that members pledged to Tom Reyk, even those who did so "
-        "before the vote began, may change sides.",
+        "Ana Park wrote that the pilots pledged to Tom Reyk, including the ones who signed "
+        "up when the season began, could still walk away.",
     ],
 )
 def test_began_or_pledged_inside_a_clause_is_no_cue(lead: str) -> None:
