@@ -24,6 +24,7 @@ from smareader.devtools.generate import generate, generate_library, write
 from smareader.library import Cancelled, Library, default_library_path, open_library, store
 from smareader.library import query as query_module
 from smareader.library.index import add_files, words_of
+from smareader.library.maintain import dump_story
 from smareader.library.store import TooSlow
 from smareader.model import load_story
 from smareader.model.bundled import bundled_story_path, bundled_story_paths
@@ -155,6 +156,27 @@ def test_a_new_schema_version_reindexes(stories: Path, library_file: Path) -> No
         library.connection.execute("UPDATE stories SET schema_version = 0 WHERE id LIKE '%-1'")
         outcomes = add_files(library.connection, sorted(stories.glob("*.json")))
     assert [outcome.status for outcome in outcomes] == ["updated"] + ["unchanged"] * 4
+
+
+def test_parallel_and_serial_adds_write_the_same_rows(stories: Path, tmp_path: Path) -> None:
+    # The command line's add validates in worker processes, which stage each story's
+    # quotes as a small SQLite database; the reader's own adds write from the tuples.
+    files = [*sorted(stories.glob("*.json")), *bundled_story_paths()]
+    dumps = []
+    for parallel in (False, True):
+        with Library.open(tmp_path / f"{parallel}.sqlite3", create=True) as library:
+            outcomes = add_files(library.connection, files, parallel=parallel)
+            assert [outcome.status for outcome in outcomes] == ["added"] * len(files)
+            connection = library.connection
+            dumps.append(
+                [
+                    dump_story(connection, story)
+                    for (story,) in connection.execute("SELECT story FROM stories ORDER BY story")
+                ]
+            )
+            assert [row[1] for row in connection.execute("PRAGMA database_list")] == ["main"]
+    assert dumps[0] == dumps[1]
+    assert sum(len(rows.quotes) for rows in dumps[0]) > 200
 
 
 def test_check_and_rebuild(
