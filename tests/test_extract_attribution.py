@@ -1284,3 +1284,15 @@ def test_a_colon_sentence_whose_subject_is_he_after_a_leading_phrase(lead: str) 
         f"{lead} “The pier comes first. No more delays!”"
     )
     assert speakers_of(text) == ["Tom Reyk", "Tom Reyk"]
+
+
+# Round 8
+def test_a_city_or_a_county_is_nobody_he_means() -> None:
+    # "Harbor City" is a place the aside names, not a man; "he" is the one who noted it.
+    text = (
+        "“The tide is late,” Dana Kell said at the dock.\n\n"
+        "Orlund noted that Kell spoke near the old fish hall. (Bad press from the fair "
+        "helped Harbor City win the vote, and Brant County followed.)\n\n"
+        "“Every road leads through Harbor City,” he said."
+    )
+    assert speakers_of(text) == ["Dana Kell", "Orlund"]
