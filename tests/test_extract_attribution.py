@@ -1296,3 +1296,13 @@ def test_a_city_or_a_county_is_nobody_he_means() -> None:
         "“Every road leads through Harbor City,” he said."
     )
     assert speakers_of(text) == ["Dana Kell", "Orlund"]
+
+
+def test_a_colon_sentence_naming_an_outfit_introduces_the_paragraph_below() -> None:
+    # No person opens the colon sentence: the outfit and its verb speak below it.
+    text = (
+        "The Lumora Trust describes its aims this way:\n\n"
+        "“We plant trees where the harbor floods, and we count every one.”"
+    )
+    assert speakers_of(text) == ["Lumora Trust"]
+

@@ -1482,6 +1482,13 @@ def _previous_sentence(
     subject = people.subject(start, min(end, start + 80), free=True)
     if subject is not None:
         return Attribution(subject.name, "", "", "previous-subject", 0.55)
+    if sentence.endswith(":") and attribution is None:
+        # "The Lumora Trust describes its aims this way:" and, below it, “…”: with no
+        # person to speak, the name and its verb before the colon, as in the quotation's
+        # own sentence.
+        acting = _before(sentence, sentence)
+        if acting is not None and acting.rule == "colon-verb":
+            return acting
     return None
 
 
