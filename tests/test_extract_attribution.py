@@ -1306,3 +1306,16 @@ def test_a_colon_sentence_naming_an_outfit_introduces_the_paragraph_below() -> N
     )
     assert speakers_of(text) == ["Lumora Trust"]
 
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("The tide survey came out on Monday. From the survey:", "survey"),
+        ("Tides are rising - more from Ana Park and Tom Reyk:", "Ana Park"),
+        ("More from Ana Park:", "Ana Park"),
+    ],
+)
+def test_from_a_source_before_a_colon_names_it(lead: str, speaker: str) -> None:
+    # A roundup cites where the words come from: "From the survey: “…”".
+    text = f"{lead} “Most piers will flood by the spring of next year.”"
+    assert speakers_of(text) == [speaker]
