@@ -796,7 +796,7 @@ def _before(before: str, sentence: str) -> Attribution | None:
     if stripped.endswith(":"):
         source = FROM_SOURCE.search(stripped, max(0, len(stripped) - 80))
         if source and (who := clean_speaker(source.group("who"))) and who not in PRONOUNS:
-            # "From the report: “…”", "More from Ana Park: “…”": where the words come from.
+            # "From the survey: “…”", "More from Ana Park: “…”": where the words come from.
             return Attribution(who, "from", "", "colon-from", 0.6)
         clause = _subject_phrase(stripped[:-1])
         possessive = re.match(
