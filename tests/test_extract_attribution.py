@@ -1284,3 +1284,38 @@ def test_a_colon_sentence_whose_subject_is_he_after_a_leading_phrase(lead: str) 
         f"{lead} “The pier comes first. No more delays!”"
     )
     assert speakers_of(text) == ["Tom Reyk", "Tom Reyk"]
+
+
+# Round 8
+def test_a_city_or_a_county_is_nobody_he_means() -> None:
+    # "Harbor City" is a place the aside names, not a man; "he" is the one who noted it.
+    text = (
+        "“The tide is late,” Dana Kell said at the dock.\n\n"
+        "Orlund noted that Kell spoke near the old fish hall. (Bad press from the fair "
+        "helped Harbor City win the vote, and Brant County followed.)\n\n"
+        "“Every road leads through Harbor City,” he said."
+    )
+    assert speakers_of(text) == ["Dana Kell", "Orlund"]
+
+
+def test_a_colon_sentence_naming_an_outfit_introduces_the_paragraph_below() -> None:
+    # No person opens the colon sentence: the outfit and its verb speak below it.
+    text = (
+        "The Lumora Trust describes its aims this way:\n\n"
+        "“We plant trees where the harbor floods, and we count every one.”"
+    )
+    assert speakers_of(text) == ["Lumora Trust"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("The tide survey came out on Monday. From the survey:", "survey"),
+        ("Tides are rising - more from Ana Park and Tom Reyk:", "Ana Park"),
+        ("More from Ana Park:", "Ana Park"),
+    ],
+)
+def test_from_a_source_before_a_colon_names_it(lead: str, speaker: str) -> None:
+    # A roundup cites where the words come from: "From the survey: “…”".
+    text = f"{lead} “Most piers will flood by the spring of next year.”"
+    assert speakers_of(text) == [speaker]

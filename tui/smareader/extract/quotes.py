@@ -228,6 +228,10 @@ COLON_ACTOR = re.compile(
     r"(?:was|were|is|are|[a-z]+ed|[a-z]+[^s\W]s)\b"
 )
 """A name and its verb before a colon: "Ana Park delivered a sharp reply:"."""
+FROM_SOURCE = re.compile(
+    r"(?:^|[.!?]\s+|\s[-—–]\s*|\n\s*)(?:[Mm]ore\s+)?[Ff]rom\s+(?P<who>[^,;:“”\"\n]{2,60}):$"
+)
+"""A source named alone before a colon, as a roundup cites it: "More from the report:"."""
 MAX_QUOTE = 20_000
 """The longest quotation text the story model takes (``Quote.text``)."""
 WINDOW = 320
@@ -790,6 +794,10 @@ def _before(before: str, sentence: str) -> Attribution | None:
         return Attribution(who, headline.group("verb").lower(), "", "headline", 0.7)
     stripped = before.rstrip()
     if stripped.endswith(":"):
+        source = FROM_SOURCE.search(stripped, max(0, len(stripped) - 80))
+        if source and (who := clean_speaker(source.group("who"))) and who not in PRONOUNS:
+            # "From the survey: “…”", "More from Ana Park: “…”": where the words come from.
+            return Attribution(who, "from", "", "colon-from", 0.6)
         clause = _subject_phrase(stripped[:-1])
         possessive = re.match(
             r"^(.*?)[’']s\s+(?:response|reply|answer|statement|message|tweet)", clause
@@ -1482,6 +1490,13 @@ def _previous_sentence(
     subject = people.subject(start, min(end, start + 80), free=True)
     if subject is not None:
         return Attribution(subject.name, "", "", "previous-subject", 0.55)
+    if sentence.endswith(":") and attribution is None:
+        # "The Lumora Trust describes its aims this way:" and, below it, “…”: with no
+        # person to speak, the name and its verb before the colon, as in the quotation's
+        # own sentence.
+        acting = _before(sentence, sentence)
+        if acting is not None and acting.rule == "colon-verb":
+            return acting
     return None
 
 

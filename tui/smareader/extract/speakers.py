@@ -117,7 +117,7 @@ ORGANIZATION = re.compile(
     r"Construction|Holdings|Systems|Industries|Technologies|Partners|Capital|Airlines|"
     r"Motors|Energy|Labs|Studios|Watch|Network|Brands|Group|Trust|Fund|Campaign|PAC|"
     r"Washington|Beijing|Brussels|Pyongyang|Berlin|Paris|London|Moscow|Convention|Republic|"
-    r"Kingdom|Emirates)\b"
+    r"Kingdom|Emirates|City|County|Township|Province|Prefecture|Island|Islands)\b"
 )
 MEDIA = re.compile(
     r"\b(News|Times|Post|Journal|Yonhap|Reuters|Bloomberg|Kyodo|Xinhua|AFP|AP|BBC|CNN|"
