@@ -574,8 +574,10 @@ asyncio.run(main())
 def bench_library_reader(library: Path, runs: int, pages: int = 200) -> None:
     """The library reader over ``library``: first paint on a pty, paging, search, memory."""
     from first_paint import bench_pty_first_paint
+    from pty_keys import bench_pty_keys
 
     bench_pty_first_paint(runs, 0, library)
+    bench_pty_keys(library, pages)  # from outside, on a real terminal: the figure to compare
     result = run_python(
         LIBRARY_READER.format(
             path=str(library),

@@ -119,11 +119,14 @@ class Pty:
         os.close(self.master)
         return code
 
-    def wait_for_any(self, needles: Sequence[bytes], limit: float = 60.0) -> float | None:
-        """Read until one of ``needles`` appears; return when (monotonic), or ``None``."""
+    def wait_for_any(
+        self, needles: Sequence[bytes], limit: float = 60.0, since: int = 0
+    ) -> float | None:
+        """Read until one of ``needles`` appears in the output from byte ``since`` on;
+        return when (monotonic), or ``None``."""
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
-            if any(needle in self.output for needle in needles):
+            if any(self.output.find(needle, since) >= 0 for needle in needles):
                 return time.monotonic()
             ready, _, _ = select.select([self.master], [], [], 0.005)
             if ready:
