@@ -71,6 +71,7 @@ def test_reader_every_row_of_every_pane_writes_nothing_from_the_story(tmp_path: 
         terminal.press([b"/", *_keys("PWNED")])
         terminal.press([ESCAPE], settle=0.3)
         terminal.press([CTRL_Q], settle=0.5)
+        terminal.wait_for_exit()  # quits by itself, however loaded the machine
     finally:
         code = terminal.close()
     output = bytes(terminal.output)
@@ -114,6 +115,7 @@ def test_review_mode_writes_nothing_from_the_story(tmp_path: Path) -> None:
         terminal.press([b"Q"], settle=0.4)  # the speaker picker, for the new quote
         terminal.press([ESCAPE], settle=0.3)
         terminal.press([CTRL_Q], settle=0.5)  # no edit was made: nothing to ask
+        terminal.wait_for_exit()  # quits by itself, however loaded the machine
     finally:
         code = terminal.close()
     output = bytes(terminal.output)
@@ -260,6 +262,7 @@ def test_library_reader_every_row_of_every_pane_writes_nothing_from_the_story(
         terminal.press([b"/", *_keys("PWNED")], settle=0.4)
         terminal.press([ESCAPE], settle=0.3)
         terminal.press([CTRL_Q], settle=0.5)
+        terminal.wait_for_exit()  # quits by itself, however loaded the machine
     finally:
         code = terminal.close()
     output = bytes(terminal.output)

@@ -84,6 +84,18 @@ class Pty:
             os.write(self.master, key)
             self.read(quiet=settle, limit=5.0)
 
+    def wait_for_exit(self, limit: float = 20.0) -> int | None:
+        """Keep reading until the program ends by itself; its exit status, or ``None`` if
+        it still runs after ``limit`` seconds (a loaded machine may take a while)."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            code = self.process.poll()
+            if code is not None:
+                return code
+            if not self.read(quiet=0.05, limit=0.5):
+                time.sleep(0.01)
+        return self.process.poll()
+
     def hang_up(self) -> None:
         """Close the terminal under the program, as closing its window does."""
         if not self.hung_up:
