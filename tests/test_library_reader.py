@@ -160,6 +160,23 @@ async def test_slash_at_once_still_opens_the_search(shelf: Path) -> None:
         assert bar.input.value == "trump"
 
 
+async def test_the_first_focus_leaves_a_search_opened_before_it(shelf: Path) -> None:
+    # `/` before the first frame: the bar's field is to get the focus (a moment later,
+    # as Textual gives it), and the pane's first focus must not take it back.
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        bar = screen.search_bar
+        assert bar is not None
+        bar.open()
+        screen._focus_at_start()  # what the screen runs once its first frame is out
+        await pilot.pause()
+        assert bar.input.has_focus
+        await pilot.press(*"trump")
+        assert bar.input.value == "trump"
+
+
 # ---------------------------------------------------------------------- stories
 
 

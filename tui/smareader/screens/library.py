@@ -194,7 +194,7 @@ class LibraryScreen(Screen[None]):
         self.sub_title = self._name
         # Counting waits for the first frame: the stories come first.
         self.call_after_refresh(self._say_chosen)
-        self.call_after_refresh(self._focus_pane)
+        self.call_after_refresh(self._focus_at_start)
         self.call_after_refresh(self._mount_rest)
 
     async def _mount_rest(self) -> None:
@@ -244,6 +244,16 @@ class LibraryScreen(Screen[None]):
     async def _tab_clicked(self, message: PaneTabs.Clicked) -> None:
         message.stop()
         await self.action_show_pane(message.pane)
+
+    def _focus_at_start(self) -> None:
+        """The first frame is out: focus the pane, unless `/` came before it.
+
+        The bar's field then has its focus on the way (Textual gives focus a moment
+        later), and a pane focused now would take the keys typed into the search.
+        """
+        bar = self.search_bar
+        if bar is None or not bar.display:
+            self._focus_pane()
 
     def _focus_pane(self, *, from_search: bool = False) -> None:
         bar = self.search_bar
