@@ -312,24 +312,22 @@ def write_story(
     connection: sqlite3.Connection,
     rows: StoryRows,
     facts: FileFacts,
+    staged: bytes,
     words: set[str] | None = None,
     *,
     search: bool = True,
-    staged: bytes | None = None,
 ) -> int:
     """Insert one story's rows (inside the caller's transaction); return its row id.
 
     Args:
         connection: The library, in a write transaction.
-        rows: The story's rows, from :func:`story_rows`.
+        rows: The story's rows, from :func:`story_rows` (but for their quotes).
         facts: What to record of its files.
+        staged: The story's quotes, as :func:`stage_quotes` made them; the connection
+            must have :data:`STAGED` attached, as :func:`staging` does.
         words: :func:`story_words` of ``rows``, if already known.
         search: Put it in the search index too; if not, the caller must call
             :func:`index_search` for it before the transaction ends.
-        staged: The story's quotes as :func:`stage_quotes` made them, when they were
-            staged ahead (``rows.quotes`` is then empty); else ``rows.quotes`` are.
-            Either way the connection must have :data:`STAGED` attached, as
-            :func:`staging` does.
     """
     (story,) = connection.execute(
         "INSERT INTO stories (id, title, headline, publisher, url, published, byline, agencies,"
@@ -374,7 +372,7 @@ def write_story(
         )
     }
     day = date.fromisoformat(rows.story[5]).toordinal()
-    connection.deserialize(stage_quotes(rows.quotes) if staged is None else staged, name=STAGED)
+    connection.deserialize(staged, name=STAGED)
     connection.execute(
         "INSERT INTO quotes (story, id, speaker, person, text, start, end, kind, prefix,"
         " suffix, cue, events, day) SELECT ?, q.id, s.speaker, s.person, q.text, q.start,"
@@ -702,7 +700,8 @@ def add_files(
             loads: Iterator[_Loaded] = _ahead(pool, pending, handover)
         else:
             loads = map(_load, pending)
-        stack.enter_context(staging(connection))
+        if pending:  # nothing attached to a connection that has nothing to add
+            stack.enter_context(staging(connection))
         batch = stack.enter_context(_Batch(connection))
         for number, (path, loaded) in enumerate(zip(pending, loads, strict=True), 1):
             if progress is not None:
@@ -872,9 +871,14 @@ def _touch(connection: sqlite3.Connection, story: int, path: Path) -> None:
 
 
 def _index(batch: _Batch, loaded: _Loaded) -> Outcome:
-    if loaded.error is not None or loaded.rows is None or loaded.facts is None:
+    if (
+        loaded.error is not None
+        or loaded.rows is None
+        or loaded.facts is None
+        or loaded.staged is None
+    ):
         return Outcome(loaded.path, "failed", error=loaded.error)
-    rows, facts = loaded.rows, loaded.facts
+    rows, facts, staged = loaded.rows, loaded.facts, loaded.staged
     story_id = rows.story[0]
     connection = batch.connection
 
@@ -891,10 +895,7 @@ def _index(batch: _Batch, loaded: _Loaded) -> Outcome:
         if existing is not None:
             batch.index_search()
             delete_story(connection, existing[0])
-        story = write_story(
-            connection, rows, facts, loaded.words, search=False, staged=loaded.staged
-        )
-        batch.written(story)
+        batch.written(write_story(connection, rows, facts, staged, loaded.words, search=False))
         return "", existing is not None
 
     clash, replaced = batch.write(work, loaded.quotes + len(rows.events))
