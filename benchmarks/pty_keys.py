@@ -101,13 +101,10 @@ def key_latencies(
     return found
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def bench_pty_keys(library: Path, pages: int = 200) -> None:
     """Print PgDn and ↓ in the library reader's Quotes pane beside the minimal app's key."""
+    from run import percentile  # run.py's own (it imports this module at call time too)
+
     with tempfile.TemporaryDirectory() as home:
         env = _environment(Path(home))
         minimal = key_latencies(
@@ -126,7 +123,7 @@ def bench_pty_keys(library: Path, pages: int = 200) -> None:
     for name, values in rows:
         print(
             f"   {name:50} ×{len(values):<4} p50 {statistics.median(values):5.1f} ms,"
-            f" p95 {_percentile(values, 0.95):5.1f} ms, max {max(values):5.1f} ms"
+            f" p95 {percentile(values, 0.95):5.1f} ms, max {max(values):5.1f} ms"
         )
     print("   target: PgDn p95 ≤ 16 ms")
 
