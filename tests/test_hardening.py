@@ -7,6 +7,7 @@ The byte-level tests of the reader and the commands on a real pty are in
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import copy
 import hashlib
@@ -614,3 +615,67 @@ def test_every_command_on_any_input_exits_cleanly(
         assert err and all(
             line.startswith((str(path), "  ", "smareader")) for line in err.splitlines()
         )
+
+
+WRITING_CALLS = {"write_text", "write_bytes", "mkstemp", "mkdtemp", "fdopen", "NamedTemporaryFile"}
+"""Calls that create or write a file by themselves (``mkdtemp``: a folder, listed so
+that a new private folder is a choice someone makes here, not in passing)."""
+
+
+def _writes(tree: ast.AST) -> list[tuple[int, str]]:
+    """Calls in ``tree`` that write a file without :func:`write_atomic`."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name in WRITING_CALLS:
+            found.append((node.lineno, name))
+        elif name == "open":
+            receiver = func.value if isinstance(func, ast.Attribute) else None
+            if isinstance(receiver, ast.Name) and receiver.id == "os":  # flags, not a mode
+                found.append((node.lineno, "os.open"))
+                continue
+            at = 0 if receiver is not None else 1  # Path.open(mode) and open(file, mode)
+            mode = node.args[at] if len(node.args) > at else None
+            mode = next((k.value for k in node.keywords if k.arg == "mode"), mode)
+            if isinstance(mode, ast.Constant) and isinstance(mode.value, str):
+                if set(mode.value) & set("wax+"):
+                    found.append((node.lineno, f"open(..., {mode.value!r})"))
+            elif mode is not None and receiver is None:  # (x.open(y): a library's own)
+                found.append((node.lineno, "open with a computed mode"))
+    return found
+
+
+def test_every_file_the_package_writes_goes_through_write_atomic() -> None:
+    # The library file itself is SQLite's to write; everything else is write_atomic's.
+    package = Path(__file__).parents[1] / "tui" / "smareader"
+    offenders = []
+    for module in sorted(package.rglob("*.py")):
+        if module.name == "files.py" and module.parent == package:
+            continue
+        for line, call in _writes(ast.parse(module.read_text(encoding="utf-8"))):
+            offenders.append(f"{module.relative_to(package)}:{line}: {call}")
+    assert offenders == []
+
+
+def test_the_write_scan_finds_each_kind_of_write() -> None:
+    source = (
+        "p.write_text('x')\np.write_bytes(b'x')\nopen(f, 'w')\nopen(f, mode='ab')\n"
+        "p.open('r+')\nos.open(f, os.O_WRONLY)\ntempfile.mkstemp()\nos.fdopen(h, 'wb')\n"
+        "open(f, m)\nopen(f)\nopen(f, 'rb')\np.open()\n"
+    )
+    assert [line for line, _ in _writes(ast.parse(source))] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+
+
+def test_a_write_that_need_not_last_is_still_whole_and_respects_the_umask(tmp_path: Path) -> None:
+    target = tmp_path / "handover.bin"
+    old = os.umask(0o027)
+    try:
+        write_atomic(target, [b"a" * 10, b"b"], durable=False)
+    finally:
+        os.umask(old)
+    assert target.read_bytes() == b"a" * 10 + b"b"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [entry.name for entry in tmp_path.iterdir()] == ["handover.bin"]

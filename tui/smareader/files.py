@@ -245,7 +245,11 @@ def _write_target(path: Path, overwrite: bool) -> tuple[Path, os.stat_result | N
 
 
 def write_atomic(
-    path: Path, data: str | bytes | Iterable[str | bytes], *, overwrite: bool = False
+    path: Path,
+    data: str | bytes | Iterable[str | bytes],
+    *,
+    overwrite: bool = False,
+    durable: bool = True,
 ) -> None:
     """Write ``data`` to ``path`` all at once, or not at all.
 
@@ -260,6 +264,11 @@ def write_atomic(
     write. The temporary file is removed on any error, and on SIGTERM or SIGINT
     (the command line turns both into exceptions); one left by a killed run is
     removed by the next write to the same name.
+
+    ``durable=False`` skips the flush to disk, for files that do not outlive the run
+    that writes them (``add``'s hand-over between processes, generated benchmark
+    data): every reader still sees the whole file or none, and only a power cut,
+    which ends the run anyway, could lose them.
 
     Raises:
         FileExistsError: If ``path`` exists and ``overwrite`` is false.
@@ -283,7 +292,8 @@ def write_atomic(
             for chunk in chunks:
                 stream.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         if overwrite:
             os.replace(temporary, target)
         else:

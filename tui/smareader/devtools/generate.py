@@ -27,6 +27,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from smareader.files import write_atomic
+
 WORDS = [
     "alliance",
     "talks",
@@ -401,9 +403,9 @@ def generate_library(
 def write(folder: Path, story: dict[str, Any], text: str, stem: str = "story") -> Path:
     """Write ``STEM.json`` and its source text into ``folder``; return the story path."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / story["source"]["path"]).write_bytes(text.encode("utf-8"))
+    write_atomic(folder / story["source"]["path"], text, overwrite=True, durable=False)
     path = folder / f"{stem}.json"
-    path.write_text(json.dumps(story, ensure_ascii=False), encoding="utf-8")
+    write_atomic(path, json.dumps(story, ensure_ascii=False), overwrite=True, durable=False)
     return path
 
 

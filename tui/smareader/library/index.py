@@ -34,6 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args
 
+from smareader.files import write_atomic
 from smareader.library.store import CACHE_KIB, KEY_SEPARATOR, WORD_SPLIT, transaction
 from smareader.model.load import Problem, StoryFileError, parse_story, read_bytes
 from smareader.model.story import Story
@@ -821,13 +822,13 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="smareader-watch-parent", daemon=True).start()
 
 
-def _load_to(path: Path, folder: Path) -> Path:
-    """:func:`_load` in a worker, its result pickled to a file of the private ``folder``."""
-    handle, name = tempfile.mkstemp(dir=folder, suffix=".pickle")
+def _load_to(path: Path, folder: Path, number: int) -> Path:
+    """:func:`_load` in a worker, its result pickled to ``NUMBER.pickle`` in the private
+    ``folder`` (written whole or not at all: see :func:`~smareader.files.write_atomic`)."""
     loaded = _load(path)
-    with os.fdopen(handle, "wb") as stream:
-        pickle.dump(loaded, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    return Path(name)
+    target = folder / f"{number}.pickle"
+    write_atomic(target, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    return target
 
 
 def _unpickled(future: Future[Path]) -> _Loaded:
@@ -850,8 +851,8 @@ def _ahead(
     writer for the interpreter lock at every row (10 s of a million-quote add).
     """
     queue: collections.deque[Future[Path]] = collections.deque()
-    for path in paths:
-        queue.append(pool.submit(_load_to, path, folder))
+    for number, path in enumerate(paths):
+        queue.append(pool.submit(_load_to, path, folder, number))
         if len(queue) > window:
             yield _unpickled(queue.popleft())
     while queue:
