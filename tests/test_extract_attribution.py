@@ -1319,3 +1319,18 @@ def test_from_a_source_before_a_colon_names_it(lead: str, speaker: str) -> None:
     # A roundup cites where the words come from: "From the survey: “…”".
     text = f"{lead} “Most piers will flood by the spring of next year.”"
     assert speakers_of(text) == [speaker]
+
+
+def test_said_according_to_a_report_keeps_the_speaker_and_names_the_report() -> None:
+    # The words are Park's; the cue says whose report carries them.
+    text = (
+        "Ana Park spoke to harbor pilots on Monday.\n\n"
+        "“We will not close the quay,” Park said, according to the Lumora Herald.\n\n"
+        "“The quay stays open,” Tom Reyk said.\n"
+    )
+    story = draft(text)
+    assert speakers_of(text) == ["Ana Park", "Tom Reyk"]
+    assert [quote["cue"] for quote in story["quotes"]] == [
+        "said, according to the Lumora Herald",
+        "said",
+    ]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from smareader.extract.names import gender_of_first_name
 from smareader.extract.speakers import (
@@ -613,6 +613,31 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
 INNER_CLOSE = re.compile(r"[,?!][”\"“][^\S\n]+(?=\S)")
 """Inside a quotation, a mark after a comma that closes a quoted sentence the marks of
 another kind left open (“It is late," she said. "We go.”)."""
+
+
+ACCORDING_AFTER = re.compile(r"[^.!?“”\"\n]{0,160}?,\s+according to\s+(?P<who>[^,.;:“”\"\n]{2,80})")
+"""A cue after the quotation that a report carries: "…,” Ana Park said, according to the
+Lumora Herald." """
+
+
+def _according_source(after: str, attribution: Attribution | None) -> Attribution | None:
+    """“…,” X said, according to Y: the words are still X's, and the cue records the
+    report they reach the story through ("said, according to the Lumora Herald"), which
+    is what a reader checking the quote goes back to.
+
+    PolNeAR files such quotes under Y; they stay X's here, because Y never said them
+    and a quote browser keyed by speaker would put them in Y's mouth."""
+    if attribution is None or attribution.who is None:
+        return attribution
+    if attribution.rule not in ("after-subject", "after-verb"):
+        return attribution
+    according = ACCORDING_AFTER.match(after)
+    if according is None or (who := clean_speaker(according.group("who"))) is None:
+        return attribution
+    if who.lower() in PRONOUNS:
+        return attribution
+    cue = f"{attribution.cue}, according to {who}".lstrip(", ")
+    return replace(attribution, cue=cue)
 
 
 def _inner_cue(words: str) -> Attribution | None:
@@ -1352,6 +1377,7 @@ def find_quotes(
             attribution = _before(before, sentence) or _after(after)
         else:
             attribution = _after(after, closed=words.endswith("."))
+            attribution = _according_source(after, attribution)
             if attribution is None or attribution.rule == "after-late":
                 # A name late after the quote is weaker than a cue before it.
                 attribution = _before(before, sentence) or attribution
