@@ -627,14 +627,12 @@ def _according_source(after: str, attribution: Attribution | None) -> Attributio
 
     PolNeAR files such quotes under Y; they stay X's here, because Y never said them
     and a quote browser keyed by speaker would put them in Y's mouth."""
-    if attribution is None or attribution.who is None:
-        return attribution
-    if attribution.rule not in ("after-subject", "after-verb"):
+    if attribution is None or attribution.rule not in ("after-subject", "after-verb"):
         return attribution
     according = ACCORDING_AFTER.match(after)
-    if according is None or (who := clean_speaker(according.group("who"))) is None:
-        return attribution
-    if who.lower() in PRONOUNS:
+    # clean_speaker gives a pronoun in lower case: "according to him" names no report.
+    who = clean_speaker(according.group("who")) if according else None
+    if attribution.who is None or who is None or who in PRONOUNS:
         return attribution
     cue = f"{attribution.cue}, according to {who}".lstrip(", ")
     return replace(attribution, cue=cue)
