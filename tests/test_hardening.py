@@ -321,6 +321,33 @@ def test_temporary_files_are_removed_on_error_and_after_a_kill(
     assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
 
 
+def test_a_folder_is_swept_of_orphaned_temporaries_once_per_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    ).stdout.strip()
+    orphan = tmp_path / f".other.v1.csv.{dead}.k2j4h6g8.smareader.tmp"  # another name's
+    alive = tmp_path / f".busy.json.{os.getppid()}.a1b2c3d4.smareader.tmp"  # a live writer's
+    unrelated = tmp_path / ".notes.tmp"
+    for path in (orphan, alive, unrelated):
+        path.write_bytes(b"x")
+    scans: list[object] = []
+    real_scandir = os.scandir
+
+    def counted(folder: Any) -> Any:
+        scans.append(folder)
+        return real_scandir(folder)
+
+    monkeypatch.setattr(os, "scandir", counted)
+    for number in range(50):
+        write_atomic(tmp_path / f"{number}.json", "{}")
+    assert len(scans) == 1  # not once a file: 50 files, one look at the folder
+    names = {path.name for path in tmp_path.iterdir()}
+    assert orphan.name not in names
+    assert {alive.name, unrelated.name} <= names
+
+
 def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     script = (
         "import os, signal, sys\n"

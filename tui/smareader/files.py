@@ -190,27 +190,42 @@ def _umask() -> int:
     return mask
 
 
-def _remove_stale_temporaries(folder: Path, name: str) -> None:
-    """Remove temporary files that a killed run left for ``name``.
+_swept: set[tuple[str, int, int]] = set()
+"""Folders (real path, device, inode) this process has cleared of stale temporaries."""
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove temporary files that killed runs left in ``folder``, once per process.
 
     Temporary names carry the writer's process id; a file whose process is gone
-    was left by a run that died (``kill -9``) before it could clean up.
+    was left by a run that died (``kill -9``) before it could clean up. A folder is
+    swept on this process's first write into it only: sweeping at every write made
+    a thousand files written into one folder cost a million directory entries read.
     """
-    prefix = f".{name}."
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            if not (entry.name.startswith(prefix) and entry.name.endswith(_TEMP_SUFFIX)):
-                continue
-            pid_text = entry.name[len(prefix) :].split(".", 1)[0]
-            if not pid_text.isdigit() or int(pid_text) == os.getpid():
-                continue
-            try:
-                os.kill(int(pid_text), 0)
-            except ProcessLookupError:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-            except OSError:
-                pass  # alive, owned by someone else
+    with contextlib.suppress(OSError):
+        found = os.stat(folder)
+        key = (os.path.realpath(folder), found.st_dev, found.st_ino)
+        if key in _swept:
+            return
+        _swept.add(key)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") and entry.name.endswith(_TEMP_SUFFIX):
+                    _remove_if_orphaned(entry)
+
+
+def _remove_if_orphaned(entry: os.DirEntry[str]) -> None:
+    """Remove one of our temporaries (``.NAME.PID.RANDOM.smareader.tmp``) if PID is gone."""
+    parts = entry.name[: -len(_TEMP_SUFFIX)].rsplit(".", 2)
+    if len(parts) != 3 or not parts[1].isdigit() or int(parts[1]) == os.getpid():
+        return
+    try:
+        os.kill(int(parts[1]), 0)
+    except ProcessLookupError:
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+    except OSError:
+        pass  # alive, owned by someone else
 
 
 def _write_target(path: Path, overwrite: bool) -> tuple[Path, os.stat_result | None]:
@@ -263,7 +278,7 @@ def write_atomic(
     ``overwrite`` an existing file is never replaced, even if it appears while we
     write. The temporary file is removed on any error, and on SIGTERM or SIGINT
     (the command line turns both into exceptions); one left by a killed run is
-    removed by the next write to the same name.
+    removed by the next run that writes into the same folder.
 
     ``durable=False`` skips the flush to disk, for files that do not outlive the run
     that writes them (``add``'s hand-over between processes, generated benchmark
@@ -278,7 +293,7 @@ def write_atomic(
     chunks: Iterable[str | bytes] = (data,) if isinstance(data, str | bytes) else data
     target, replaced = _write_target(path, overwrite)
     folder = target.parent if str(target.parent) else Path(".")
-    _remove_stale_temporaries(folder, target.name)
+    _remove_stale_temporaries(folder)
     mode = stat.S_IMODE(replaced.st_mode) & 0o777 if replaced else 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
