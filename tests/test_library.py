@@ -179,6 +179,57 @@ def test_parallel_and_serial_adds_write_the_same_rows(stories: Path, tmp_path: P
     assert sum(len(rows.quotes) for rows in dumps[0]) > 200
 
 
+def test_validation_runs_ahead_within_its_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers keep at most ``window`` files, and about ``window_bytes``, ahead."""
+    from concurrent.futures import Future
+
+    from smareader.library import index
+
+    sizes = [10, 10, 10, 10, 500, 10, 10, 10, 10, 10]
+    paths = []
+    for number, size in enumerate(sizes):
+        paths.append(tmp_path / f"{number}.json")
+        paths[-1].write_bytes(b"x" * size)
+    outstanding: list[int] = []
+    consumed: list[int] = []
+
+    class Pool:
+        def submit(self, _: object, path: Path, folder: Path, number: int) -> Future[Path]:
+            outstanding.append(number)
+            future: Future[Path] = Future()
+            future.set_result(path)
+            return future
+
+    def unpickled(future: Future[Path]) -> Path:
+        path = future.result()
+        consumed.append(int(path.stem))
+        return path
+
+    monkeypatch.setattr(index, "_unpickled", unpickled)
+    ahead = []
+    for got in index._ahead(Pool(), paths, tmp_path, window=3, window_bytes=100):  # type: ignore[arg-type]
+        ahead.append(len(outstanding) - len(consumed) + 1)
+        assert got == paths[len(consumed) - 1]  # in order
+    assert consumed == list(range(len(paths)))
+    assert max(ahead) == 3  # never more than the window
+    # The big file fills the byte window alone: nothing is queued behind it.
+    assert ahead[4] == 1
+
+
+def test_validating_workers_run_below_the_writer() -> None:
+    import concurrent.futures
+
+    from smareader.library import index
+
+    with concurrent.futures.ProcessPoolExecutor(
+        max_workers=1, initializer=index._start_worker, initargs=(os.getpid(),)
+    ) as pool:
+        expected = min(19, os.nice(0) + index.WORKER_NICENESS)  # 19 is the lowest
+        assert pool.submit(os.nice, 0).result() == expected
+
+
 def test_check_and_rebuild(
     capsys: pytest.CaptureFixture[str], stories: Path, library_file: Path
 ) -> None:
