@@ -87,7 +87,11 @@ def run_python(code: str) -> dict[str, float]:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, **_scratch_home(), "TEXTUAL_ANIMATIONS": "none"},
+        env={
+            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+            **_scratch_home(),
+            "TEXTUAL_ANIMATIONS": "none",
+        },
     )
     if result.returncode != 0:
         raise SystemExit(f"a benchmark process failed:\n{result.stderr[-3000:]}")
