@@ -1334,3 +1334,65 @@ def test_said_according_to_a_report_keeps_the_speaker_and_names_the_report() -> 
         "said, according to the Lumora Herald",
         "said",
     ]
+
+
+# Session 12: subjects, owners, appositions and names the train errors showed.
+def test_a_speaker_in_a_clause_of_the_sentence_is_not_its_subject() -> None:
+    # "when Tasker asked …" is a clause of a sentence about Reyk.
+    text = (
+        "Paul Reyk spoke at the harbor on Monday. Reyk also did not sound sure when "
+        "Jon Tasker asked whether the quay would open. “It is hard to say,” he said."
+    )
+    assert speakers_of(text) == ["Paul Reyk"]
+
+
+def test_owners_before_the_pronoun_of_a_sentence_are_not_what_it_means() -> None:
+    text = (
+        "Among the volunteers is Wayne Borden, a pilot who left his job in May. "
+        "Dismayed by Ben Voss's years in office and inspired by Tom Reyk's plans, he's "
+        "committed to the harbor. “I knock on doors every day,” he said."
+    )
+    assert speakers_of(text) == ["Wayne Borden"]
+
+
+def test_an_owner_opening_the_sentence_is_still_its_topic() -> None:
+    text = (
+        "“The vote is close,” said Mara Lind of the harbor board.\n\n"
+        "Ana Park's fate is still unclear, but she said last week that she would run. "
+        "“I am going to win,” she said."
+    )
+    assert speakers_of(text) == ["Mara Lind", "Ana Park"]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Ana Park and Tom Reyk, both Liberals,",
+        "harbor chief Ana Park and port director Tom Reyk, both Liberals,",
+        "harbor chief Ana Park and port director Tom Reyk",
+    ],
+)
+def test_two_people_speaking_together_are_the_first_named(subject: str) -> None:
+    text = f"“We will keep the quay open,” {subject} said in a statement."
+    assert speakers_of(text) == ["Ana Park"]
+
+
+def test_a_name_with_a_joined_particle_is_one_name_and_a_modifier_none() -> None:
+    text = (
+        "Before the vote, the Velmora-linked Islamic cleric Omar al-Rashid, who died in "
+        "2011, is shown lecturing: “Take heed and learn from the lessons of history.”"
+    )
+    assert speakers_of(text) == ["Omar al-Rashid"]
+
+
+def test_a_lone_name_with_a_relative_clause_is_the_subject_a_pronoun_means() -> None:
+    text = (
+        "“Change the harbor,” Dana Kell said. Meanwhile Ilsabet, who was given the "
+        "harbor award, spoke about the tide. “Learn the tide and you are safe,” she said."
+    )
+    assert speakers_of(text) == ["Dana Kell", "Ilsabet"]
+
+
+def test_a_nickname_in_quotation_marks_is_part_of_the_name() -> None:
+    text = 'Juan "Chico" Marquez of Velmora carried a photo. "I cried the whole parade," he said.'
+    assert speakers_of(text) == ['Juan "Chico" Marquez']

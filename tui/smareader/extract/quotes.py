@@ -138,6 +138,11 @@ TOPIC_BEFORE = re.compile(r"(?:^|[.!?”\"\n]\s*)(?:As\s+for|As\s+to)\s+$")
 """"As for" opening a sentence: the name after it is what the sentence is about."""
 REPORTED_THAT = re.compile(r"\bthat\s+(?:[\w’'.-]+\s+){0,2}$")
 """"… arguing that the weekly's Ana Park claimed": a speaker inside reported content."""
+SUBORDINATE = re.compile(
+    r"\b(?:when|after|as|before|while|until|once|because|since|if)\s+(?:[\w’'.-]+\s+){0,2}$"
+)
+""""Reyk did not sound sure when Tasker asked …": a speaker in a clause the sentence's
+subject governs."""
 OWNER = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=[A-Z])")
 """An owner before a name: "NBC’s Ana Park" is Ana Park."""
 SPOKEN_BEFORE = re.compile(
@@ -341,7 +346,11 @@ def clean_speaker(phrase: str) -> str | None:
         timed = TIME_WORD.match(word) is not None
         if short_month and not (rest and rest[0][:1].isdigit()):
             timed = False
-        if (word.lower() in BOUNDARY and ended and not role_follows and not of_title) or timed:
+        # "harbor chief Ana Park and port director Tom Reyk": two people, the first named.
+        both = word == "and" and role_follows and _person_run(_capitalized_run(words[:index]))
+        if (
+            word.lower() in BOUNDARY and ended and (both or not role_follows) and not of_title
+        ) or timed:
             words = words[:index]
             break
     while words and (
@@ -351,10 +360,10 @@ def clean_speaker(phrase: str) -> str | None:
     if not words:
         return None
     first = " ".join(words)
-    if words[-1][:1].isupper() and not re.search(r"[’']s?$", words[-1]):
+    if _capital(words[-1]) and not re.search(r"[’']s?$", words[-1]):
         # The trailing run of capitalized words (titles included) is the name.
         index = len(words)
-        while index > 0 and (words[index - 1][:1].isupper() or words[index - 1] in PARTICLES):
+        while index > 0 and (_capital(words[index - 1]) or words[index - 1] in PARTICLES):
             index -= 1
         lead = words[:index]
         if lead and lead[0].lower() in DETERMINERS and index < len(words):
@@ -377,6 +386,25 @@ def clean_speaker(phrase: str) -> str | None:
     else:
         candidate = first  # a description: "the senior adviser", "Ryan’s office"
     return candidate if _acceptable(candidate) else None
+
+
+MODIFIER_WORD = re.compile(r"\w-[a-z]+(?:ed|ing)$")
+"""A capitalized word that modifies: "Velmora-backed", "Lumora-leaning"."""
+PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu)-[A-Z]")
+"""A name's particle joined to it: "al-Rashid"."""
+
+
+def _capital(word: str) -> bool:
+    """Whether a word is written as part of a name: "Park", "al-Rashid"."""
+    return word[:1].isupper() or PARTICLE_JOINED.match(word) is not None
+
+
+def _capitalized_run(words: list[str]) -> str:
+    """The capitalized words that end ``words``: "chief Ana Park" → "Ana Park"."""
+    index = len(words)
+    while index > 0 and words[index - 1][:1].isupper():
+        index -= 1
+    return " ".join(words[index:])
 
 
 ADVERBS = {
@@ -585,6 +613,8 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
         r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Lt|Col|St|Jr|Sr|[A-Z])\.\s+[A-Z]", head
     ):
         return None  # a sentence in between
+    # "…,” Ana Park and Tom Reyk, both Liberals, said": what they both are names nobody.
+    head = QUANTIFIED_APPOSITION.sub(", ", head)
     segments = [segment for segment in head.split(",") if segment.strip()]
     appositive = ",".join(segments[1:]) if len(segments) > 2 else ""
     opening = head.split()[0] if head.split() else ""
@@ -608,6 +638,10 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
         return None  # “…done.” Ann Lee said she would run: a new sentence
     cue = verb.group(0) + _cue_tail(body[verb.end() :])
     return Attribution(who, cue, _appositive(appositive), "after-subject", 0.9)
+
+
+QUANTIFIED_APPOSITION = re.compile(r",\s+(?:both|all|each|neither)\s+[^,]{1,40},\s*$")
+"""A trailing apposition of several people: ", both Liberals," """
 
 
 INNER_CLOSE = re.compile(r"[,?!][”\"“][^\S\n]+(?=\S)")
@@ -1068,6 +1102,8 @@ class People:
         self.entities: list[Entity] = []
         self.speaking: list[bool] = []
         """Whether a speech verb follows the mention: "…, Stovall said." """
+        self.owned: list[bool] = []
+        """Whether the mention is an owner inside its sentence: "… praised Reyk’s plan"."""
         self.governed: list[bool] = []
         """Whether a preposition governs the mention ("like Reyk", "with Voss"): then it
         is no subject of its sentence."""
@@ -1115,6 +1151,8 @@ class People:
             words = name.split()
             if not words or words[0] in STOP or " and " in mention or name.lower() in PLACES:
                 continue  # "Lowe and Diaz" are two people, neither of them "he"
+            if any(MODIFIER_WORD.search(word) for word in words):
+                continue  # "the Velmora-backed Islamic cleric": a description, no name
             registry.position = offset
             # "President Lowe", "Sen. Reyk": a title that only a person has makes one.
             personal = bool(title) and title.split()[-1].lower() in PERSON_HEADS | SPELLED.keys()
@@ -1160,6 +1198,8 @@ class People:
             self.entities.append(entity)
             self.shared.append(shared)
             self.speaking.append(speaking)
+            # "Reyk’s plan failed, and he …" opens on its owner: that one is its topic.
+            self.owned.append(owned and not opens)
             role = ROLE_AFTER.match(text, offset + len(found))
             # "As for Reyk, he said …": the topic the sentence turns to is its subject.
             topic = TOPIC_BEFORE.search(text, max(0, offset - 12), offset) is not None
@@ -1200,10 +1240,12 @@ class People:
         gender: str | None = None,
         cut: int | None = None,
         free: bool = False,
+        owners: bool = True,
     ) -> Entity | None:
         """The person a stretch of text is about: one named before a speech verb,
         else the first named (of ``gender`` when given); past ``cut``, only one who
-        speaks; with ``free``, never one a preposition governs."""
+        speaks; with ``free``, never one a preposition governs; without ``owners``,
+        never one named as an owner ("Reyk’s plan")."""
         lo = bisect.bisect_left(self.offsets, start)
         hi = bisect.bisect_left(self.offsets, end)
         candidates = [
@@ -1212,6 +1254,7 @@ class People:
             if (person := self.person(index, gender)) is not None
             and (gender is None or person.gender in (gender, None))
             and (cut is None or self.offsets[index] < cut or self.speaking[index])
+            and (owners or not self.owned[index])
         ]
         if not candidates:
             return None
@@ -1222,12 +1265,18 @@ class People:
             if (
                 first is not None
                 and first < chosen
-                and REPORTED_THAT.search(
-                    self.text, max(0, self.offsets[chosen] - 30), self.offsets[chosen]
+                and (
+                    REPORTED_THAT.search(
+                        self.text, max(0, self.offsets[chosen] - 30), self.offsets[chosen]
+                    )
+                    or SUBORDINATE.search(
+                        self.text, max(0, self.offsets[chosen] - 30), self.offsets[chosen]
+                    )
                 )
             ):
-                # "Reyk attacked the weekly, arguing that its Ana Park had claimed …": who
-                # speaks inside what the subject says is not the sentence's subject.
+                # "Reyk attacked the weekly, arguing that its Ana Park had claimed …", "Reyk
+                # did not sound sure when Tasker asked …": who speaks inside what the
+                # subject says, or in a clause of its sentence, is not its subject.
                 return self.person(first, gender)
             return self.person(chosen, gender)
         ungoverned = [index for index in candidates if not self.governed[index]]
@@ -1265,7 +1314,9 @@ class People:
             # its sentence is not what that pronoun means, and "Voss won, he said" is
             # all what he reports; only one who speaks there can still be meant.
             cut = self._pronoun_at(pronoun, start, min(end, offset))
-            found = self.subject(start, min(end, offset), gender, cut)
+            # "Dismayed by Voss's record, he …": with the pronoun in the sentence, an
+            # owner named before it is not who it means.
+            found = self.subject(start, min(end, offset), gender, cut, owners=cut is None)
             opening = PRONOUN_OPENING.match(self.text, start)
             if found is not None and not (
                 opening and opening.group(1).lower() == pronoun and not self._speaks(start, end)
@@ -1298,10 +1349,13 @@ PLACED_NAME = re.compile(
     r"visiting)\s+(?:the\s+)?([A-Z][a-z’'-]+)\b(?![\w’'-]|\s+[A-Z])"
 )
 LONE_VERB = re.compile(
+    r"(?:,\s+who\s[^,.;:“”\"\n]{1,80},)?"  # "Voss, who chairs the board, conceded"
     r"\s+(?:(?:[a-z]+ly|also|then|later|still|again|now|never|has|had)\s+)?"
-    rf"(?:[a-z]{{2,}}ed|{SPEECH_VERBS})\b"
+    rf"(?:[a-z]{{2,}}ed|spoke|wrote|took|gave|made|came|went|stood|sat|began|led|ran|met|"
+    rf"knew|thought|felt|saw|held|left|kept|brought|{SPEECH_VERBS})\b"
 )
-"""A past verb after a lone name ("Voss readily conceded"): the name is its subject."""
+"""A past verb after a lone name ("Voss readily conceded", "Voss, who …, conceded"): the
+name is its subject."""
 
 
 NOBODY = {"None", "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "Anyone"}
