@@ -1385,6 +1385,14 @@ def test_a_name_with_a_joined_particle_is_one_name_and_a_modifier_none() -> None
     assert speakers_of(text) == ["Omar al-Rashid"]
 
 
+def test_a_pro_or_anti_word_names_nobody_a_pronoun_means() -> None:
+    text = (
+        "Pro-Velmora State backers urged attacks on the port. A reporter for the Lumora "
+        "Times called it chaos. “We saw debris flying around,” he said."
+    )
+    assert speakers_of(text) == ["Unattributed"]
+
+
 def test_a_lone_name_with_a_relative_clause_is_the_subject_a_pronoun_means() -> None:
     text = (
         "“Change the harbor,” Dana Kell said. Meanwhile Ilsabet, who was given the "

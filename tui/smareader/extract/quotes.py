@@ -388,8 +388,8 @@ def clean_speaker(phrase: str) -> str | None:
     return candidate if _acceptable(candidate) else None
 
 
-MODIFIER_WORD = re.compile(r"\w-[a-z]+(?:ed|ing)$")
-"""A capitalized word that modifies: "Velmora-backed", "Lumora-leaning"."""
+MODIFIER_WORD = re.compile(r"\w-[a-z]+(?:ed|ing)$|^(?:Pro|Anti|Non|Ex)-")
+"""A capitalized word that modifies: "Velmora-backed", "Lumora-leaning", "Pro-Velmora"."""
 PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu)-[A-Z]")
 """A name's particle joined to it: "al-Rashid"."""
 
