@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +22,7 @@ from smareader.library import Library
 from smareader.library import query as library_query
 from smareader.library.index import add_files
 from smareader.library.query import citation
-from smareader.library.rows import Page, QuoteEntry
+from smareader.library.rows import EventEntry, Page, QuoteEntry
 from smareader.model import Story, load_story
 from smareader.model.bundled import bundled_story_path
 from smareader.model.views import (
@@ -304,3 +305,50 @@ def test_speaker_identity_across_stories(
     with Library.open(tmp_path / "who.sqlite3", create=True) as library:
         assert [o.status for o in add_files(library.connection, paths)] == ["added", "added"]
         assert len(library.speakers()) == (1 if same else 2)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "shown"),
+    [
+        ("e-trump-kim-meeting", "2018"),  # "last year": year precision, no invented day
+        ("e-us-asks-japan", "~Jan–Nov 2019"),  # "earlier this year", approximate span
+        ("e-sma-framework", "~1991–2019"),  # "the past 28 years"
+        ("e-esper-visit", "11–17 Nov 2019"),  # "last week"
+        ("e-talks-break-down", "19 Nov 2019"),
+    ],
+)
+def test_the_cross_story_timeline_prints_each_time_at_its_precision(
+    event_id: str, shown: str, tmp_path: Path
+) -> None:
+    path = bundled_story_path()
+    with indexed(path, tmp_path) as library:
+        events = {
+            row.event.id: row.event
+            for row in pages(lambda after: library.timeline(after=after))
+            if row.event
+        }
+    assert library_query.short_when(events[event_id]) == shown
+    assert len(shown) <= library_query.WHEN_WIDTH
+
+
+@given(
+    first=st.dates(max_value=date(9000, 1, 1)),
+    days=st.integers(0, 4000),
+    precision=st.sampled_from(["minute", "day", "week", "month", "year", "span"]),
+    modifier=st.sampled_from([None, "approximate", "before", "after"]),
+)
+def test_a_short_time_never_claims_more_than_its_precision(
+    first: date, days: int, precision: str, modifier: str | None
+) -> None:
+    last = first + timedelta(days=days)
+    if precision in ("minute", "day") and days:
+        precision = "span"
+    event = EventEntry(
+        "s", "e", "title", "", "as written", "label", first, last, None, precision, modifier,
+        "before", 0, 1, (), (), first, "story", "",
+    )  # fmt: skip
+    shown = library_query.short_when(event)
+    assert len(shown) <= library_query.WHEN_WIDTH
+    assert str(last.year) in shown
+    if precision == "year" or first.year != last.year:
+        assert shown.lstrip("~<>") in (str(first.year), f"{first.year}–{last.year}")

@@ -985,6 +985,34 @@ def format_day(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+WHEN_WIDTH = 15
+"""Columns the longest :func:`short_when` takes: ``~22–24 Oct 2019``."""
+
+
+def short_when(event: EventEntry) -> str:
+    """An event's time at its precision, short enough for a column of a list.
+
+    ``19 Nov 2019``, ``11–17 Nov 2019`` (a week or a span within a month), ``Jan–Nov
+    2019``, ``Nov 2019``, ``2018``, ``1991–2019``; ``~`` marks an approximate time, ``<``
+    and ``>`` one before or after it. The full label is ``event.when_label``.
+    """
+    first, last = event.date_start, event.date_end
+    if event.precision == "year":
+        text = str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+    elif event.precision == "month" and (first.year, first.month) == (last.year, last.month):
+        text = f"{_MONTHS[first.month - 1]} {first.year}"
+    elif first == last or event.precision == "minute":
+        text = format_day(first)
+    elif first.year != last.year:
+        text = f"{first.year}–{last.year}"
+    elif first.month != last.month:
+        text = f"{_MONTHS[first.month - 1]}–{_MONTHS[last.month - 1]} {last.year}"
+    else:
+        text = f"{first.day}–{last.day} {_MONTHS[last.month - 1]} {last.year}"
+    mark = {"approximate": "~", "before": "<", "after": ">"}.get(event.modifier or "", "")
+    return mark + text
+
+
 def citation(quote: QuoteEntry) -> str:
     """A quote with its citation, as :func:`smareader.model.views.citation` writes it."""
     return cite(
@@ -1067,4 +1095,5 @@ __all__ = [
     "cite",
     "format_day",
     "open_library",
+    "short_when",
 ]

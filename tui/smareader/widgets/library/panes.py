@@ -24,7 +24,14 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from smareader.library.query import Chosen, Library, citation, format_day
+from smareader.library.query import (
+    WHEN_WIDTH,
+    Chosen,
+    Library,
+    citation,
+    format_day,
+    short_when,
+)
 from smareader.library.rows import (
     CostTable,
     EventEntry,
@@ -518,7 +525,7 @@ class LibraryTimeline(LibraryPane):
         event = row.event
         linked = event.key is not None and event.key in self._shared
         left = Content.assemble(
-            (format_day(event.date_start).rjust(11) + " ", "$text-muted"),
+            (short_when(event).rjust(WHEN_WIDTH) + " ", "$text-muted"),
             ("⇄ " if linked else "  ", "bold $text-accent"),
             with_matches(safe_content(clipped(event.title, width)), self.search),
         )
@@ -598,7 +605,8 @@ _STATUS = {
 
 def event_detail(event: EventEntry, story: StoryEntry | None, query: str = "") -> Content:
     """An event's detail: what, when (as normalized and as written), status, story."""
-    when = event.when_label + (f" ({event.modifier})" if event.modifier else "")
+    # The label already says "about", "before" or "after"; as the story's own Timeline.
+    when = f"{event.when_label}  ({event.precision} precision)"
     lines = [
         with_matches(safe_content(event.title, "bold"), query),
         field(
