@@ -81,6 +81,20 @@ def test_library_path_follows_option_then_environment(
     assert (code, out.strip()) == (0, str(tmp_path / "opt.sqlite3"))
 
 
+@pytest.mark.parametrize("before", [["--library", "{file}"], ["--library={file}"]])
+def test_the_library_option_may_come_before_the_command(
+    capsys: pytest.CaptureFixture[str], before: list[str], tmp_path: Path
+) -> None:
+    # As the reader takes it: `smareader --library FILE list` is not a story named "list".
+    chosen = str(tmp_path / "opt.sqlite3")
+    option = [part.format(file=chosen) for part in before]
+    assert run(capsys, *option, "library", "path")[:2] == (0, chosen + "\n")
+    code, _, err = run(capsys, *option, "add", str(BUNDLED))
+    assert (code, "1 added" in err) == (0, True), err
+    code, out, _ = run(capsys, *option, "list")
+    assert code == 0 and out.startswith("japantimes-2019-11-19-sma-talks  2019-11-19")
+
+
 # ------------------------------------------------------------------ commands
 
 

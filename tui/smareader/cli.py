@@ -632,12 +632,24 @@ def _terminate(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def _command_first(arguments: list[str]) -> list[str]:
+    """``smareader --library FILE list`` as ``smareader list --library FILE``: the option
+    the reader takes may come before a command too (else "list" is read as a story)."""
+    if arguments[:1] == ["--library"] and len(arguments) >= 3 and arguments[2] in COMMANDS:
+        return [arguments[2], *arguments[:2], *arguments[3:]]
+    named = bool(arguments) and arguments[0].startswith("--library=")
+    if named and len(arguments) >= 2 and arguments[1] in COMMANDS:
+        return [arguments[1], arguments[0], *arguments[2:]]
+    return arguments
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``smareader`` console script."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if argv is None:  # the console script, not a test calling in: temp files get cleaned up
         for number in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(number, _terminate)
+    arguments = _command_first(arguments)
     try:
         if arguments and arguments[0] in COMMANDS:
             return COMMANDS[arguments[0]](arguments[1:])
