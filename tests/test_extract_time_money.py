@@ -126,6 +126,19 @@ def test_time_shapes(
          "2032-12-31", "day", "month-day"),
         ("The talks ended Nov. 20.", "Nov. 20", "2032-11-20", "2032-11-20", "day",
          "month-day"),  # a day after: a date line in another time zone, not last year
+        # a day told in the future that would fall weeks before publication is next year's
+        ("The council will meet again on Sept. 1.", "Sept. 1", "2033-09-01", "2033-09-01",
+         "day", "month-day"),
+        ("The next round is scheduled for Oct. 3-4.", "Oct. 3-4", "2033-10-03", "2033-10-04",
+         "span", "day-range"),
+        ("The talks will resume Nov. 17.", "Nov. 17", "2032-11-17", "2032-11-17", "day",
+         "month-day"),  # two days before: a copy filed late, not next year
+        ("It had promised to finish the work by Sept. 1.", "Sept. 1", "2032-09-01",
+         "2032-09-01", "day", "month-day"),  # a past promise: no future
+        ("Officials said it will. On Sept. 1, they met.", "Sept. 1", "2032-09-01",
+         "2032-09-01", "day", "month-day"),  # the future is another sentence's
+        ("Bids were due to be filed by Sept. 1.", "Sept. 1", "2032-09-01", "2032-09-01",
+         "day", "month-day"),  # a future seen from the past
     ],
 )  # fmt: skip
 def test_more_time_shapes(

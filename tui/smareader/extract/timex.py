@@ -711,7 +711,8 @@ def _resolve(kind: str, match: re.Match[str], published: date, sentence: str) ->
 
 
 UNDATED_DAYS = frozenset({"month_day", "day_month", "day_range"})
-"""Days named without a year, which take the year nearest publication unless told in the past."""
+"""Days named without a year, which take the year nearest publication unless their verb
+tells otherwise (:func:`_told`)."""
 PAST_BEFORE = re.compile(
     r"(?<!-)\b(?!(?:scheduled|rescheduled|planned|expected|slated|postponed|delayed|pushed|moved|"
     r"set|needed|required|asked|urged|proposed)\b)(?:\w{3,}ed|was|were|began|met|held|took|"
@@ -730,22 +731,37 @@ PAST_MARGIN = 7
 a day early (time zones) or a week-old wire copy must not move a date a whole year."""
 
 
-def _past_told(value: Value, text: str, start: int, published: date) -> Value:
-    """A day without a year that would fall more than PAST_MARGIN days after publication,
-    right after a past verb ("the deal expired on Dec. 31", published in November), is
-    last year's."""
+TOLD_WINDOW = 30
+"""Characters before a day without a year in which its verb's tense is looked for."""
+CLAUSE_END = re.compile(r"[.!?;:\n]")
+PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|would)\b", re.IGNORECASE)
+"""A future seen from the past: "were due to file by March 15", "was set to vote"."""
+
+
+def _told(value: Value, text: str, start: int, published: date) -> Value:
+    """A day without a year in the tense its verb tells. Right after a past verb, one
+    that would fall more than PAST_MARGIN days after publication is last year's ("the
+    deal expired on Dec. 31", published in November); after a future ("will meet again
+    on March 28", "is scheduled for Sept. 1", published in May or November), one that
+    would fall more than PAST_MARGIN days before it is next year's. The verb must be in
+    the day's own clause ("He said it will. On Sept. 1 …" tells nothing), and a future
+    seen from the past ("were due to file by March 15") is no future."""
     first, last, precision, modifier, clock = value
-    before = max(0, start - 30)
-    if (
-        first <= published + timedelta(days=PAST_MARGIN)
-        or not PAST_BEFORE.search(text, before, start)
-        or _FUTURE.search(text, before, start)
-    ):
+    window = text[max(0, start - TOLD_WINDOW) : start]
+    cut = max((match.end() for match in CLAUSE_END.finditer(window)), default=0)
+    window = window[cut:]
+    past = PAST_BEFORE.search(window)
+    future = bool(_FUTURE.search(window)) and not PAST_AUXILIARY.search(window)
+    if past and not future and first > published + timedelta(days=PAST_MARGIN):
+        step = -1
+    elif future and not past and last < published - timedelta(days=PAST_MARGIN):
+        step = 1
+    else:
         return value
     try:
         return (
-            first.replace(year=first.year - 1),
-            last.replace(year=last.year - 1),
+            first.replace(year=first.year + step),
+            last.replace(year=last.year + step),
             precision,
             modifier,
             clock,
@@ -792,7 +808,7 @@ def find_timexes(text: str, published: date, sentences: list[tuple[int, int]]) -
             try:
                 value = _resolve(kind, match, published, sentence_of(start))
                 if value is not None and kind in UNDATED_DAYS and not match.group("year"):
-                    value = _past_told(value, text, start, published)
+                    value = _told(value, text, start, published)
                 if (
                     value is not None
                     and value[2] == "day"
