@@ -196,8 +196,14 @@ async def test_a_file_changed_on_disk_is_overwritten_only_when_confirmed(draft_p
         draft_path.write_text(changed, encoding="utf-8")
         await settle(pilot, "ctrl+s")
         assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == (
+            "draft.json changed on disk since it was opened.\n\nOverwrite it with your edits? "
+            "The version on disk is kept as draft.json.bak. Cancel saves nothing, and your "
+            "edits stay."
+        )
         await settle(pilot, "n")
         assert draft_path.read_text(encoding="utf-8") == changed
+        assert review(app).dirty
         await settle(pilot, "ctrl+s")
         assert isinstance(app.screen, ConfirmScreen)
         await settle(pilot, "y")
@@ -227,6 +233,33 @@ async def test_unsaved_edits_are_offered_back_on_the_next_open(draft_path: Path)
         assert story.quote_by_id[first].review == "accepted"
         assert second not in story.quote_by_id
         assert review(app).dirty
+
+
+@pytest.mark.parametrize(
+    ("count", "said"),
+    [
+        (1, "1 unsaved edit from an earlier session was made to an older version of this "
+            "file, so it cannot be applied; .draft.json.journal keeps it until your next edit."),
+        (2, "2 unsaved edits from an earlier session were made to an older version of this "
+            "file, so they cannot be applied; .draft.json.journal keeps them until your next "
+            "edit."),
+    ],
+)  # fmt: skip
+async def test_a_journal_of_an_older_version_is_kept_and_said_so(
+    draft_path: Path, count: int, said: str
+) -> None:
+    killed = Review.open(draft_path)
+    for item in killed.items("quote")[:count]:
+        killed.accept("quote", item["id"])
+    journaled = journal_path(draft_path).read_bytes()
+    draft_path.write_text(draft_path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    app = make_app(draft_path, fresh=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)  # nothing to recover: no question
+        assert said in messages(app)
+        assert not review(app).dirty
+    assert journal_path(draft_path).read_bytes() == journaled
 
 
 async def test_discarded_journal_is_removed(draft_path: Path) -> None:

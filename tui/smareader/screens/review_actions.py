@@ -224,9 +224,11 @@ class Reviewer:
         count = len(journal.edits)
         edits = f"{count:,} unsaved {'edit' if count == 1 else 'edits'}"
         if not journal.current:
+            were, they, them = ("was", "it", "it") if count == 1 else ("were", "they", "them")
             self.notify(
-                f"{edits} from an earlier session were made to an older version of this "
-                "file; they cannot be applied.",
+                f"{edits} from an earlier session {were} made to an older version of this "
+                f"file, so {they} cannot be applied; {journal.path.name} keeps {them} until "
+                "your next edit.",
                 severity="warning",
             )
             return
@@ -543,14 +545,21 @@ class Reviewer:
         except SaveRefused as error:
             self.notify(strip_controls(self._name_item(error)), title="Not saved", severity="error")
             return
-        except ChangedOnDisk as error:
+        except ChangedOnDisk:
 
             def answered(overwrite: bool | None) -> None:
                 if overwrite:
                     self.save(overwrite=True)
 
+            name, backup = review.path.name, backup_path(review.path).name
             self.screen.app.push_screen(
-                ConfirmScreen(f"{error}\n\nOverwrite it?", yes="Overwrite", no="Cancel"),
+                ConfirmScreen(
+                    f"{name} changed on disk since it was opened.\n\nOverwrite it with your "
+                    f"edits? The version on disk is kept as {backup}. Cancel saves nothing, "
+                    "and your edits stay.",
+                    yes="Overwrite",
+                    no="Cancel",
+                ),
                 answered,
             )
             return
