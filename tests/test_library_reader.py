@@ -30,6 +30,7 @@ from smareader.model.bundled import bundled_story_path, bundled_story_paths
 from smareader.model.views import timeline_rows
 from smareader.screens.library import LibraryScreen
 from smareader.screens.main import MainScreen
+from smareader.session import Shelf
 from smareader.widgets.library import paged, panes
 from smareader.widgets.library.article import LibraryArticle
 from smareader.widgets.library.panes import LibraryQuotes, LibraryTimeline, StoriesPane
@@ -286,6 +287,49 @@ async def test_enter_shows_the_quote_in_its_story_and_escape_comes_back(shelf: P
         await pilot.press("escape")
         await pilot.pause()
         assert screen.active_pane == "quotes"
+
+
+async def test_the_article_shows_the_story_at_hand_until_an_item_is_opened(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        stories = screen.query_one(StoriesPane)
+        first = stories.current
+        assert first is not None
+        await pilot.press("5")  # nothing opened yet: not an empty pane saying what to press
+        await pilot.pause()
+        article = screen.query_one(LibraryArticle)
+        assert article.story is not None and article.story.id == first.id
+        assert article._span == (0, 0)
+        await pilot.press("1", "j", "5")  # it follows the highlight ...
+        await pilot.pause()
+        second = stories.current
+        assert second is not None and second.id != first.id
+        assert article.story is not None and article.story.id == second.id
+        await pilot.press("3")
+        await pilot.pause()
+        quote = screen.query_one(LibraryQuotes).current
+        assert quote is not None
+        await pilot.press("enter")  # ... until an item is opened there, which stays
+        await pilot.pause(0.2)
+        assert article.story.id == quote.story_id and article._span == (quote.start, quote.end)
+        await pilot.press("1", "k", "5")
+        await pilot.pause()
+        assert article.story.id == quote.story_id and article._span == (quote.start, quote.end)
+
+
+async def test_a_session_left_in_the_article_opens_on_a_story(shelf: Path) -> None:
+    app = reader(shelf)
+    app.fresh = False
+    app.session.shelves[str(shelf.resolve())] = Shelf("article", None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.active_pane == "article"
+        story = screen.query_one(LibraryArticle).story
+        assert story is not None and story.id == next(iter(screen.stories))
 
 
 async def test_search_lists_only_matching_quotes(shelf: Path) -> None:

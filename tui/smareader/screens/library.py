@@ -158,6 +158,8 @@ class LibraryScreen(Screen[None]):
         self._back: list[str] = []
         self._unmounted: dict[str, Widget] = {}
         """Panes not shown yet, so not mounted yet."""
+        self._at_hand = False
+        """Whether the Article shows the story at hand, not an item opened in it."""
         self._search_timer: Timer | None = None
         self._search_mounted = asyncio.Event()
         """Set once the search bar is mounted (see :meth:`action_search`)."""
@@ -196,6 +198,8 @@ class LibraryScreen(Screen[None]):
         self.call_after_refresh(self._say_chosen)
         self.call_after_refresh(self._focus_at_start)
         self.call_after_refresh(self._mount_rest)
+        if self._pane == "article":  # a session left there
+            self.call_after_refresh(self._show_story_at_hand)
 
     async def _mount_rest(self) -> None:
         """Mount the search bar (hidden) and the footer of keys, once."""
@@ -230,8 +234,11 @@ class LibraryScreen(Screen[None]):
             self.call_after_refresh(freeze_heap)
 
     async def action_show_pane(self, pane: str) -> None:
-        """Show a pane as it was left."""
+        """Show a pane as it was left (the Article, before any item was opened in it,
+        with the story at hand: an empty pane would only say what to press)."""
         await self._mount_pane(pane)
+        if pane == "article":
+            await self._show_story_at_hand()
         moved = self._pane != pane
         self._pane = pane
         self.query_one(PaneTabs).active = pane
@@ -239,6 +246,25 @@ class LibraryScreen(Screen[None]):
         self._focus_pane()
         if moved:
             self.post_message(self.Moved())
+
+    async def _show_story_at_hand(self) -> None:
+        """Show the story at hand in the Article, unless an item was opened in it."""
+        article = self.query_one(LibraryArticle)
+        if article.story is not None and not self._at_hand:
+            return
+        story = self._story_at_hand()
+        if story is not None and (article.story is None or article.story.id != story.id):
+            await article.show(story, 0, 0)
+            self._at_hand = True
+
+    def _story_at_hand(self) -> StoryEntry | None:
+        """The story highlighted in Stories, else the first of those chosen."""
+        if "stories" not in self._unmounted:
+            highlighted = self.query_one(StoriesPane).current
+            if highlighted is not None:
+                return highlighted
+        ids = list(self.chosen or self.stories)
+        return self.stories.get(ids[0]) if ids else None
 
     @on(PaneTabs.Clicked)
     async def _tab_clicked(self, message: PaneTabs.Clicked) -> None:
@@ -294,6 +320,7 @@ class LibraryScreen(Screen[None]):
             self._back = [*self._back, self.active_pane][-HISTORY:]
         await self._mount_pane("article")
         await self.query_one(LibraryArticle).show(story, message.start, message.end)
+        self._at_hand = False
         await self.action_show_pane("article")
         self.refresh_bindings()
 
