@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from smareader.cli import main
 from smareader.devtools.generate import generate_library, write
 from smareader.library import Library, query
 from smareader.library.index import add_files
+from smareader.library.rows import EventEntry
 from smareader.library.store import connect
 from smareader.library_app import LibraryReader
 from smareader.model import load_story
@@ -809,3 +811,17 @@ def test_a_library_error_renders_as_plain_text() -> None:
     assert isinstance(shown, Text)
     assert "[bold]x" in shown.plain and "\x1b" not in shown.plain
     assert not shown.spans
+
+
+def test_an_event_detail_says_when_then_as_written_on_a_line_of_its_own() -> None:
+    event = EventEntry(
+        "s", "e", "Talks resume", "", "early next week", "week of 25 Nov 2019",
+        date(2019, 11, 25), date(2019, 12, 1), None, "week", None, "scheduled", 0, 1, (), (),
+        date(2019, 11, 25), "story", "",
+    )  # fmt: skip
+    lines = panes.event_detail(event, None).plain.splitlines()
+    assert lines[1:4] == [
+        "When: week of 25 Nov 2019  (week precision)",
+        "As written: “early next week”",
+        "Status: scheduled, after publication",
+    ]

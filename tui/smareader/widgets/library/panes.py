@@ -606,15 +606,16 @@ _STATUS = {
 def event_detail(event: EventEntry, story: StoryEntry | None, query: str = "") -> Content:
     """An event's detail: what, when (as normalized and as written), status, story."""
     # The label already says "about", "before" or "after"; as the story's own Timeline.
-    when = f"{event.when_label}  ({event.precision} precision)"
     lines = [
         with_matches(safe_content(event.title, "bold"), query),
         field(
             "When",
             Content.assemble(
-                safe_content(when), ("  as written: ", "$text-muted"), safe_content(event.when)
+                safe_content(event.when_label, "bold"),
+                (f"  ({event.precision} precision)", "$text-muted"),
             ),
         ),
+        field("As written", safe_content(f"“{event.when}”", "italic")),
         field("Status", safe_content(_STATUS.get(event.status, event.status))),
     ]
     if event.summary:
