@@ -30,6 +30,7 @@ from smareader.library_app import LibraryReader
 from smareader.model import load_story
 from smareader.model.bundled import bundled_story_path, bundled_story_paths
 from smareader.model.views import timeline_rows
+from smareader.plural import counted
 from smareader.screens.library import LibraryScreen
 from smareader.screens.main import MainScreen
 from smareader.session import Shelf
@@ -580,6 +581,39 @@ def test_a_folder_opens_as_its_own_library(
     next(folder.glob("story-*.json")).unlink()
     assert main([str(folder)]) == 2
     assert "1 story" in capsys.readouterr().err  # a file that left the folder left it
+
+
+async def test_a_folder_s_unreadable_files_are_said_in_the_reader(tmp_path: Path) -> None:
+    # Before, they were printed before the reader took the screen: a folder of bad files
+    # opened on "The library has no stories" with no word why.
+    problems = [[f"bad-{number}.json: line 1 column 2: expected a value"] for number in range(5)]
+    library = index(tmp_path / "library.sqlite3", [bundled_story_path()])
+    app = LibraryReader(Library.open(library), theme="textual-dark", fresh=True, problems=problems)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        said = [(n.title, n.message) for n in app._notifications]
+    title = "Not shown: this story file cannot be read"
+    assert said[:3] == [(title, problems[number][0]) for number in range(3)]
+    assert said[3] == ("", "…and 2 more files not shown; every one is listed when you quit.")
+
+
+async def test_the_header_counts_in_words_of_the_right_number(tmp_path: Path) -> None:
+    library = index(tmp_path / "library.sqlite3", [bundled_story_path()])
+    app = reader(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        counts = screen_of(app).library.counts()
+        assert screen_of(app).title == (
+            f"1 story · {counts.quotes:,} quotes · {counts.events:,} events"
+        )  # not "all 1 stories"
+
+
+@pytest.mark.parametrize(
+    ("number", "said"), [(0, "0 quotes"), (1, "1 quote"), (2, "2 quotes"), (1000, "1,000 quotes")]
+)
+def test_counted_says_the_noun_in_its_number(number: int, said: str) -> None:
+    assert counted(number, "quote") == said
+    assert counted(number, "story", "stories").endswith("story" if number == 1 else "stories")
 
 
 # ---------------------------------------------------------------------- snapshots

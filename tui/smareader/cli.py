@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from smareader.files import DEFAULT_LIMIT_MIB, LIMIT_VARIABLE, MIB, FileRefused
 from smareader.memory import collector_paused
+from smareader.plural import counted
 from smareader.sanitize import say
 
 if TYPE_CHECKING:
@@ -126,12 +127,12 @@ def summarize(story: Story) -> str:
     categories = len(costs.categories) if costs else 0
     comparisons = len(costs.comparisons) if costs else 0
     return (
-        f"{_count(len(story.speakers), 'speaker')}, {_count(len(story.quotes), 'quote')} "
+        f"{counted(len(story.speakers), 'speaker')}, {counted(len(story.quotes), 'quote')} "
         f"({kinds['direct']:,} direct, {kinds['partial']:,} partial, "
         f"{kinds['reported']:,} reported), "
-        f"{_count(len(story.events), 'event')}, {_count(figures, 'figure')}, "
-        f"{_count(categories, 'category', 'categories')}, "
-        f"{_count(comparisons, 'comparison')}" + _review_words(story)
+        f"{counted(len(story.events), 'event')}, {counted(figures, 'figure')}, "
+        f"{counted(categories, 'category', 'categories')}, "
+        f"{counted(comparisons, 'comparison')}" + _review_words(story)
     )
 
 
@@ -143,10 +144,6 @@ def _review_words(story: Story) -> str:
     if summary is None:
         return ""
     return "; review: " + ", ".join(f"{number:,} {state}" for state, number in summary.items())
-
-
-def _count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number:,} {one if number == 1 else many or one + 's'}"
 
 
 def cmd_validate(argv: Sequence[str]) -> int:
@@ -310,7 +307,7 @@ def cmd_export(argv: Sequence[str]) -> int:
     except StoryFileError as error:
         return _fail(error)
     text = export_quotes(story, args.format, raw=args.raw, reviewed_only=args.reviewed_only)
-    summary = f"{args.output}: {_count(len(story.quotes), 'quote')} written as {args.format}"
+    summary = f"{args.output}: {counted(len(story.quotes), 'quote')} written as {args.format}"
     return _emit(text, args.output, force=args.force, summary=summary)
 
 
@@ -331,7 +328,7 @@ def _export_library(args: argparse.Namespace) -> int:
                 return EXIT_UNREADABLE
             chosen = list(dict.fromkeys(args.story)) if args.story else None
             quotes = library.quote_count(chosen)
-            summary = f"{args.output}: {_count(quotes, 'quote')} written as {args.format}"
+            summary = f"{args.output}: {counted(quotes, 'quote')} written as {args.format}"
             # Streamed a story at a time: a file appears only once it is whole.
             chunks = export_chunks(library, chosen, args.format, raw=args.raw)
             return _emit(chunks, args.output, force=args.force, summary=summary)
@@ -548,15 +545,13 @@ def _read_library(folder: Path | None, option: str | None, *, fresh: bool) -> in
     """
     from smareader.library.store import LibraryError
 
+    problems: list[list[str]] = []  # a folder's files that could not be read, each in lines
     try:
         if folder is not None:
             from smareader.library.folder import open_folder
 
             library, outcomes = open_folder(folder)
-            for outcome in outcomes:
-                if outcome.error is not None:
-                    for line in outcome.error.lines(limit=3):
-                        say(line)
+            problems = [o.error.lines(limit=3) for o in outcomes if o.error is not None]
             name = str(folder)
         else:
             library, name = _open_or_upgrade(option), None
@@ -568,21 +563,29 @@ def _read_library(folder: Path | None, option: str | None, *, fresh: bool) -> in
         say(error.render())
         return EXIT_UNREADABLE
     if counts is not None:
+        _say_problems(problems)
         say(
-            f"{library.path}: {_count(counts.stories, 'story', 'stories')}, "
-            f"{_count(counts.quotes, 'quote')}, {_count(counts.events, 'event')}"
+            f"{library.path}: {counted(counts.stories, 'story', 'stories')}, "
+            f"{counted(counts.quotes, 'quote')}, {counted(counts.events, 'event')}"
         )
         say("smareader: the reader needs a terminal")
         library.close()
         return EXIT_UNREADABLE
     from smareader.library_app import LibraryReader
 
-    reader = LibraryReader(library, fresh=fresh, name=name, stories=stories)
+    reader = LibraryReader(library, fresh=fresh, name=name, stories=stories, problems=problems)
     reader.run()
+    _say_problems(problems)  # where they stay in sight: after the reader's screen is gone
     if reader.unreadable is not None:  # damaged while it was open
         say(reader.unreadable.render())
         return EXIT_UNREADABLE
     return reader.return_code or 0
+
+
+def _say_problems(problems: list[list[str]]) -> None:
+    for lines in problems:
+        for line in lines:
+            say(line)
 
 
 def cmd_add(argv: Sequence[str]) -> int:

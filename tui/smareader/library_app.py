@@ -8,6 +8,7 @@ draft can be reviewed; saving it indexes it again. Esc there comes back.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
     from smareader.model.story import Story
 
 
+SHOWN_PROBLEMS = 3
+"""Unreadable story files said one by one when the reader opens; the rest as a count."""
+
+
 class LibraryReader(ReaderApp):
     """A reader for a library of stories."""
 
@@ -48,6 +53,7 @@ class LibraryReader(ReaderApp):
         fresh: bool = False,
         name: str | None = None,
         stories: list[StoryEntry] | None = None,
+        problems: Sequence[Sequence[str]] = (),
     ) -> None:
         """Args:
         library: An open library (closed when the app ends).
@@ -55,11 +61,15 @@ class LibraryReader(ReaderApp):
         fresh: Ignore the remembered session.
         name: What to call the library in the header (default: "library").
         stories: The library's stories, if read already.
+        problems: Story files (of a folder) that could not be read, each as the lines
+            of its error: said when the reader opens, else its panes would show
+            fewer stories (or none) with no word why.
         """
         super().__init__(theme=theme, fresh=fresh)
         self.library = library
         self.library_name = name or "library"
         self._stories = stories
+        self._problems = [list(lines) for lines in problems]
         self._key = str(library.path.resolve())
         self.unreadable: LibraryError | None = None
         """The error that ended the reader, when the library could no longer be read."""
@@ -81,7 +91,28 @@ class LibraryReader(ReaderApp):
 
     def on_ready(self) -> None:
         self.call_after_refresh(freeze_heap)  # once the footer and search bar are built
+        self._say_problems()
         self._index_changed()
+
+    def _say_problems(self) -> None:
+        """Say which story files could not be read: the first few whole, then a count."""
+        problems = self._problems
+        for lines in problems[:SHOWN_PROBLEMS]:
+            self.notify(
+                strip_controls("\n".join(lines)),
+                title="Not shown: this story file cannot be read",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
+        if len(problems) > SHOWN_PROBLEMS:
+            more = len(problems) - SHOWN_PROBLEMS
+            self.notify(
+                f"…and {more:,} more {'file' if more == 1 else 'files'} not shown; "
+                "every one is listed when you quit.",
+                severity="warning",
+                timeout=12,
+            )
 
     @work(thread=True, exclusive=True, group="index")
     def _index_changed(self) -> None:

@@ -22,6 +22,7 @@ from smareader.library.store import (
     library_errors,
     resolve_library_path,
 )
+from smareader.plural import counted
 from smareader.sanitize import say, strip_controls
 
 
@@ -142,7 +143,7 @@ def list_stories(argv: Sequence[str]) -> int:
                 + (f"; draft, {story.pending} items to review" if story.is_draft else "")
             )
             say(line.replace("\t", "  "), sys.stdout)
-        say(f"{path}: {len(stories)} stor{'y' if len(stories) == 1 else 'ies'}")
+        say(f"{path}: {counted(len(stories), 'story', 'stories')}")
         return 0
 
     return _guarded(run)

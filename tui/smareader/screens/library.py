@@ -30,6 +30,7 @@ from smareader.library.query import Chosen, Library
 from smareader.library.rows import StoryEntry
 from smareader.library.store import Cancelled, LibraryError
 from smareader.memory import freeze_heap
+from smareader.plural import counted
 from smareader.sanitize import strip_controls
 from smareader.widgets.library.article import LibraryArticle
 from smareader.widgets.library.panes import (
@@ -301,14 +302,15 @@ class LibraryScreen(Screen[None]):
     def _say_chosen(self) -> None:
         counts = self.library.counts(self.chosen)
         every = len(self.stories)
-        which = (
-            f"all {every:,} stories"
-            if self.chosen is None
-            else f"{len(self.chosen):,} of {every:,} stories"
-        )
+        if self.chosen is None:
+            which = "1 story" if every == 1 else f"all {every:,} stories"
+        else:
+            which = f"{len(self.chosen):,} of {counted(every, 'story', 'stories')}"
         # The header puts the sub-title first, in bold: the library's name, then its counts.
         self.sub_title = self._name
-        self.title = f"{which} · {counts.quotes:,} quotes · {counts.events:,} events"
+        self.title = (
+            f"{which} · {counted(counts.quotes, 'quote')} · {counted(counts.events, 'event')}"
+        )
 
     @on(OpenItem)
     async def _open_item(self, message: OpenItem) -> None:

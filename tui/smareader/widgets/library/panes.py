@@ -44,6 +44,7 @@ from smareader.library.rows import (
     TimelineEntry,
 )
 from smareader.library.store import Cancelled, LibraryError
+from smareader.plural import counted
 from smareader.widgets.library.paged import GrowingRows, PagedRows
 from smareader.widgets.safe import safe_content
 from smareader.widgets.text import clipped, field, spread, with_matches
@@ -149,10 +150,6 @@ def story_label(entry: StoryEntry) -> str:
 def story_name(entry: StoryEntry) -> str:
     """The headline as printed, else the descriptive title marked as such."""
     return entry.headline if entry.headline else f"{entry.title} (descriptive title)"
-
-
-def _count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number:,} {one if number == 1 else (many or one + 's')}"
 
 
 class LibraryPane(Widget):
@@ -407,11 +404,11 @@ class StoriesPane(LibraryPane):
             lines.append(field("Address", safe_content(entry.url)))
         counts = ", ".join(
             [
-                _count(entry.quotes, "quote"),
-                _count(entry.speakers, "speaker"),
-                _count(entry.events, "event"),
-                _count(entry.figures, "figure"),
-                _count(entry.categories, "cost category", "cost categories"),
+                counted(entry.quotes, "quote"),
+                counted(entry.speakers, "speaker"),
+                counted(entry.events, "event"),
+                counted(entry.figures, "figure"),
+                counted(entry.categories, "cost category", "cost categories"),
             ]
         )
         lines.append(field("Holds", Content(counts)))
