@@ -364,6 +364,9 @@ async def test_e_on_an_event_edits_its_dates_checked_as_you_type(draft_path: Pat
         end.value = "not a date"
         await settle(pilot)
         assert save.disabled
+        # The field is named as the form names it, not by the story format's key.
+        said = str(form.query_one("#event-error", Static).content)
+        assert said.startswith("Last day: expected a valid date") and "date_end" not in said
         await settle(pilot, "enter")
         assert isinstance(app.screen, EventForm)  # Enter does not save an invalid form
         end.value = event.date_end.isoformat()
@@ -402,7 +405,8 @@ async def test_e_on_a_figure_edits_its_amount_checked_as_you_type(draft_path: Pa
         amount.value = "five"
         await settle(pilot)
         assert save.disabled
-        assert "number" in str(form.query_one("#cost-error", Static).content)
+        said = str(form.query_one("#cost-error", Static).content)
+        assert said == "Amount: expected a number, such as 5000000000 or 1.5e9"
         amount.value = "1.5e9"
         await settle(pilot)
         assert not save.disabled

@@ -43,6 +43,11 @@ class CostForm(CheckedForm):
     """
 
     PREFIX = "cost"
+    LABELS = {
+        "label": "Label", "amount": "Amount", "unit": "Unit", "kind": "Kind",
+        "approximate": "Approximate", "name": "Name", "description": "Description",
+        "past": "Past deals", "demanded": "New demand",
+    }  # fmt: skip
 
     DEFAULT_CSS = """
     CostForm .row Label { width: 13; }

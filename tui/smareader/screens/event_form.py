@@ -31,6 +31,7 @@ class EventForm(CheckedForm):
     """
 
     PREFIX = "event"
+    LABELS = {"date_start": "First day", "date_end": "Last day"}
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", tooltip="Keep the event as it is")]
 

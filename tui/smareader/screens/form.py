@@ -38,6 +38,9 @@ class CheckedForm(ModalScreen[dict[str, Any] | None]):
 
     PREFIX: ClassVar[str]
     """The start of the form's widget ids, e.g. ``event``."""
+    LABELS: ClassVar[dict[str, str]] = {}
+    """The label of each field whose name is not its label: a reason that names a field
+    says "Last day: …", as the form does, not "date_end: …"."""
 
     DEFAULT_CSS = """
     CheckedForm { align: center middle; }
@@ -105,12 +108,18 @@ class CheckedForm(ModalScreen[dict[str, Any] | None]):
         try:
             self.check(**self.fields())
         except ReviewError as error:
-            problem = str(error)
+            problem = self._in_words(str(error))
         else:
             problem = ""
         self.query_one(f"#{self.PREFIX}-error", Static).update(safe_content(problem))
         self.query_one(f"#{self.PREFIX}-save", Button).disabled = bool(problem)
         return not problem
+
+    def _in_words(self, problem: str) -> str:
+        """The reason with the field named by its label."""
+        name, colon, rest = problem.partition(": ")
+        label = self.LABELS.get(name)
+        return f"{label}: {rest}" if colon and label else problem
 
     @on(Input.Submitted)
     @on(Button.Pressed, ".save")
