@@ -88,9 +88,12 @@ def test_dropping_a_figure_drops_its_comparisons(review: Review) -> None:
 def test_set_speaker_and_refuse_an_unknown_one(review: Review) -> None:
     quote_id = review.items("quote")[0]["id"]
     other = review.items("speaker")[-1]["id"]
-    review.set_speaker(quote_id, other)
+    edit = review.set_speaker(quote_id, other)
     item = review.find("quote", quote_id)[1]
     assert item["speaker"] == other and item["review"] == "edited"
+    # What undo and the notice say: the speaker's name, not its id.
+    name = review.items("speaker")[-1]["name"]
+    assert edit.label == f"attribute quote {quote_id} to {name}"
     with pytest.raises(ReviewError, match="there is no speaker 'ghost'"):
         review.set_speaker(quote_id, "ghost")
 

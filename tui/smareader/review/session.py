@@ -323,11 +323,12 @@ class Review:
 
     def set_speaker(self, quote_id: str, speaker_id: str) -> Edit:
         """Attribute a quote to another speaker of the story."""
-        self.find("speaker", speaker_id)
+        _, speaker = self.find("speaker", speaker_id)
         path, item = self._item_path("quote", quote_id)
         changes = [Change((*path, "speaker"), item.get("speaker", MISSING), speaker_id)]
         changes += self._mark(path, item, "edited")
-        return self.apply(Edit(f"quote {quote_id}: speaker {speaker_id}", tuple(changes)))
+        name = speaker.get("name") or speaker_id
+        return self.apply(Edit(f"attribute quote {quote_id} to {name}", tuple(changes)))
 
     def add_speaker(
         self,
