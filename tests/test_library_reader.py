@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -524,6 +525,81 @@ async def test_the_pane_and_chosen_stories_are_remembered(shelf: Path) -> None:
         assert again.screen.active_pane == "quotes"
 
 
+# ---------------------------------------------------------------------- palette
+
+
+async def palette(pilot: Any, words: str) -> None:
+    """Open the command palette, type, and take the first hit."""
+    await pilot.press("ctrl+p", *words)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+
+
+async def test_the_palette_jumps_to_a_speaker_across_stories(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "speaker jeong eun")
+        screen = screen_of(app)
+        assert screen.active_pane == "quotes"
+        pane = screen.query_one(LibraryQuotes)
+        speaker = next(s for s in screen.memo.speakers(None) if s.name == "Jeong Eun-bo")
+        assert pane.person == speaker.person
+        assert quote_list(app).count == speaker.quotes
+        shown = [pane._rows.get(index) for index in range(quote_list(app).count)]
+        assert {quote.speaker for quote in shown if quote is not None} == {"Jeong Eun-bo"}
+
+
+async def test_the_palette_jumps_to_a_story_and_to_a_pane(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "go to costs")
+        screen = screen_of(app)
+        assert screen.active_pane == "costs"
+        last = list(screen.stories.values())[-1]
+        await palette(pilot, f"story {last.publisher}")
+        assert screen.active_pane == "stories"
+        current = screen.query_one(StoriesPane).current
+        assert current is not None and current.publisher == last.publisher
+
+
+async def test_the_palette_finds_an_event_and_shows_its_words(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "event esper visits")
+        screen = screen_of(app)
+        assert screen.active_pane == "article"
+        article = screen.query_one(LibraryArticle)
+        assert article.story is not None and article.story.publisher == "The Japan Times"
+        start, end = article._span
+        assert (end > start and "Esper" in article._text[start:end]) or end > start
+
+
+async def test_palette_prompts_show_story_text_as_text(tmp_path: Path) -> None:
+    # A speaker named like markup is listed as those characters, and doing nothing.
+    raw = json.loads(bundled_story_path().read_text(encoding="utf-8"))
+    raw["speakers"][0]["name"] = "[bold]Boss[/bold] [@click=app.quit]x[/]"
+    story = tmp_path / "story.json"
+    shutil.copy(bundled_story_path().with_name(raw["source"]["path"]), tmp_path)
+    story.write_text(json.dumps(raw), encoding="utf-8")
+    app = reader(index(tmp_path / "library.sqlite3", [story]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"boss")
+        await pilot.pause(0.5)
+        shown = app.screen.query_one("CommandList").render_lines(
+            app.screen.query_one("CommandList").region.reset_offset
+        )
+        text = "".join(segment.text for strip in shown for segment in strip)
+        assert "[bold]Boss[/bold]" in text
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.is_running
+
+
 # ---------------------------------------------------------------------- start
 
 
@@ -540,6 +616,10 @@ async def run():
             await pilot.press(key)
             await pilot.pause()
         await pilot.press("slash", *"korea", "enter")
+        await pilot.pause(0.3)
+        await pilot.press("escape", "ctrl+p", *"jeong")  # the palette too
+        await pilot.pause(0.5)
+        await pilot.press("enter")
         await pilot.pause(0.3)
 asyncio.run(run())
 print("pydantic" in sys.modules, "smareader.model" in sys.modules)

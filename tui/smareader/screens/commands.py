@@ -12,13 +12,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.message import Message
 
 from smareader.model.cite import STYLE_NAMES, STYLES, CitationStyle
 from smareader.model.views import format_when
 from smareader.sanitize import strip_controls
+from smareader.screens.palette import highlight
 from smareader.widgets.messages import Navigate, Target
 
 PANES = (("timeline", "Timeline"), ("quotes", "Quotes"), ("costs", "Costs"), ("article", "Article"))
@@ -134,21 +135,4 @@ class StoryCommands(Provider):
         for text, callback, help_text in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
-
-
-def _highlight(matcher: Matcher, text: str) -> Content:
-    """Like ``Matcher.highlight``, but the text is never parsed as markup.
-
-    The palette renders a plain ``str`` prompt or help as Textual markup, so story
-    text goes only into the prompt, as ``Content``; help texts are our own words
-    (a speaker's kind, a normalized date, a file name we chose), never story text.
-    """
-    content = Content(text)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
-    if not score:
-        return content
-    for offset in offsets:
-        if not text[offset].isspace():
-            content = content.stylize("bold reverse", offset, offset + 1)
-    return content
+                yield Hit(score, highlight(matcher, text), callback, text=text, help=help_text)

@@ -32,6 +32,7 @@ from smareader.library.store import Cancelled, LibraryError
 from smareader.memory import freeze_heap
 from smareader.plural import counted
 from smareader.sanitize import strip_controls
+from smareader.screens.library_commands import LibraryCommands, ShowPane, ShowSpeaker, ShowStory
 from smareader.widgets.library.article import LibraryArticle
 from smareader.widgets.library.panes import (
     SEARCH_CAP,
@@ -72,6 +73,7 @@ class LibraryScreen(Screen[None]):
     """Stories, Timeline, Quotes, Costs and Article over the chosen stories."""
 
     CSS_PATH = "library.tcss"
+    COMMANDS = {LibraryCommands}
     AUTO_FOCUS = "VirtualList"
     """The first list of the pane on show; never the hidden search field."""
 
@@ -266,6 +268,23 @@ class LibraryScreen(Screen[None]):
                 return highlighted
         ids = list(self.chosen or self.stories)
         return self.stories.get(ids[0]) if ids else None
+
+    @on(ShowPane)
+    async def _pane_asked(self, message: ShowPane) -> None:
+        message.stop()
+        await self.action_show_pane(message.pane)
+
+    @on(ShowStory)
+    async def _story_asked(self, message: ShowStory) -> None:
+        message.stop()
+        await self.action_show_pane("stories")
+        self.query_one(StoriesPane).highlight(message.story_id)
+
+    @on(ShowSpeaker)
+    async def _speaker_asked(self, message: ShowSpeaker) -> None:
+        message.stop()
+        await self.action_show_pane("quotes")
+        self.query_one(LibraryQuotes).show_speaker(message.person)
 
     @on(PaneTabs.Clicked)
     async def _tab_clicked(self, message: PaneTabs.Clicked) -> None:

@@ -342,6 +342,13 @@ class StoriesPane(LibraryPane):
         index = self.query_one("#story-list", VirtualList).cursor
         return self._entries[index] if 0 <= index < len(self._entries) else None
 
+    def highlight(self, story_id: str) -> None:
+        """Move the highlight to a story (the palette's "Story: …")."""
+        for index, entry in enumerate(self._entries):
+            if entry.id == story_id:
+                self.query_one("#story-list", VirtualList).cursor = index
+                return
+
     def _is_chosen(self, entry: StoryEntry) -> bool:
         return self.chosen is None or entry.id in self.chosen
 
@@ -647,6 +654,8 @@ class LibraryQuotes(LibraryPane):
 
     def compose(self) -> ComposeResult:
         self._speakers: list[SpeakerEntry] = []
+        self._wanted: int | None = None
+        """A speaker asked for before the pane filled (see :meth:`show_speaker`)."""
         self._listed: int | None = None
         """The speaker whose quotes are listed (``None``: everyone), read once per fill
         rather than from the speakers' cursor for every row drawn."""
@@ -682,11 +691,28 @@ class LibraryQuotes(LibraryPane):
             self.chosen, person=self._listed, after=after, offset=offset, limit=limit
         )
 
+    def show_speaker(self, person: int) -> None:
+        """List one speaker's quotes (the palette's "Speaker: …"), now or, in a pane
+        not filled yet, when it fills."""
+        self._wanted = person
+        if not self._stale:
+            self._highlight_wanted()
+
+    def _highlight_wanted(self) -> None:
+        person, self._wanted = self._wanted, None
+        for index, entry in enumerate(self._speakers):
+            if entry.person == person:
+                self.query_one("#library-speakers", VirtualList).cursor = index + 1
+                self.query_one("#library-speakers", VirtualList).focus()
+                return
+
     def fill(self) -> None:
         self._speakers = self.memo.speakers(self.chosen)
         speakers = self.query_one("#library-speakers", VirtualList)
         speakers.set_rows(len(self._speakers) + 1)
         self._fill_quotes()
+        if self._wanted is not None:
+            self._highlight_wanted()
 
     def _fill_quotes(self) -> None:
         self.new_rows()
