@@ -235,7 +235,8 @@ def test_library_reader_every_row_of_every_pane_writes_nothing_from_the_story(
     tmp_path: Path,
 ) -> None:
     """The hostile story read through a library (``smareader FOLDER``): every row of
-    every pane highlighted, every quote copied, the article shown, a search, help."""
+    every pane highlighted, every quote copied, the article shown, a search, help and
+    the palette."""
     story = json.loads(HOSTILE.read_text(encoding="utf-8"))
     folder = tmp_path / "shelf"
     folder.mkdir()
@@ -259,6 +260,13 @@ def test_library_reader_every_row_of_every_pane_writes_nothing_from_the_story(
         terminal.press([b"\r"], settle=0.3)
         terminal.press([F1], settle=0.4)
         terminal.press([ESCAPE], settle=0.3)
+        # The palette: every story and speaker hit highlighted, then an event found by its
+        # words, highlighted and shown in its article.
+        terminal.press([CTRL_P], settle=0.5)
+        terminal.press([DOWN] * (len(story["speakers"]) + 8))
+        terminal.press([ESCAPE], settle=0.3)
+        terminal.press([CTRL_P, *_keys("event title")], settle=0.6)
+        terminal.press([DOWN, DOWN, b"\r"], settle=0.5)
         terminal.press([b"/", *_keys("PWNED")], settle=0.4)
         terminal.press([ESCAPE], settle=0.3)
         terminal.press([CTRL_Q], settle=0.5)
