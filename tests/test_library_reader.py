@@ -30,6 +30,7 @@ from smareader.library.store import connect
 from smareader.library_app import LibraryReader
 from smareader.model import load_story
 from smareader.model.bundled import bundled_story_path, bundled_story_paths
+from smareader.model.cite import cite
 from smareader.model.views import timeline_rows
 from smareader.plural import counted
 from smareader.screens.library import LibraryScreen
@@ -523,6 +524,42 @@ async def test_the_pane_and_chosen_stories_are_remembered(shelf: Path) -> None:
         await pilot.pause()
         assert screen_of(again).chosen == chosen
         assert again.screen.active_pane == "quotes"
+
+
+# ---------------------------------------------------------------------- copying
+
+
+async def test_y_copies_the_highlighted_item_of_every_pane_with_its_citation(
+    tmp_path: Path,
+) -> None:
+    library = index(tmp_path / "library.sqlite3", [bundled_story_path()])
+    story = load_story(bundled_story_path())
+    app = reader(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        copies: list[str] = []
+        for keys in (["1"], ["2", "j"], ["3", "j"], ["4"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            copies.append(app.clipboard)
+        screen = screen_of(app)
+        event = screen.query_one(LibraryTimeline).current
+        quote = screen.query_one(LibraryQuotes).current
+        point = screen.query_one(panes.LibraryCosts).current
+        assert event is not None and event.event is not None and quote is not None
+        assert isinstance(point, query.FigurePoint)
+        # As the one-story reader copies them (plain style).
+        assert copies == [
+            query.story_reference(screen.stories[story.story.id]),
+            cite(story, "event", event.event.id),
+            query.citation(quote),
+            cite(story, "figure", point.id),
+        ]
+        notices = [n.message for n in app._notifications]
+        for what in ("Story", "Event", "Quote", "Figure"):
+            assert f"{what} and citation copied through the terminal (OSC 52)" in notices
 
 
 # ---------------------------------------------------------------------- palette

@@ -25,6 +25,7 @@ from smareader.library.query import citation
 from smareader.library.rows import EventEntry, Page, QuoteEntry
 from smareader.model import Story, load_story
 from smareader.model.bundled import bundled_story_path
+from smareader.model.cite import cite, reference
 from smareader.model.views import (
     SearchIndex,
     article_marks,
@@ -145,6 +146,17 @@ def assert_same_views(story: Story, library: Library, seed: int = 0) -> None:
     # Citations, and each story's speakers as the file gives them.
     for quote in everyone_entries(library):
         assert citation(quote) == model_citation(story, story.quote_by_id[quote.id])
+    entry = library.story(story_id)
+    assert entry is not None
+    assert library_query.story_reference(entry) == reference(story)
+    for row in pages(lambda after: library.timeline(after=after, limit=7)):
+        if row.event is not None:
+            expected_text = cite(story, "event", row.event.id)
+            assert library_query.event_citation(row.event, entry) == expected_text
+    for group in library.figures_over_time():
+        for point in group.points:
+            expected_text = cite(story, "figure", point.id)
+            assert library_query.figure_citation(point, entry) == expected_text
     assert [(s.id, s.name, s.aliases, s.key) for s in library.story_speakers(story_id)] == [
         (s.id, s.name, tuple(s.aliases), s.key) for s in story.speakers
     ]

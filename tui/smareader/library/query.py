@@ -887,7 +887,8 @@ class Library:
         where = self._filter(stories, "f.story")
         rows = self._all(
             "SELECT st.id, f.published, f.id, f.label, f.kind, f.amount, f.unit, f.display,"
-            " f.approximate, coalesce(s.name, 'the article'), f.person, f.period, f.series"
+            " f.approximate, coalesce(s.name, 'the article'), f.person, f.period, f.series,"
+            " f.text"
             " FROM figures f JOIN stories st ON st.story = f.story"
             " LEFT JOIN speakers s ON s.story = f.story AND s.id = f.stated_by"
             f" WHERE f.kind IN ('money', 'multiplier'){where}"
@@ -908,6 +909,7 @@ class Library:
                 row[9],
                 row[10],
                 row[11],
+                row[13],
             )
             group = row[12] if by == "label" else row[10]
             if group not in series:
@@ -1045,6 +1047,27 @@ def cite(
     return f"{words} — {who}{reported}. {title}, {publisher}, {day}{address}"
 
 
+def story_reference(story: StoryEntry) -> str:
+    """A story in one line, as :func:`smareader.model.cite.reference` writes it: the
+    headline (or the descriptive title, said to be one), publisher, day, address."""
+    title = story.headline or f"untitled, descriptive title: {story.title}"
+    address = f". {story.url}" if story.url else ""
+    return f"{title}. {story.publisher}, {format_day(story.published)}{address}"
+
+
+def event_citation(event: EventEntry, story: StoryEntry) -> str:
+    """An event with its citation, as ``smareader.model.cite.cite`` writes it (plain)."""
+    summary = f" {event.summary}" if event.summary else ""
+    return f"{event.when_label} (“{event.when}”): {event.title}.{summary}. " + story_reference(
+        story
+    )
+
+
+def figure_citation(point: FigurePoint, story: StoryEntry) -> str:
+    """A figure with its citation, as ``smareader.model.cite.cite`` writes it (plain)."""
+    return f"{point.label}: {point.display} (“{point.text}”). {story_reference(story)}"
+
+
 def open_library(path: Path | str | None = None) -> Library:
     """The library the reader opens: ``--library FILE``, else the user's.
 
@@ -1093,7 +1116,10 @@ __all__ = [
     "LibraryError",
     "citation",
     "cite",
+    "event_citation",
+    "figure_citation",
     "format_day",
     "open_library",
     "short_when",
+    "story_reference",
 ]

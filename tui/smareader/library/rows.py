@@ -180,6 +180,8 @@ class FigurePoint(NamedTuple):
     """The speaker's name, or "the article"."""
     person: int | None
     period: str
+    text: str = ""
+    """The words of the article it is pinned to."""
 
 
 class FigureSeries(NamedTuple):

@@ -499,11 +499,11 @@ class LibraryScreen(Screen[None]):
             self._apply_search(message.query)
         self._focus_pane(from_search=True)
 
-    @on(LibraryQuotes.Copy)
-    def _copy(self, message: LibraryQuotes.Copy) -> None:
+    @on(LibraryPane.Copy)
+    def _copy(self, message: LibraryPane.Copy) -> None:
         message.stop()
         self.app.copy_to_clipboard(strip_controls(message.text))
-        self.notify("Quote and citation copied through the terminal (OSC 52)", timeout=3)
+        self.notify(f"{message.what} and citation copied through the terminal (OSC 52)", timeout=3)
 
     # ---------------------------------------------------------------- export
 

@@ -29,8 +29,11 @@ from smareader.library.query import (
     Chosen,
     Library,
     citation,
+    event_citation,
+    figure_citation,
     format_day,
     short_when,
+    story_reference,
 )
 from smareader.library.rows import (
     CostTable,
@@ -152,10 +155,22 @@ def story_name(entry: StoryEntry) -> str:
     return entry.headline if entry.headline else f"{entry.title} (descriptive title)"
 
 
+COPY = Binding("y", "copy", "Copy", tooltip="Copy the highlighted item with its citation")
+"""Every pane's `y`, listed after the pane's own keys."""
+
+
 class LibraryPane(Widget):
     """A pane over the chosen stories of a library."""
 
     PANE: ClassVar[str]
+
+    @dataclass
+    class Copy(Message):
+        """Copy this text (an item with its citation)."""
+
+        text: str
+        what: str
+        """What it is, for the notice: "Quote", "Event", "Figure", "Story"."""
 
     chosen: reactive[Chosen] = reactive(None, init=False)
     """The stories shown (``None``: all), bound from the screen."""
@@ -308,6 +323,17 @@ class LibraryPane(Widget):
         """Focus the pane's main list."""
         self.query_one(VirtualList).focus()
 
+    def copied(self) -> tuple[str, str] | None:
+        """The highlighted item with its citation, and what it is (the pane's own)."""
+        return None
+
+    def action_copy(self) -> None:
+        item = self.copied()
+        if item is None:
+            self.notify("Highlight an item to copy it with its citation.", timeout=3)
+            return
+        self.post_message(self.Copy(*item))
+
     def publisher(self, story_id: str) -> Content:
         """A story's publisher, cut for the right of a row."""
         story = self.stories.get(story_id)
@@ -325,6 +351,7 @@ class StoriesPane(LibraryPane):
         Binding("space", "choose", "Choose", tooltip="Choose or unchoose this story"),
         Binding("asterisk", "all", "All", key_display="*", tooltip="Choose every story"),
         Binding("o", "open", "Open", tooltip="Open the story in the full reader"),
+        COPY,
     ]
 
     def compose(self) -> ComposeResult:
@@ -341,6 +368,10 @@ class StoriesPane(LibraryPane):
         """The highlighted story."""
         index = self.query_one("#story-list", VirtualList).cursor
         return self._entries[index] if 0 <= index < len(self._entries) else None
+
+    def copied(self) -> tuple[str, str] | None:
+        story = self.current
+        return None if story is None else (story_reference(story), "Story")
 
     def highlight(self, story_id: str) -> None:
         """Move the highlight to a story (the palette's "Story: …")."""
@@ -473,6 +504,7 @@ class LibraryTimeline(LibraryPane):
     """Events of the chosen stories in date order, every publication day marked."""
 
     PANE = "timeline"
+    BINDINGS = [COPY]
 
     def compose(self) -> ComposeResult:
         self._rows: PagedRows[TimelineEntry] | GrowingRows[TimelineEntry] = PagedRows(
@@ -509,6 +541,16 @@ class LibraryTimeline(LibraryPane):
     def current(self) -> TimelineEntry | None:
         """The highlighted row."""
         return self._rows.get(self.query_one(VirtualList).cursor)
+
+    def copied(self) -> tuple[str, str] | None:
+        row = self.current
+        if row is None:
+            return None
+        if row.event is None:  # a publication day: its story, when it is one
+            only = self.stories.get(row.stories[0]) if len(row.stories) == 1 else None
+            return None if only is None else (story_reference(only), "Story")
+        story = self.stories.get(row.event.story_id)
+        return None if story is None else (event_citation(row.event, story), "Event")
 
     def _row(self, index: int, width: int) -> list[Content]:
         row = self._rows.get(index)
@@ -644,13 +686,7 @@ class LibraryQuotes(LibraryPane):
     """One entry per person or organization; their quotes across stories, by date."""
 
     PANE = "quotes"
-    BINDINGS = [Binding("y", "copy", "Copy", tooltip="Copy the quote with its citation")]
-
-    @dataclass
-    class Copy(Message):
-        """Copy this text (a quote with its citation)."""
-
-        text: str
+    BINDINGS = [COPY]
 
     def compose(self) -> ComposeResult:
         self._speakers: list[SpeakerEntry] = []
@@ -831,10 +867,9 @@ class LibraryQuotes(LibraryPane):
         )
         text.update(Content("\n").join(lines))
 
-    def action_copy(self) -> None:
+    def copied(self) -> tuple[str, str] | None:
         quote = self.current
-        if quote is not None:
-            self.post_message(self.Copy(citation(quote)))
+        return None if quote is None else (citation(quote), "Quote")
 
 
 # ---------------------------------------------------------------------- costs
@@ -845,7 +880,10 @@ class LibraryCosts(LibraryPane):
 
     PANE = "costs"
     BINDINGS = [
-        Binding("b", "group", "Group by", tooltip="Group figures by category or by who stated them")
+        Binding(
+            "b", "group", "Group by", tooltip="Group figures by category or by who stated them"
+        ),
+        COPY,
     ]
 
     by: reactive[Literal["label", "speaker"]] = reactive("label", init=False)
@@ -881,6 +919,13 @@ class LibraryCosts(LibraryPane):
         """The highlighted row."""
         index = self.query_one(VirtualList).cursor
         return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def copied(self) -> tuple[str, str] | None:
+        row = self.current
+        if not isinstance(row, FigurePoint):
+            return None  # a group's name: nothing of one story to cite
+        story = self.stories.get(row.story_id)
+        return None if story is None else (figure_citation(row, story), "Figure")
 
     def _row(self, index: int, width: int) -> list[Content]:
         row = self._rows[index]
