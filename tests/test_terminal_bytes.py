@@ -249,14 +249,14 @@ def test_library_reader_every_row_of_every_pane_writes_nothing_from_the_story(
         assert terminal.wait_for(b"Stories"), "the library reader did not start"
         terminal.press([b"1", *_keys("j" * 3), b"o"], settle=0.8)  # open it in full
         terminal.press([ESCAPE], settle=0.4)
-        terminal.press([b"2", *_keys("j" * rows)])  # timeline: every row
+        terminal.press([b"2", *_keys("yj" * rows)])  # timeline: every row, each copied
         terminal.press([b"\r"], settle=0.3)  # its article
         terminal.press([ESCAPE], settle=0.3)
         terminal.press([b"3", b"\x1b[Z", *_keys("j" * rows), b"g", b"\t"])  # speakers
         for _ in range(len(story["quotes"]) + 1):
             terminal.press([b"y", b"j"])
         terminal.press([b"\r"], settle=0.3)
-        terminal.press([b"4", *_keys("j" * rows), b"b", *_keys("j" * rows)])  # costs
+        terminal.press([b"4", *_keys("yj" * rows), b"b", *_keys("yj" * rows)])  # costs, copied
         terminal.press([b"\r"], settle=0.3)
         terminal.press([F1], settle=0.4)
         terminal.press([ESCAPE], settle=0.3)
