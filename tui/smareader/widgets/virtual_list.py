@@ -157,6 +157,8 @@ class VirtualList(ScrollView, can_focus=True):
         """The direction of the last move: +1 down, -1 up, 0 none."""
         self._drawing_ahead = False
         """Whether :meth:`_draw_ahead` is already due after the next refresh."""
+        self._laid_out = False
+        """Whether the list has had a size yet (see :meth:`on_resize`)."""
 
     @property
     def count(self) -> int:
@@ -190,10 +192,13 @@ class VirtualList(ScrollView, can_focus=True):
             self.scrollable_content_region.width, self._count * self.row_height
         )
 
-    def on_resize(self) -> None:
+    def on_resize(self, _event: events.Resize) -> None:
         self._cache.clear()
         self._update_virtual_size()
-        self._scroll_cursor_into_view()
+        # The first layout centres the cursor (a restored place shows what is around
+        # it); later ones only keep it in view.
+        self._scroll_cursor_into_view(center=not self._laid_out)
+        self._laid_out = True
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -308,11 +313,14 @@ class VirtualList(ScrollView, can_focus=True):
         for index in range(max(0, start), min(self._count, start + rows + 1)):
             self._row_strips(index, width)
 
-    def _scroll_cursor_into_view(self) -> None:
-        if not self._count:
+    def _scroll_cursor_into_view(self, *, center: bool = False) -> None:
+        if not self._count or not self.scrollable_content_region.height:
+            # Not laid out yet: a row "into view" of no height scrolled past the rows
+            # above it (the Costs pane hid its first heading, or not, by the timing of
+            # its first fill); the first resize brings the cursor into view.
             return
         region = Region(0, self.cursor * self.row_height, 1, self.row_height)
-        self.scroll_to_region(region, animate=False, immediate=True, force=True)
+        self.scroll_to_region(region, animate=False, immediate=True, force=True, center=center)
 
     @property
     def _page(self) -> int:
