@@ -196,3 +196,30 @@ async def test_a_cursor_move_redraws_its_rows_exactly_as_a_full_redraw() -> None
             rows.refresh_rows()  # every row drawn afresh
             await pilot.pause()
             assert app.export_screenshot() == drawn, key
+
+
+class FilledEarly(App[None]):
+    """A list given its rows and cursor before it has a size, as a pane filled on mount."""
+
+    def __init__(self, cursor: int) -> None:
+        super().__init__()
+        self.cursor = cursor
+
+    def compose(self) -> ComposeResult:
+        rows = VirtualList(lambda index, width: [Content(f"row {index}")], 0)
+        rows.set_rows(500, cursor=self.cursor)  # before any layout
+        yield rows
+
+
+@pytest.mark.parametrize(("cursor", "top"), [(1, 0), (0, 0), (200, 200 - 5)])
+async def test_a_list_filled_before_layout_scrolls_by_its_size_not_by_timing(
+    cursor: int, top: int
+) -> None:
+    # Before: the cursor's row was scrolled "into view" of a list of no height, so it
+    # went to the top and the rows above it were hidden, or not, by when the pane filled.
+    app = FilledEarly(cursor)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        rows = app.query_one(VirtualList)
+        assert rows.cursor == cursor
+        assert rows.scroll_offset.y == top  # the first layout centres it (rows 195–205)
