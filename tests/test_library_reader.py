@@ -725,6 +725,13 @@ async def test_the_header_counts_in_words_of_the_right_number(tmp_path: Path) ->
         )  # not "all 1 stories"
 
 
+async def test_an_empty_library_says_it_has_no_stories(tmp_path: Path) -> None:
+    app = reader(index(tmp_path / "library.sqlite3", []))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert screen_of(app).title == "no stories · 0 quotes · 0 events"
+
+
 @pytest.mark.parametrize(
     ("number", "said"), [(0, "0 quotes"), (1, "1 quote"), (2, "2 quotes"), (1000, "1,000 quotes")]
 )

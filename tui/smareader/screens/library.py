@@ -322,7 +322,7 @@ class LibraryScreen(Screen[None]):
         counts = self.library.counts(self.chosen)
         every = len(self.stories)
         if self.chosen is None:
-            which = "1 story" if every == 1 else f"all {every:,} stories"
+            which = {0: "no stories", 1: "1 story"}.get(every, f"all {every:,} stories")
         else:
             which = f"{len(self.chosen):,} of {counted(every, 'story', 'stories')}"
         # The header puts the sub-title first, in bold: the library's name, then its counts.

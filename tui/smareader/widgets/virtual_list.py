@@ -198,7 +198,7 @@ class VirtualList(ScrollView, can_focus=True):
         # The first layout centres the cursor (a restored place shows what is around
         # it); later ones only keep it in view.
         self._scroll_cursor_into_view(center=not self._laid_out)
-        self._laid_out = True
+        self._laid_out = self._laid_out or bool(self.scrollable_content_region.height)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
