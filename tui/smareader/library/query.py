@@ -1058,9 +1058,8 @@ def story_reference(story: StoryEntry) -> str:
 def event_citation(event: EventEntry, story: StoryEntry) -> str:
     """An event with its citation, as ``smareader.model.cite.cite`` writes it (plain)."""
     summary = f" {event.summary}" if event.summary else ""
-    return f"{event.when_label} (“{event.when}”): {event.title}.{summary}. " + story_reference(
-        story
-    )
+    cited = story_reference(story)
+    return f"{event.when_label} (“{event.when}”): {event.title}.{summary}. {cited}"
 
 
 def figure_citation(point: FigurePoint, story: StoryEntry) -> str:
