@@ -365,6 +365,39 @@ async def test_search_lists_only_matching_quotes(shelf: Path) -> None:
         assert screen.search == ""
 
 
+async def test_a_search_counts_each_speakers_matches_as_matching_of_all(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.press("3")
+        await pilot.pause()
+        pane = screen.query_one(LibraryQuotes)
+        speakers = pane.query_one("#library-speakers", VirtualList)
+
+        def shown(index: int) -> str:  # the row as drawn (the list is not scrolled)
+            return speakers.render_line(index * speakers.row_height).text.rstrip(" ▁▂▃▄▅▆▇█")
+
+        assert "/" not in shown(0)
+        await pilot.press("slash", *"korea", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        matching: dict[int, int] = {}
+        while (row := pane._rows.get(sum(matching.values()))) is not None:
+            matching[row.person] = matching.get(row.person, 0) + 1
+        entries = pane._speakers
+        total = sum(entry.quotes for entry in entries)
+        assert shown(0).endswith(f"{sum(matching.values())}/{total}")
+        assert any(entry.person not in matching for entry in entries)  # some match nothing
+        visible = speakers.scrollable_content_region.height // speakers.row_height
+        for index, entry in enumerate(entries[: visible - 1], start=1):
+            assert shown(index).endswith(f"{matching.get(entry.person, 0)}/{entry.quotes}")
+        await pilot.press("escape", "escape")
+        await pilot.pause(0.1)
+        assert screen.search == ""
+        assert shown(1).endswith(f" {entries[0].quotes}") and "/" not in shown(1)
+
+
 async def test_a_slow_search_is_read_in_a_worker_with_the_same_matches(
     shelf: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

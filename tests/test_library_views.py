@@ -8,6 +8,7 @@ for the bundled and hostile stories, the two must agree exactly.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -142,6 +143,12 @@ def assert_same_views(story: Story, library: Library, seed: int = 0) -> None:
         events = pages(lambda after, q=query: library.search_events(q, after=after, limit=5))
         assert [event.id for event in events] == [story.events[i].id for i in event_hits], query
         assert library.search_count(query) == (len(quote_hits), len(event_hits))
+        by_speaker = Counter(story.quotes[i].speaker for i in quote_hits)
+        assert library.search_count_by_person(query) == {
+            speaker.person: by_speaker[group.speaker.id]
+            for speaker, group in zip(speakers, groups[1:], strict=True)
+            if group.speaker is not None and by_speaker[group.speaker.id]
+        }, query
 
     # Citations, and each story's speakers as the file gives them.
     for quote in everyone_entries(library):

@@ -801,6 +801,20 @@ class Library:
             )
         return counts[0], counts[1]
 
+    def search_count_by_person(self, query: str, stories: Chosen = None) -> dict[int, int]:
+        """How many quotes of each speaker match ``query``, by person number (uncapped:
+        it reads every match, so the reader asks for it in a thread)."""
+        found = self._search("quote", query, stories, None)
+        if found is None:
+            return {}
+        _, sql, parameters = found
+        return {
+            person: int(count)
+            for person, count in self._all(
+                f"SELECT b.person, count(*) {sql} GROUP BY b.person", parameters
+            )
+        }
+
     # ----------------------------------------------------------------- costs
 
     def cost_table(self, story_id: str) -> CostTable:

@@ -117,11 +117,19 @@ class LibraryScreen(Screen[None]):
     class Counted(Message):
         """A search's matches were counted (posted by the counting thread)."""
 
-        def __init__(self, query: str, chosen: Chosen, counts: tuple[int, int]) -> None:
+        def __init__(
+            self,
+            query: str,
+            chosen: Chosen,
+            counts: tuple[int, int],
+            by_person: dict[int, int] | None = None,
+        ) -> None:
             super().__init__()
             self.query = query
             self.chosen = chosen
             self.counts = counts
+            self.by_person = by_person
+            """Matching quotes per speaker, once counted (after ``counts``)."""
 
     class Said(Message):
         """A worker thread has something to say (a notification)."""
@@ -422,7 +430,7 @@ class LibraryScreen(Screen[None]):
         try:
             if query.strip():
                 counts = self.memo.counted(query, self.chosen)
-                if counts is None:
+                if counts is None or self.memo.by_person(query, self.chosen) is None:
                     bar.label.update("counting…", layout=False)
                     counting = self._count(query, self.chosen)  # the stale one cancelled
                     self._stop_counting(but=counting)  # and stopped: it would count on
@@ -444,7 +452,8 @@ class LibraryScreen(Screen[None]):
     def _count(self, query: str, chosen: Chosen) -> None:
         """Count a search's matches on a connection of its own: the lists show the
         first matches meanwhile. The next count, or leaving, stops it (a count of a
-        million rows takes seconds); the count is posted, never waited on."""
+        million rows takes seconds); the count is posted, never waited on. Then each
+        speaker's matches are counted, uncapped, for the speaker list."""
         worker = get_current_worker()
         try:
             with self.library.another() as library:
@@ -453,11 +462,13 @@ class LibraryScreen(Screen[None]):
                     if worker.is_cancelled:  # stale before it could be stopped
                         return
                     counts = library.search_count(query, chosen, cap=SEARCH_CAP)
+                    self.post_message(self.Counted(query, chosen, counts))
+                    by_person = library.search_count_by_person(query, chosen)
                 finally:
                     self._counting.pop(worker, None)
         except (Cancelled, LibraryError):
             return
-        self.post_message(self.Counted(query, chosen, counts))
+        self.post_message(self.Counted(query, chosen, counts, by_person))
 
     def _stop_counting(self, *, but: Worker[None] | None = None) -> None:
         """Stop the counts running now (``but`` one): their queries raise Cancelled."""
@@ -473,7 +484,7 @@ class LibraryScreen(Screen[None]):
     def _counted(self, message: Counted) -> None:
         message.stop()
         query, chosen, counts = message.query, message.chosen, message.counts
-        self.memo.store(query, chosen, counts)
+        self.memo.store(query, chosen, counts, message.by_person)
         if (query, chosen) != (self.search, self.chosen):
             return
         self._say_counts(counts)

@@ -127,9 +127,22 @@ class Memo:
         found: tuple[int, int] | None = self._memo.get(("search", query, _key(chosen)))
         return found
 
-    def store(self, query: str, chosen: Chosen, counts: tuple[int, int]) -> None:
+    def by_person(self, query: str, chosen: Chosen) -> dict[int, int] | None:
+        """Matching quotes per person number, if counted already (see :meth:`store`)."""
+        found: dict[int, int] | None = self._memo.get(("by person", query, _key(chosen)))
+        return found
+
+    def store(
+        self,
+        query: str,
+        chosen: Chosen,
+        counts: tuple[int, int],
+        by_person: dict[int, int] | None = None,
+    ) -> None:
         """Keep a search's counts, made elsewhere (in a thread, with its own connection)."""
         self._memo[("search", query, _key(chosen))] = counts
+        if by_person is not None:
+            self._memo[("by person", query, _key(chosen))] = by_person
 
 
 def _key(chosen: Chosen) -> tuple[str, ...] | None:
@@ -777,7 +790,10 @@ class LibraryQuotes(LibraryPane):
             self._show_detail()
 
     def counted(self) -> None:
-        if not self.search.strip() or not isinstance(self._rows, GrowingRows):
+        if not self.search.strip():
+            return
+        self.query_one("#library-speakers", VirtualList).refresh_rows()
+        if not isinstance(self._rows, GrowingRows):
             return
         quotes = self.query_one("#library-quote-list", VirtualList)
         counts = self.memo.counted(self.search, self.chosen)
@@ -790,12 +806,23 @@ class LibraryQuotes(LibraryPane):
         quotes.border_title = f"Quotes matching · {title}"
 
     def _render_speaker(self, index: int, width: int) -> list[Content]:
+        # While a search is on, each speaker reads "matching/all" as in a story's own
+        # Quotes pane, once the counting thread has counted them.
+        matching = self.memo.by_person(self.search, self.chosen) if self.search.strip() else None
         if index == 0:
             total = sum(entry.quotes for entry in self._speakers)
-            return [spread(Content.styled("All speakers", "bold"), Content(f"{total:,}"), width)]
+            name = Content.styled("All speakers", "bold")
+            if matching is None:
+                return [spread(name, Content(f"{total:,}"), width)]
+            count = Content.styled(f"{sum(matching.values()):,}/{total:,}", "bold $text-accent")
+            return [spread(name, count, width)]
         entry = self._speakers[index - 1]
-        count = Content.styled(f"{entry.quotes:,}", "$text-muted")
-        return [spread(safe_content(entry.name), count, width)]
+        if matching is None:
+            count = Content.styled(f"{entry.quotes:,}", "$text-muted")
+            return [spread(safe_content(entry.name), count, width)]
+        found = matching.get(entry.person, 0)
+        count = Content.styled(f"{found:,}/{entry.quotes:,}", "bold $text-accent")
+        return [spread(safe_content(entry.name, "" if found else "$text-muted"), count, width)]
 
     def _render_quote(self, index: int, width: int) -> list[Content]:
         quote = self._rows.get(index)
@@ -809,11 +836,13 @@ class LibraryQuotes(LibraryPane):
         )
         return [left]
 
-    @on(VirtualList.Highlighted, "#library-speakers")
     def search_changed(self) -> None:
-        # The speakers are the chosen stories' whatever the search: only the quotes.
+        # The speakers are the chosen stories' whatever the search: only their counts
+        # are drawn anew, and the quotes refilled.
+        self.query_one("#library-speakers", VirtualList).refresh_rows()
         self._fill_quotes()
 
+    @on(VirtualList.Highlighted, "#library-speakers")
     def _speaker_highlighted(self, message: VirtualList.Highlighted) -> None:
         message.stop()
         self._fill_quotes()
