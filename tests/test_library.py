@@ -113,7 +113,8 @@ def test_add_list_remove(
     assert (code, err.strip().endswith("5 unchanged")) == (0, True)
     code, _, err = run(capsys, "remove", "generated-3-story-2", "--library", str(library_file))
     assert code == 0 and "removed" in err
-    assert run(capsys, "remove", "nope", "--library", str(library_file))[0] == 1
+    code, _, err = run(capsys, "remove", "nope", "--library", str(library_file))
+    assert code == 2 and "no story 'nope' in the library (see `smareader list`)" in err
     with Library.open(library_file) as library:
         assert len(library.stories()) == 5
         bundled = len(load_story(BUNDLED).quotes)

@@ -205,7 +205,7 @@ def test_wrong_type_names_path_and_value(
     raw["quotes"][5]["start"] = "twelve"
     found = problems(write_story, raw)
     assert found[0][0] == "quotes[5].start"
-    assert "expected a valid integer" in found[0][1] and "got the string 'twelve'" in found[0][1]
+    assert found[0][1] == "expected an integer; got the string 'twelve'"
 
 
 def test_unknown_field(raw: dict[str, Any], write_story: Callable[..., Path]) -> None:
@@ -323,3 +323,20 @@ def test_the_bundled_seed_beside_the_story_is_the_seed_byte_for_byte() -> None:
     for path in bundled_story_paths():
         name = json.loads(path.read_text(encoding="utf-8"))["source"]["path"]
         assert (root / "data" / name).read_bytes() == (root / "seeds" / name).read_bytes()
+
+
+def test_a_wrong_value_says_what_was_wanted_once(
+    raw: dict[str, Any], write_story: Callable[..., Path]
+) -> None:
+    raw["quotes"][3]["start"] = 3.5
+    raw["quotes"][4]["kind"] = "shout"
+    raw["events"][0]["date_start"] = "2019-13-01"
+    found = dict(problems(write_story, raw))
+    assert found["quotes[3].start"] == "expected an integer; got 3.5"
+    assert found["quotes[4].kind"] == (
+        "expected 'direct', 'partial' or 'reported'; got the string 'shout'"
+    )
+    assert found["events[0].date_start"] == (
+        "expected a date as YYYY-MM-DD (month value is outside expected range of 1-12);"
+        " got the string '2019-13-01'"
+    )

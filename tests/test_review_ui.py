@@ -366,7 +366,7 @@ async def test_e_on_an_event_edits_its_dates_checked_as_you_type(draft_path: Pat
         assert save.disabled
         # The field is named as the form names it, not by the story format's key.
         said = str(form.query_one("#event-error", Static).content)
-        assert said.startswith("Last day: expected a valid date") and "date_end" not in said
+        assert said.startswith("Last day: expected a date as YYYY-MM-DD") and "date_end" not in said
         await settle(pilot, "enter")
         assert isinstance(app.screen, EventForm)  # Enter does not save an invalid form
         end.value = event.date_end.isoformat()

@@ -169,8 +169,10 @@ def remove(argv: Sequence[str]) -> int:
                     if remove_story(connection, story_id):
                         say(f"{path}: removed {story_id}")
                     else:
-                        say(f"{path}: no story {story_id!r}")
-                        status = 1
+                        # As `export --story` says it: an id the library lacks is input
+                        # that cannot be read (exit 2), not a story that is not valid.
+                        say(f"{path}: no story {story_id!r} in the library (see `smareader list`)")
+                        status = 2
         finally:
             connection.close()
         return status

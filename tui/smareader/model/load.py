@@ -118,6 +118,34 @@ def _line_column(text: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+_VALID = {
+    "a valid integer": "an integer",
+    "a valid number": "a number",
+    "a valid string": "a string",
+    "a valid array": "an array",
+    "a valid list": "an array",
+    "a valid boolean": "true or false",
+    "a valid date or datetime": "a date as YYYY-MM-DD",
+    "a valid date": "a date as YYYY-MM-DD",
+}
+"""pydantic's words for a JSON type, and ours."""
+
+
+def _expected(wanted: str) -> str:
+    """What pydantic's "Input should be …" wanted, in the words of a story file.
+
+    "a valid integer, unable to parse string as an integer" says twice what the
+    "got the string 'ten'" after it shows; a reason that adds something ("month value
+    is outside expected range of 1-12") is kept in brackets.
+    """
+    head, _, reason = wanted.partition(", ")
+    if head not in _VALID:  # a list of choices ("'direct', 'partial' or 'reported'")
+        return wanted
+    if not reason or reason.startswith(("unable to parse", "got ")):
+        return _VALID[head]
+    return f"{_VALID[head]} ({reason})"
+
+
 def problems_from(error: ValidationError) -> list[Problem]:
     """Turn a pydantic ``ValidationError`` into located, readable problems."""
     problems = []
@@ -151,7 +179,7 @@ def problems_from(error: ValidationError) -> list[Problem]:
             pass  # our own cross-record messages are complete already
         else:
             if message.startswith("Input should be "):
-                message = "expected " + message.removeprefix("Input should be ")
+                message = "expected " + _expected(message.removeprefix("Input should be "))
             elif message.startswith("String should have at most "):
                 message = "expected " + message.removeprefix("String should have ")
             message = f"{message}; got {_describe(detail['input'])}"
