@@ -765,6 +765,17 @@ def test_stop_ends_the_queries_of_every_connection_and_refuses_the_next(
     library.close()
 
 
+def test_a_worker_connection_keeps_little_in_memory(library_file: Path) -> None:
+    """A worker's query may read every match of a search: its connection's page cache
+    is small and its sorts go to a temporary file, not to memory."""
+    with Library.open(library_file, create=True) as library, library.another() as other:
+        (cache,) = other.connection.execute("PRAGMA cache_size").fetchone()
+        (temp,) = other.connection.execute("PRAGMA temp_store").fetchone()
+        (own,) = library.connection.execute("PRAGMA cache_size").fetchone()
+        assert (cache, temp) == (-query_module.WORKER_CACHE_KIB, 1)  # 1: FILE
+        assert own == -store.CACHE_KIB  # the reader's own connection keeps its larger cache
+
+
 def test_an_add_that_found_the_file_empty_accepts_the_library_made_meanwhile(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
