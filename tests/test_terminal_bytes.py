@@ -279,3 +279,34 @@ def test_library_reader_every_row_of_every_pane_writes_nothing_from_the_story(
     assert "␛]2;PWNED".encode() in output  # drawn, inert
     assert len(verdict.clipboard) >= len(story["quotes"])
     assert code == 0
+
+
+def test_a_folder_of_bad_files_names_them_inertly_in_the_reader_and_after(
+    tmp_path: Path,
+) -> None:
+    """``smareader FOLDER`` where the folder, a good story and the bad files' names and
+    keys carry escape sequences: the reader's notice of the bad files, and the list
+    printed when it closes, draw them as characters and obey none."""
+    files = _hostile_files(tmp_path)
+    (files["valid"].parent / f"bad{PAYLOAD}.json").write_text("{", encoding="utf-8")
+    terminal = Pty(
+        [sys.executable, "-m", "smareader", str(files["valid"].parent)],
+        env=scratch_environment(tmp_path),
+    )
+    try:
+        assert terminal.wait_for(b"Stories"), "the library reader did not start"
+        assert terminal.wait_for(b"cannot be read"), "no notice of the bad files"
+        terminal.press([b"j", b"o"], settle=0.8)  # the good story, in full
+        terminal.press([ESCAPE], settle=0.4)
+        terminal.press([CTRL_Q], settle=0.5)
+        terminal.wait_for_exit()
+    finally:
+        code = terminal.close()
+    output = bytes(terminal.output)
+    verdict = judge(output)
+    assert verdict.problems == [], output[-2000:]
+    assert b"Traceback" not in output
+    after = output.rsplit(b"\x1b[?1049l", 1)[-1]  # once the reader's screen is gone
+    assert b"keys.json" in after and b"bad\\x1b]2;PWNED" in after  # as the CLI escapes it
+    assert b"\\x1b]2;PWNED" in output[: -len(after)]  # the notice names them, escaped
+    assert code == 0
