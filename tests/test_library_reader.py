@@ -621,6 +621,21 @@ async def test_the_palette_jumps_to_a_speaker_across_stories(shelf: Path) -> Non
         assert {quote.speaker for quote in shown if quote is not None} == {"Jeong Eun-bo"}
 
 
+@pytest.mark.parametrize(("size", "named"), [((100, 30), False), ((40, 12), True)])
+async def test_one_speakers_quotes_name_them_when_the_speakers_are_hidden(
+    shelf: Path, size: tuple[int, int], named: bool
+) -> None:
+    """A wide screen shows the chosen speaker beside their quotes; a compact one hides
+    the speakers, so each quote row names its speaker."""
+    app = reader(shelf)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await palette(pilot, "speaker jeong eun")
+        await pilot.pause()
+        top = quote_list(app).render_line(0).text
+        assert ("Jeong Eun-bo:" in top) is named, top
+
+
 async def test_the_palette_jumps_to_a_story_and_to_a_pane(shelf: Path) -> None:
     app = reader(shelf)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -828,7 +828,10 @@ class LibraryQuotes(LibraryPane):
         quote = self._rows.get(index)
         if quote is None:
             return [Content("…")]
-        who = "" if self._listed is not None else quote.speaker
+        # One speaker's quotes need no name on each row, unless the speakers are hidden
+        # (a compact screen): then the rows are all that says whose they are.
+        listed = self._listed is not None and self.query_one("#library-speakers").display
+        who = "" if listed else quote.speaker
         left = Content.assemble(
             (format_day(quote.published).rjust(11) + "  ", "$text-muted"),
             safe_content(who + ": ", "bold") if who else "",
