@@ -95,6 +95,30 @@ def test_the_library_option_may_come_before_the_command(
     assert code == 0 and out.startswith("japantimes-2019-11-19-sma-talks  2019-11-19")
 
 
+def test_list_counts_in_words(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data, text = generate(quotes=1, speakers=1, events=1, cost_items=1, seed=3)
+    chosen = str(tmp_path / "one.sqlite3")
+    assert run(capsys, "add", str(write(tmp_path / "one", data, text)), "--library", chosen)[0] == 0
+    _, out, _ = run(capsys, "list", "--library", chosen)
+    assert out.rstrip().endswith("  1 quote, 1 event, 1 speaker"), out
+
+
+def test_list_marks_a_descriptive_title(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # The seed prints no headline: its title is ours, and `list` says so, as the reader does.
+    chosen = str(tmp_path / "list.sqlite3")
+    assert run(capsys, "add", *map(str, bundled_story_paths()), "--library", chosen)[0] == 0
+    _, out, _ = run(capsys, "list", "--library", chosen)
+    seed = load_story(BUNDLED)
+    assert seed.story.headline is None
+    line = next(line for line in out.splitlines() if line.startswith(seed.story.id + "  "))
+    assert f"  {seed.story.title} (descriptive title)  {len(seed.quotes)} quotes" in line
+    others = [story for story in map(load_story, bundled_story_paths()) if story.story.headline]
+    assert others  # the U.S. government texts print theirs
+    for story in others:
+        line = next(line for line in out.splitlines() if line.startswith(story.story.id + "  "))
+        assert f"  {story.story.headline}  " in line and "(descriptive title)" not in line
+
+
 # ------------------------------------------------------------------ commands
 
 

@@ -137,10 +137,18 @@ def list_stories(argv: Sequence[str]) -> int:
         with Library(connect(path, create=False), path) as library:
             stories = library.stories()
         for story in stories:
+            counts = ", ".join(
+                counted(number, word)
+                for number, word in (
+                    (story.quotes, "quote"),
+                    (story.events, "event"),
+                    (story.speakers, "speaker"),
+                )
+            )
             line = (
-                f"{story.id}\t{story.published.isoformat()}\t{story.publisher}\t{story.title}\t"
-                f"{story.quotes} quotes, {story.events} events, {story.speakers} speakers"
-                + (f"; draft, {story.pending} items to review" if story.is_draft else "")
+                f"{story.id}\t{story.published.isoformat()}\t{story.publisher}\t{story.name}\t"
+                + counts
+                + (f"; draft, {counted(story.pending, 'item')} to review" if story.is_draft else "")
             )
             say(line.replace("\t", "  "), sys.stdout)
         say(f"{path}: {counted(len(stories), 'story', 'stories')}")

@@ -62,6 +62,12 @@ class StoryEntry(NamedTuple):
         """Whether a person has reviewed items of it (a draft once)."""
         return bool(self.pending or self.accepted or self.edited or self.dropped)
 
+    @property
+    def name(self) -> str:
+        """The headline as printed, else the descriptive title marked as such (a
+        descriptive title is never passed off as a headline)."""
+        return self.headline if self.headline else f"{self.title} (descriptive title)"
+
 
 class SpeakerEntry(NamedTuple):
     """One person or organization across the chosen stories."""

@@ -165,7 +165,7 @@ def story_label(entry: StoryEntry) -> str:
 
 def story_name(entry: StoryEntry) -> str:
     """The headline as printed, else the descriptive title marked as such."""
-    return entry.headline if entry.headline else f"{entry.title} (descriptive title)"
+    return entry.name
 
 
 COPY = Binding("y", "copy", "Copy", tooltip="Copy the highlighted item with its citation")
