@@ -45,6 +45,23 @@ async def test_opens_on_the_timeline() -> None:
 
 
 @pytest.mark.parametrize(
+    ("path", "start"),
+    [
+        (None, "descriptive title: U.S.–South Korea defense"),  # the seed prints no headline
+        ("data/usembassy-2019-11-19-dehart-remarks.json", "Senior Advisor James DeHart"),
+    ],
+)
+async def test_the_header_never_passes_a_descriptive_title_off_as_a_headline(
+    path: str | None, start: str
+) -> None:
+    app = make_app(None if path is None else Path(__file__).parent.parent / path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.title is not None and app.screen.title.startswith(start)
+        assert app.title.startswith(start)  # the words that say so first: a long line is cut
+
+
+@pytest.mark.parametrize(
     ("key", "pane", "focus"),
     [
         ("1", "timeline", "timeline-list"),

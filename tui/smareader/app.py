@@ -9,7 +9,7 @@ from smareader.memory import freeze_heap
 from smareader.model.bundled import bundled_story_path, bundled_story_paths
 from smareader.model.load import load_story
 from smareader.model.story import Story
-from smareader.model.views import format_date, is_draft
+from smareader.model.views import format_date, is_draft, shown_title
 from smareader.reader_app import ReaderApp
 from smareader.sanitize import strip_controls
 from smareader.screens.main import MainScreen
@@ -68,7 +68,7 @@ class SMAReader(ReaderApp):
         self.story = story
         self.path = path
         info = story.story
-        self.title = strip_controls(info.title)
+        self.title = strip_controls(shown_title(story))
         self.sub_title = f"{strip_controls(info.publisher)} · {format_date(info.published)}"
 
     def get_default_screen(self) -> MainScreen:

@@ -167,7 +167,14 @@ def cmd_validate(argv: Sequence[str]) -> int:
         except StoryFileError as error:
             status = max(status, _fail(error))
             continue
-        say(f"{path}: valid: “{_clip(story.story.title)}”; {summarize(story)}", sys.stdout)
+        info = story.story
+        # A title of ours is never passed off as the headline the source printed.
+        named = (
+            f"“{_clip(info.headline)}”"
+            if info.headline
+            else (f"untitled, descriptive title “{_clip(info.title)}”")
+        )
+        say(f"{path}: valid: {named}; {summarize(story)}", sys.stdout)
     return status
 
 

@@ -218,6 +218,13 @@ def cited_title(story: Story) -> str:
     return info.headline or f"untitled, descriptive title: {info.title}"
 
 
+def shown_title(story: Story) -> str:
+    """The story's name in a reader's header: the headline, or the descriptive title
+    with the words that say it is ours first, so they survive when the line is cut."""
+    info = story.story
+    return info.headline or f"descriptive title: {info.title}"
+
+
 def reference(story: Story) -> str:
     """What a citation names the story by: headline, publisher, date and address."""
     info = story.story

@@ -25,7 +25,7 @@ from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
 from smareader.memory import freeze_heap
 from smareader.model.cite import STYLE_NAMES, CitationStyle, cite
 from smareader.model.story import Story
-from smareader.model.views import SearchIndex, SearchResult, format_date, run_search
+from smareader.model.views import SearchIndex, SearchResult, format_date, run_search, shown_title
 from smareader.review.session import Review
 from smareader.sanitize import strip_controls
 from smareader.screens.commands import (
@@ -189,7 +189,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # The screen's own header text, so it reads the same in either app.
-        self.title = strip_controls(self.story.story.title)
+        self.title = strip_controls(shown_title(self.story))
         self.sub_title = self.dateline
         self.target = self._start
         # Index the story for search while the reader looks at the first screen.
