@@ -33,6 +33,7 @@ from smareader.model.bundled import bundled_story_path, bundled_story_paths
 from smareader.model.cite import cite
 from smareader.model.views import timeline_rows
 from smareader.plural import counted
+from smareader.screens import library as library_screen
 from smareader.screens.library import LibraryScreen
 from smareader.screens.main import MainScreen
 from smareader.session import Shelf
@@ -396,6 +397,33 @@ async def test_a_search_counts_each_speakers_matches_as_matching_of_all(shelf: P
         await pilot.pause(0.1)
         assert screen.search == ""
         assert shown(1).endswith(f" {entries[0].quotes}") and "/" not in shown(1)
+
+
+async def test_a_search_title_gives_every_match_once_counted(
+    shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list reads 128 matches at a time and the first count stops at a cap (10,000,
+    here 50); once every speaker's matches are counted, the title gives them all, for
+    everyone and for one speaker, not "50+"."""
+    monkeypatch.setattr(panes, "SEARCH_CAP", 50)
+    monkeypatch.setattr(library_screen, "SEARCH_CAP", 50)
+    with Library.open(shelf) as library:
+        total, _ = library.search_count("e")
+        top = library.speakers()[0]
+        theirs, _ = library.search_count("e", person=top.person)
+    assert total > paged.PAGE and theirs > 0
+    app = reader(shelf)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "slash", "e", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert not screen_of(app).query_one(LibraryQuotes)._rows.complete  # read on scrolling
+        assert quote_list(app).border_title == f"Quotes matching · {total:,}"
+        screen_of(app).query_one(LibraryQuotes).show_speaker(top.person)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert quote_list(app).border_title == f"Quotes matching · {theirs:,}"
 
 
 async def test_a_slow_search_is_read_in_a_worker_with_the_same_matches(

@@ -797,8 +797,12 @@ class LibraryQuotes(LibraryPane):
             return
         quotes = self.query_one("#library-quote-list", VirtualList)
         counts = self.memo.counted(self.search, self.chosen)
+        by_person = self.memo.by_person(self.search, self.chosen)
         if self._rows.complete:
             title = f"{self._rows.count:,}"
+        elif by_person is not None:  # every match counted, past the capped count's 10,000
+            found = by_person.get(self._listed, 0) if self._listed is not None else None
+            title = f"{sum(by_person.values()) if found is None else found:,}"
         elif counts is not None and self._listed is None:
             title = f"{counts[0]:,}" + ("+" if counts[0] >= SEARCH_CAP else "")
         else:
