@@ -420,6 +420,8 @@ async def test_a_search_title_gives_every_match_once_counted(
         await pilot.pause(0.1)
         assert not screen_of(app).query_one(LibraryQuotes)._rows.complete  # read on scrolling
         assert quote_list(app).border_title == f"Quotes matching · {total:,}"
+        said = str(screen_of(app).query_one("#search-label").render())
+        assert said.startswith(f"{total:,} quotes · "), said  # exact: no "50+"
         screen_of(app).query_one(LibraryQuotes).show_speaker(top.person)
         await app.workers.wait_for_complete()
         await pilot.pause(0.1)

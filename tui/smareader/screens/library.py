@@ -435,7 +435,7 @@ class LibraryScreen(Screen[None]):
                     counting = self._count(query, self.chosen)  # the stale one cancelled
                     self._stop_counting(but=counting)  # and stopped: it would count on
                 else:
-                    self._say_counts(counts)
+                    self._say_counts(counts, self.memo.by_person(query, self.chosen))
             else:
                 bar.label.update("Search", layout=False)
             searching = bool(self.search)
@@ -487,15 +487,24 @@ class LibraryScreen(Screen[None]):
         self.memo.store(query, chosen, counts, message.by_person)
         if (query, chosen) != (self.search, self.chosen):
             return
-        self._say_counts(counts)
+        self._say_counts(counts, message.by_person)
         for pane in self.query(LibraryPane).results():
             pane.counted()
 
-    def _say_counts(self, counts: tuple[int, int]) -> None:
+    def _say_counts(self, counts: tuple[int, int], by_person: dict[int, int] | None = None) -> None:
+        """The bar's totals: a capped count says "10,000+" until every speaker's
+        matches are counted, which gives the quotes' exact number."""
         bar = self.search_bar
         if bar is not None:
             quotes, events = counts
-            bar.show_totals(quotes, events, more=max(quotes, events) >= SEARCH_CAP)
+            if by_person is not None:
+                quotes = sum(by_person.values())
+            bar.show_totals(
+                quotes,
+                events,
+                more_quotes=by_person is None and quotes >= SEARCH_CAP,
+                more_events=events >= SEARCH_CAP,
+            )
 
     async def _show_matches(self, bar: SearchBar) -> None:
         """Show the matching quotes, the cursor staying in the search field."""

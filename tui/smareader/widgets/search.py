@@ -87,12 +87,13 @@ class SearchBar(Horizontal):
         else:
             self.show_totals(len(search.quotes), len(search.events))
 
-    def show_totals(self, quotes: int, events: int, *, more: bool = False) -> None:
-        """Say how many quotes and events match (``more``: at least that many)."""
-        plus = "+" if more else ""
+    def show_totals(
+        self, quotes: int, events: int, *, more_quotes: bool = False, more_events: bool = False
+    ) -> None:
+        """Say how many quotes and events match (``more_…``: at least that many)."""
         text = (
-            f"{quotes:,}{plus} quote{'s' * (quotes != 1)}"
-            f" · {events:,}{plus} event{'s' * (events != 1)}"
+            f"{quotes:,}{'+' * more_quotes} quote{'s' * (quotes != 1)}"
+            f" · {events:,}{'+' * more_events} event{'s' * (events != 1)}"
         )
         self.label.update(text, layout=False)  # fixed width: no relayout per keystroke
 
