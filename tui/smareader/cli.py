@@ -169,11 +169,10 @@ def cmd_validate(argv: Sequence[str]) -> int:
             continue
         info = story.story
         # A title of ours is never passed off as the headline the source printed.
-        named = (
-            f"“{_clip(info.headline)}”"
-            if info.headline
-            else (f"untitled, descriptive title “{_clip(info.title)}”")
-        )
+        if info.headline:
+            named = f"“{_clip(info.headline)}”"
+        else:
+            named = f"untitled, descriptive title “{_clip(info.title)}”"
         say(f"{path}: valid: {named}; {summarize(story)}", sys.stdout)
     return status
 
