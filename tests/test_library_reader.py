@@ -715,6 +715,26 @@ async def test_palette_prompts_show_story_text_as_text(tmp_path: Path) -> None:
         assert app.is_running
 
 
+async def test_opening_a_story_names_it_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The "Opening …" notice quotes the story's headline: as characters, never markup.
+    raw = json.loads(bundled_story_path().read_text(encoding="utf-8"))
+    raw["story"]["headline"] = "[bold]Boss[/bold] [@click=app.quit]x[/]"
+    story = tmp_path / "story.json"
+    shutil.copy(bundled_story_path().with_name(raw["source"]["path"]), tmp_path)
+    story.write_text(json.dumps(raw), encoding="utf-8")
+    app = reader(index(tmp_path / "library.sqlite3", [story]))
+    monkeypatch.setattr(app, "_open", lambda path: None)  # the notice alone, on this screen
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause(0.3)
+        said = [(n.message, n.markup) for n in app._notifications]  # a toast draws these
+        assert ("Opening [bold]Boss[/bold] [@click=app.quit]x[/]…", False) in said, said
+        assert app.is_running
+
+
 # ---------------------------------------------------------------------- start
 
 

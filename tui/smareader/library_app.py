@@ -203,7 +203,7 @@ class LibraryReader(ReaderApp):
             return
         entry = screen.stories.get(message.story_id)
         if entry is not None:
-            self.notify(f"Opening {strip_controls(entry.name)}…", timeout=2)
+            self.notify(f"Opening {strip_controls(entry.name)}…", timeout=2, markup=False)
             self._open(Path(entry.path))
 
     @work(thread=True, exclusive=True, group="open")
