@@ -20,6 +20,7 @@ from smareader.library.query import Library
 from smareader.library.rows import StoryEntry
 from smareader.library.store import LibraryError
 from smareader.memory import freeze_heap
+from smareader.plural import counted
 from smareader.reader_app import ReaderApp
 from smareader.sanitize import strip_controls
 from smareader.screens.library import LibraryScreen
@@ -108,8 +109,7 @@ class LibraryReader(ReaderApp):
         if len(problems) > SHOWN_PROBLEMS:
             more = len(problems) - SHOWN_PROBLEMS
             self.notify(
-                f"…and {more:,} more {'file' if more == 1 else 'files'} not shown; "
-                "every one is listed when you quit.",
+                f"…and {counted(more, 'more file')} not shown; every one is listed when you quit.",
                 severity="warning",
                 timeout=12,
             )

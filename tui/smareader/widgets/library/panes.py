@@ -801,8 +801,9 @@ class LibraryQuotes(LibraryPane):
         if self._rows.complete:
             title = f"{self._rows.count:,}"
         elif by_person is not None:  # every match counted, past the capped count's 10,000
-            found = by_person.get(self._listed, 0) if self._listed is not None else None
-            title = f"{sum(by_person.values()) if found is None else found:,}"
+            listed = self._listed
+            exact = sum(by_person.values()) if listed is None else by_person.get(listed, 0)
+            title = f"{exact:,}"
         elif counts is not None and self._listed is None:
             title = f"{counts[0]:,}" + ("+" if counts[0] >= SEARCH_CAP else "")
         else:
