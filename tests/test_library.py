@@ -111,12 +111,12 @@ def test_list_marks_a_descriptive_title(capsys: pytest.CaptureFixture[str], tmp_
     seed = load_story(BUNDLED)
     assert seed.story.headline is None
     line = next(line for line in out.splitlines() if line.startswith(seed.story.id + "  "))
-    assert f"  {seed.story.title} (descriptive title)  {len(seed.quotes)} quotes" in line
+    assert f"  descriptive title: {seed.story.title}  {len(seed.quotes)} quotes" in line
     others = [story for story in map(load_story, bundled_story_paths()) if story.story.headline]
     assert others  # the U.S. government texts print theirs
     for story in others:
         line = next(line for line in out.splitlines() if line.startswith(story.story.id + "  "))
-        assert f"  {story.story.headline}  " in line and "(descriptive title)" not in line
+        assert f"  {story.story.headline}  " in line and "descriptive title" not in line
 
 
 # ------------------------------------------------------------------ commands

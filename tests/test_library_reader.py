@@ -901,6 +901,32 @@ def test_a_library_from_an_older_smareader_is_rebuilt_when_opened(
         assert not list(library.path.parent.glob("*.broken-*"))
 
 
+@pytest.mark.parametrize("width", [40, 80])
+async def test_a_descriptive_title_keeps_its_mark_when_its_row_is_cut(
+    shelf: Path, width: int
+) -> None:
+    # The seed prints no headline. A row or a header that cut "… (descriptive title)"
+    # to its width would pass our title off as the paper's, so the mark comes first.
+    app = reader(shelf)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        stories = screen.query_one(StoriesPane)
+        index = next(i for i, e in enumerate(stories._entries) if e.id == BUNDLED_ID)
+        seed = stories._entries[index]
+        assert seed.headline is None
+        row = stories._row(index, width - 2)[0].plain
+        # (At 40 columns the row has room for the publisher alone, and shows no title.)
+        assert "descriptive title" in row or seed.title[:6] not in row, row
+        assert width < 80 or "descriptive title" in row, row
+        stories.query_one(VirtualList).index = index
+        await pilot.press("5")
+        await pilot.pause()
+        title = str(screen.query_one("#library-article-title", Static).render())
+        lines = [line for line in title.splitlines() if line.strip()]
+        assert "descriptive title:" in " ".join(lines[:2]), title
+
+
 async def test_a_draft_is_marked_in_the_stories_pane(tmp_path: Path) -> None:
     library = index(tmp_path / "library.sqlite3", [bundled_copy(tmp_path, pending=5)])
     app = reader(library)

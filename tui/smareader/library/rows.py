@@ -65,8 +65,9 @@ class StoryEntry(NamedTuple):
     @property
     def name(self) -> str:
         """The headline as printed, else the descriptive title marked as such (a
-        descriptive title is never passed off as a headline)."""
-        return self.headline if self.headline else f"{self.title} (descriptive title)"
+        descriptive title is never passed off as a headline). The mark comes first, as
+        in the one-story reader's header, so a row cut to its width still carries it."""
+        return self.headline if self.headline else f"descriptive title: {self.title}"
 
 
 class SpeakerEntry(NamedTuple):

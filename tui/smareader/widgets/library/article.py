@@ -18,7 +18,7 @@ from textual.widgets import Static
 from smareader.library.query import Library, format_day
 from smareader.library.rows import Mark, StoryEntry
 from smareader.library.store import LibraryError
-from smareader.widgets.library.panes import story_name
+from smareader.widgets.library.panes import story_name_content
 from smareader.widgets.safe import safe_content
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
@@ -70,7 +70,7 @@ class LibraryArticle(Widget):
             Content.assemble(
                 safe_content(story.publisher, "bold"),
                 f" · {format_day(story.published)}  ",
-                safe_content(story_name(story)),
+                story_name_content(story),
             )
         )
         await self._draw()

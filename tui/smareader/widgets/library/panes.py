@@ -168,6 +168,16 @@ def story_name(entry: StoryEntry) -> str:
     return entry.name
 
 
+def story_name_content(entry: StoryEntry) -> Content:
+    """:func:`story_name` as shown: the words that mark a descriptive title muted, so
+    a list of untitled stories reads by their titles while still saying whose they are."""
+    name = safe_content(story_name(entry))
+    if entry.headline:
+        return name
+    mark = len(name.plain) - len(safe_content(entry.title).plain)
+    return name.stylize("italic $text-muted", 0, mark)
+
+
 COPY = Binding("y", "copy", "Copy", tooltip="Copy the highlighted item with its citation")
 """Every pane's `y`, listed after the pane's own keys."""
 
@@ -404,7 +414,7 @@ class StoriesPane(LibraryPane):
             (format_day(entry.published).rjust(11) + "  ", "$text-muted"),
             publisher_cell(entry.publisher, "bold"),
             "  ",
-            safe_content(story_name(entry)),
+            story_name_content(entry),
         )
         counts = Content.styled(f"{entry.quotes:,}q {entry.events:,}e", "$text-muted")
         if entry.is_draft:
@@ -622,7 +632,7 @@ class LibraryTimeline(LibraryPane):
                             "• ",
                             safe_content(story_label(entry)),
                             "  ",
-                            safe_content(story_name(entry)),
+                            story_name_content(entry),
                         )
                     )
             text.update(Content("\n").join(lines))
@@ -683,9 +693,7 @@ def event_detail(event: EventEntry, story: StoryEntry | None, query: str = "") -
         lines.append(
             field(
                 "Story",
-                Content.assemble(
-                    safe_content(story_label(story)), "  ", safe_content(story_name(story))
-                ),
+                Content.assemble(safe_content(story_label(story)), "  ", story_name_content(story)),
             )
         )
     lines.append(Content.styled("Enter shows it in the article.", "$text-muted italic"))
@@ -892,7 +900,7 @@ class LibraryQuotes(LibraryPane):
                 field(
                     "Story",
                     Content.assemble(
-                        safe_content(story_label(story)), "  ", safe_content(story_name(story))
+                        safe_content(story_label(story)), "  ", story_name_content(story)
                     ),
                 )
             )
