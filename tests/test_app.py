@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
@@ -13,7 +14,7 @@ from smareader.screens.help import HelpScreen
 from smareader.widgets.article import ArticleView
 from smareader.widgets.costs import CostsPane
 from smareader.widgets.quotes import QuotesPane
-from smareader.widgets.search import SearchBar
+from smareader.widgets.search import FittingLabel, SearchBar
 from smareader.widgets.timeline import TimelinePane
 from smareader.widgets.virtual_list import VirtualList
 
@@ -230,6 +231,59 @@ async def test_search_narrows_quotes_and_speakers() -> None:
         assert focused_id(app) == "quote-list"
         await pilot.press("escape")  # Esc outside the bar clears the search too
         assert len(quotes.shown_quotes) == 28
+
+
+@pytest.mark.parametrize("width", [40, 80, 200])
+async def test_the_search_field_keeps_room_and_its_count_fits(width: int) -> None:
+    # On a compact screen the label once kept its 30 cells and left the field two.
+    app = make_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("2", "slash", *"trump")
+        await pilot.pause()
+        bar = app.screen.query_one(SearchBar)
+        assert bar.input.content_size.width >= width // 3
+        said = str(bar.label.render())
+        assert len(said) <= bar.label.content_size.width, said
+        quotes = len(app.screen.query_one(QuotesPane).shown_quotes)
+        assert said.startswith(f"{quotes} quote" if width >= 80 else f"{quotes}q")
+
+
+async def test_a_fitting_label_says_the_longest_text_that_fits() -> None:
+    class One(App[None]):
+        CSS = "FittingLabel { width: 10; }"
+
+        def compose(self) -> ComposeResult:
+            yield FittingLabel("Search", id="label")
+
+    app = One()
+    async with app.run_test(size=(40, 5)) as pilot:
+        label = app.query_one(FittingLabel)
+        label.say("12 quotes · 3 events", "12q · 3e", "12q")
+        await pilot.pause()
+        assert str(label.render()) == "12q · 3e"
+        label.say("123,456 quotes", "123,456q", "1q")
+        await pilot.pause()
+        assert str(label.render()) == "123,456q"
+        label.say("far too long a text")  # nothing shorter: said as it is, and cut
+        await pilot.pause()
+        assert str(label.render()) == "far too long a text"
+
+
+async def test_a_count_says_itself_again_when_the_bar_is_resized() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("2", "slash", *"trump")
+        await pilot.pause()
+        bar = app.screen.query_one(SearchBar)
+        assert str(bar.label.render()).startswith("4 quotes · ")
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert str(bar.label.render()) == "4q · 1e"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert str(bar.label.render()) == "4 quotes · 1 event"
 
 
 async def test_search_with_no_match_shows_empty_lists() -> None:

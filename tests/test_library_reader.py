@@ -366,6 +366,18 @@ async def test_search_lists_only_matching_quotes(shelf: Path) -> None:
         assert screen.search == ""
 
 
+async def test_a_compact_search_keeps_room_to_type(shelf: Path) -> None:
+    app = reader(shelf)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "slash", *"said")
+        await pilot.pause(0.3)
+        bar = screen_of(app).query_one(SearchBar)
+        assert bar.input.value == "said" and bar.input.content_size.width >= 12
+        said = str(bar.label.render())
+        assert len(said) <= bar.label.content_size.width and said.endswith("e"), said
+
+
 async def test_a_search_counts_each_speakers_matches_as_matching_of_all(shelf: Path) -> None:
     app = reader(shelf)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -118,6 +118,10 @@ class TestCompact:
     def test_compact_40x12(self, snap_compare: SnapCompare, pane: str) -> None:
         assert snap_compare(make_app(), press=[pane], terminal_size=(40, 12))
 
+    def test_compact_search_40x12(self, snap_compare: SnapCompare) -> None:
+        # The field keeps room to type in, and the count says itself in fewer cells.
+        assert snap_compare(make_app(), press=["2", "slash", *"trump"], terminal_size=(40, 12))
+
 
 class TestHostile:
     def test_quotes(self, snap_compare: SnapCompare) -> None:

@@ -431,13 +431,13 @@ class LibraryScreen(Screen[None]):
             if query.strip():
                 counts = self.memo.counted(query, self.chosen)
                 if counts is None or self.memo.by_person(query, self.chosen) is None:
-                    bar.label.update("counting…", layout=False)
+                    bar.say("counting…")
                     counting = self._count(query, self.chosen)  # the stale one cancelled
                     self._stop_counting(but=counting)  # and stopped: it would count on
                 else:
                     self._say_counts(counts, self.memo.by_person(query, self.chosen))
             else:
-                bar.label.update("Search", layout=False)
+                bar.say("Search")
             searching = bool(self.search)
             self.search = query
             if searching != bool(query):

@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
+from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from smareader.memory import freeze_heap
 from smareader.model.cite import STYLE_NAMES, CitationStyle, cite
@@ -328,7 +328,7 @@ class MainScreen(Screen[None]):
             # A large story: let a burst of typing finish, then filter in a thread,
             # so keys echo at once and a stale result is never shown.
             self._search_timer = self.set_timer(SEARCH_PAUSE, self._search_in_thread)
-            self.query_one("#search-label", Label).update("Searching…", layout=False)
+            self.query_one(SearchBar).say("Searching…")
 
     def _get_index(self) -> SearchIndex:
         if self._index is None:

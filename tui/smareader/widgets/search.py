@@ -19,6 +19,29 @@ FILTER_HINT = "words in quotes, speakers or events"
 FIND_HINT = "words to find in the article text"
 
 
+class FittingLabel(Label):
+    """A label of fixed width that says the longest of its texts that fits it.
+
+    The width is fixed so that a keystroke never lays the bar out again; a count too
+    long for it ("1,000,000 quotes · 200,000 events", or any count on a compact
+    screen) says the same in fewer cells rather than losing its end.
+    """
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(text, id=id)
+        self.said: tuple[str, ...] = (text,)
+        """What it says, longest first."""
+
+    def say(self, *texts: str) -> None:
+        """Show the first of ``texts`` that fits (the last one, cut, if none does)."""
+        self.said = texts
+        width = self.content_size.width or len(texts[0])  # not laid out yet
+        self.update(next((text for text in texts if len(text) <= width), texts[-1]), layout=False)
+
+    def on_resize(self) -> None:
+        self.say(*self.said)
+
+
 class SearchBar(Horizontal):
     """A one-line query that reports every change."""
 
@@ -49,7 +72,7 @@ class SearchBar(Horizontal):
         self.finding = False
 
     def compose(self) -> ComposeResult:
-        yield Label("Search", id="search-label")
+        yield FittingLabel("Search", id="search-label")
         yield Input(placeholder=FILTER_HINT, id="search-input")
 
     @property
@@ -69,21 +92,25 @@ class SearchBar(Horizontal):
         self.finding = find
         self.input.placeholder = FIND_HINT if find else FILTER_HINT
         if not self.input.value:
-            self.label.update("Find" if find else "Search", layout=False)
+            self.say("Find" if find else "Search")
         self.display = True
         if query is not None:
             self.input.value = query
         self.input.focus()
 
     @property
-    def label(self) -> Label:
+    def label(self) -> FittingLabel:
         """The label left of the field (it shows the count)."""
-        return self.query_one("#search-label", Label)
+        return self.query_one("#search-label", FittingLabel)
+
+    def say(self, *texts: str) -> None:
+        """Show the first of ``texts`` (longest first) that fits the label."""
+        self.label.say(*texts)
 
     def show_count(self, search: SearchResult) -> None:
         """Say how many quotes and events match."""
         if search.is_blank:
-            self.label.update("Search", layout=False)
+            self.say("Search")
         else:
             self.show_totals(len(search.quotes), len(search.events))
 
@@ -91,21 +118,22 @@ class SearchBar(Horizontal):
         self, quotes: int, events: int, *, more_quotes: bool = False, more_events: bool = False
     ) -> None:
         """Say how many quotes and events match (``more_…``: at least that many)."""
-        text = (
-            f"{quotes:,}{'+' * more_quotes} quote{'s' * (quotes != 1)}"
-            f" · {events:,}{'+' * more_events} event{'s' * (events != 1)}"
+        many, more = f"{quotes:,}{'+' * more_quotes}", f"{events:,}{'+' * more_events}"
+        self.say(
+            f"{many} quote{'s' * (quotes != 1)} · {more} event{'s' * (events != 1)}",
+            f"{many}q · {more}e",
+            f"{many}q {more}e",
         )
-        self.label.update(text, layout=False)  # fixed width: no relayout per keystroke
 
     def show_matches(self, current: int | None, total: int) -> None:
         """Say which match of how many is highlighted in the article."""
         if not self.input.value.strip():
-            text = "Find"
+            self.say("Find")
         elif not total:
-            text = "no match"
+            self.say("no match")
         else:
-            text = f"{(current or 0) + 1:,}/{total:,} match{'es' * (total != 1)}"
-        self.label.update(text, layout=False)
+            where = f"{(current or 0) + 1:,}/{total:,}"
+            self.say(f"{where} match{'es' * (total != 1)}", where)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
