@@ -271,6 +271,8 @@ def test_less_than_is_approximate() -> None:
          "Seoul made its last formal offer"),
         ("U.S. officials put the cost of keeping 28,500 troops at $4.4 billion.",
          "Keeping 28,500 troops"),
+        ("The repairs will cost about $48 million, more than planned.", "Repairs"),
+        ("The new pier could reach $9 million.", "New pier"),
     ],
 )  # fmt: skip
 def test_figure_labels(text: str, label: str) -> None:

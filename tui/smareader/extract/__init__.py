@@ -143,6 +143,10 @@ LABEL_STOP = {
     "is", "were", "are", "be", "been", "that", "which", "with", "in", "on", "from", "as",
     "it", "its", "their", "his", "her", "says", "said", "pay", "paid", "pays", "costs",
     "cost", "totaling", "totalling", "worth", "just", "only", "under", "below", "above",
+    # a verb's helpers say nothing of what the money is: "the repairs will cost $48 million"
+    "will", "would", "could", "can", "should", "must", "shall", "might", "has", "have",
+    "had", "now", "also", "still", "reach", "reaches", "reached", "total", "totals",
+    "totaled", "totalled",
 }  # fmt: skip
 
 
