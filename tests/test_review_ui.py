@@ -416,6 +416,24 @@ async def test_e_on_a_figure_edits_its_amount_checked_as_you_type(draft_path: Pa
         assert figure.amount == 1.5e9 and figure.review == "edited"
 
 
+async def test_costs_without_categories_start_on_the_amounts(
+    tmp_path: Path, raw: dict[str, Any]
+) -> None:
+    # Most drafts find amounts but no categories: `e` must reach a figure at once.
+    data = drafted(raw)
+    data["costs"]["categories"] = []
+    data["costs"]["comparisons"] = []
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    app = make_app(path, fresh=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, "3")
+        target = main(app).target
+        assert target.kind == "figure" and target.id is not None
+        await settle(pilot, "e")
+        assert isinstance(app.screen, CostForm)
+
+
 async def test_e_on_a_category_edits_its_flags(draft_path: Path) -> None:
     app = make_app(draft_path, fresh=True)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -129,7 +129,11 @@ class CostsPane(StoryPane, Container):
                 self.figure_list.cursor = ids.index(target.id)
 
     def focus_main(self) -> None:
-        wanted = self.figure_list if self.target.kind == "figure" else self.category_list
+        # A story with amounts but no categories (most drafts) starts on its amounts:
+        # an empty matrix would take the keys, and `e` or Enter would find nothing.
+        only_figures = bool(self.figures) and not self.table.categories
+        on_figures = self.target.kind == "figure" or only_figures
+        wanted = self.figure_list if on_figures else self.category_list
         focused = self.screen.focused
         if self.target.kind is None and focused in (self.figure_list, self.category_list):
             return  # back on the pane as left: keep the list that had focus
