@@ -272,12 +272,20 @@ def test_less_than_is_approximate() -> None:
         ("U.S. officials put the cost of keeping 28,500 troops at $4.4 billion.",
          "Keeping 28,500 troops"),
         ("The repairs will cost about $48 million, more than planned.", "Repairs"),
+        ("Prices saw a 5 percent rise over 2019 levels.", "Prices saw rise over 2019 levels"),
         ("The new pier could reach $9 million.", "New pier"),
     ],
 )  # fmt: skip
 def test_figure_labels(text: str, label: str) -> None:
     figures = _draft(text)["costs"]["figures"]
     assert figures[-1]["label"] == label
+
+
+def test_a_change_over_another_amount_is_labelled_with_that_amount() -> None:
+    text = "It pays 9 billion won, a 4 percent rise over the 8.6 billion won of last year."
+    figures = _draft(text)["costs"]["figures"]
+    (rise,) = [figure for figure in figures if figure["text"] == "4 percent"]
+    assert rise["label"] == "Rise over 8.6 billion won"
 
 
 def test_the_invented_sma_story_scores() -> None:

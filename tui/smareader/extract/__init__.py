@@ -92,6 +92,12 @@ def _label_words(phrase: str) -> list[str]:
     return words
 
 
+AMOUNT_WORDS = re.compile(
+    r"(?:the\s+)?(?P<amount>\d[\d,.]*(?:\s+(?:thousand|million|billion|trillion))?"
+    r"(?:\s+(?:won|yen|yuan|dollars|euros|pounds|percent))?)",
+    re.IGNORECASE,
+)
+"""An amount a change is measured against, as written: "the 1.02 trillion won"."""
 FOR_WHAT = re.compile(
     r"(?:\s+of\s+it)?\s+(?:for|toward|towards|to\s+cover|worth\s+of)\s+(?P<what>[^,;:.()\[\]“”\"—–]{1,60})"
 )
@@ -125,8 +131,14 @@ def figure_label(text: str, start: int, end: int, after: int | None = None) -> s
             what = [
                 w[:-1] if w.endswith(".") and "." not in w[:-1] else w  # "deal." but "U.S."
                 for w in _label_words(change.group("what"))
-                if not w[:1].isdigit()
             ]
+            if what and what[0][:1].isdigit():
+                # Over another amount ("1.02 trillion won"), or a year ("2019 levels").
+                amount = AMOUNT_WORDS.match(tail, change.start("what"))
+                if amount and " " in amount.group("amount"):
+                    what = amount.group("amount").split()
+            else:
+                what = [w for w in what if not w[:1].isdigit()]
             words += [change.group("of").lower(), *what] if what else []
         return _clip(" ".join(words), 50)
     weak = not any(word[:1].isupper() for word in words)  # names no one: say what for
