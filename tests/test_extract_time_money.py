@@ -273,6 +273,12 @@ def test_less_than_is_approximate() -> None:
          "Keeping 28,500 troops"),
         ("The repairs will cost about $48 million, more than planned.", "Repairs"),
         ("Prices saw a 5 percent rise over 2019 levels.", "Prices saw rise over 2019 levels"),
+        # who asks or offers it, and a relative clause cut off
+        ("The mayor has demanded the port pay $2 million for the works.", "Mayor's demand"),
+        ("But Velmora asked for $4 million a year.", "Velmora's request"),
+        ("The union offered $300,000 in the last round.", "Union's offer"),
+        ("Talks stalled over Velmora’s demands for $9 million.", "Velmora’s demand"),
+        ("It is above the old deal where the town pays $1 million.", "Old deal"),
         ("The new pier could reach $9 million.", "New pier"),
     ],
 )  # fmt: skip

@@ -98,6 +98,20 @@ AMOUNT_WORDS = re.compile(
     re.IGNORECASE,
 )
 """An amount a change is measured against, as written: "the 1.02 trillion won"."""
+ASKED = re.compile(
+    r"(?P<who>(?<![\w’'])(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}|[Tt]he\s+[a-z][\w-]*))\s+"
+    r"(?:has\s+|have\s+|had\s+|is\s+|was\s+|were\s+|are\s+)?"
+    r"(?P<verb>demand(?:ed|s|ing)|ask(?:ed|s|ing)|want(?:ed|s)|sought|seek(?:s|ing)|"
+    r"offer(?:ed|s|ing)|propos(?:ed|es|ing))\b(?:\s+[^\s.;:]+){0,6}\s*$"
+)
+"""Who asks or offers the figure that follows: "Trump has demanded South Korea pay"."""
+ASKED_NOUNS = {
+    "dema": "demand", "aske": "request", "asks": "request", "aski": "request",
+    "want": "demand", "soug": "demand", "seek": "demand", "offe": "offer", "prop": "proposal",
+}  # fmt: skip
+ASKED_OPENERS = {"But", "And", "So", "Yet", "Still", "Now", "Then", "The", "the", "A", "An"}
+RELATIVE = {"where", "which", "whereby", "whose"}
+"""Words that open a relative clause: a label ends before them."""
 FOR_WHAT = re.compile(
     r"(?:\s+of\s+it)?\s+(?:for|toward|towards|to\s+cover|worth\s+of)\s+(?P<what>[^,;:.()\[\]“”\"—–]{1,60})"
 )
@@ -120,7 +134,20 @@ def figure_label(text: str, start: int, end: int, after: int | None = None) -> s
     breaks = [0, *(m.end() for m in CLAUSE_BREAK.finditer(window))]
     if len(breaks) > 1 and not re.search(r"\w", window[breaks[-1] :]):
         breaks.pop()  # an apposition: the clause before names it
-    words = _label_words(window[breaks[-1] :])
+    clause = window[breaks[-1] :]
+    asked = ASKED.search(clause[-160:])  # bounded: the verb is at most six words back
+    if asked:
+        who = asked.group("who").split()
+        while who and who[0] in ASKED_OPENERS:
+            who.pop(0)
+        if who:
+            name, noun = " ".join(who), ASKED_NOUNS[asked.group("verb").lower()[:4]]
+            if not name.endswith(("’s", "'s")):  # "Trump’s demands for …" is a noun already
+                name += "’s" if "’" in text else "'s"
+            return _clip(f"{name} {noun}", 50)
+    words = _label_words(clause)
+    relative = next((i for i, word in enumerate(words) if i and word.lower() in RELATIVE), None)
+    words = words[:relative]  # "the current deal where Seoul pays": the deal
     if after is None:
         return _clip(" ".join(words), 50)
     tail = text[after : min(len(text), after + 80)]
