@@ -279,6 +279,7 @@ def test_less_than_is_approximate() -> None:
         ("The union offered $300,000 in the last round.", "Union's offer"),
         ("Talks stalled over Velmora’s demands for $9 million.", "Velmora’s demand"),
         ("It is above the old deal where the town pays $1 million.", "Old deal"),
+        ("Reporters asked about the $2 million for the works.", "Reporters asked"),  # no request
         ("The new pier could reach $9 million.", "New pier"),
     ],
 )  # fmt: skip

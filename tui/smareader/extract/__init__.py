@@ -102,7 +102,9 @@ ASKED = re.compile(
     r"(?P<who>(?<![\w’'])(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}|[Tt]he\s+[a-z][\w-]*))\s+"
     r"(?:has\s+|have\s+|had\s+|is\s+|was\s+|were\s+|are\s+)?"
     r"(?P<verb>demand(?:ed|s|ing)|ask(?:ed|s|ing)|want(?:ed|s)|sought|seek(?:s|ing)|"
-    r"offer(?:ed|s|ing)|propos(?:ed|es|ing))\b(?:\s+[^\s.;:]+){0,6}\s*$"
+    r"offer(?:ed|s|ing)|propos(?:ed|es|ing))\b"
+    r"(?!\s+(?:about|whether|if|how|why|what|when|who|questions?)\b)"  # asked about: no ask
+    r"(?:\s+[^\s.;:]+){0,6}\s*$"
 )
 """Who asks or offers the figure that follows: "Trump has demanded South Korea pay"."""
 ASKED_NOUNS = {

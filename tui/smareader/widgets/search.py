@@ -118,11 +118,11 @@ class SearchBar(Horizontal):
         self, quotes: int, events: int, *, more_quotes: bool = False, more_events: bool = False
     ) -> None:
         """Say how many quotes and events match (``more_…``: at least that many)."""
-        many, more = f"{quotes:,}{'+' * more_quotes}", f"{events:,}{'+' * more_events}"
+        quoted, dated = f"{quotes:,}{'+' * more_quotes}", f"{events:,}{'+' * more_events}"
         self.say(
-            f"{many} quote{'s' * (quotes != 1)} · {more} event{'s' * (events != 1)}",
-            f"{many}q · {more}e",
-            f"{many}q {more}e",
+            f"{quoted} quote{'s' * (quotes != 1)} · {dated} event{'s' * (events != 1)}",
+            f"{quoted}q · {dated}e",
+            f"{quoted}q {dated}e",
         )
 
     def show_matches(self, current: int | None, total: int) -> None:
