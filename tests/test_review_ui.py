@@ -28,12 +28,17 @@ from smareader.widgets.timeline import TimelinePane
 from test_review import drafted
 
 
+def write_draft(folder: Path, data: dict[str, Any]) -> Path:
+    """``data`` written as ``draft.json`` in ``folder``."""
+    path = folder / "draft.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def draft_path(tmp_path: Path, raw: dict[str, Any]) -> Path:
     """A copy of the bundled story as ``extract`` would leave it: every item pending."""
-    path = tmp_path / "draft.json"
-    path.write_text(json.dumps(drafted(raw), ensure_ascii=False, indent=2), encoding="utf-8")
-    return path
+    return write_draft(tmp_path, drafted(raw))
 
 
 def main(app: SMAReader) -> MainScreen:
@@ -423,9 +428,7 @@ async def test_costs_without_categories_start_on_the_amounts(
     data = drafted(raw)
     data["costs"]["categories"] = []
     data["costs"]["comparisons"] = []
-    path = tmp_path / "draft.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    app = make_app(path, fresh=True)
+    app = make_app(write_draft(tmp_path, data), fresh=True)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot, "3")
         target = main(app).target

@@ -107,10 +107,8 @@ ASKED = re.compile(
     r"(?:\s+[^\s.;:]+){0,6}\s*$"
 )
 """Who asks or offers the figure that follows: "Trump has demanded South Korea pay"."""
-ASKED_NOUNS = {
-    "dema": "demand", "aske": "request", "asks": "request", "aski": "request",
-    "want": "demand", "soug": "demand", "seek": "demand", "offe": "offer", "prop": "proposal",
-}  # fmt: skip
+ASKED_NOUNS = (("ask", "request"), ("offer", "offer"), ("propos", "proposal"))
+"""The noun of an asking verb by its stem; demanded, wants, sought and the rest: demand."""
 ASKED_OPENERS = {"But", "And", "So", "Yet", "Still", "Now", "Then", "The", "the", "A", "An"}
 RELATIVE = {"where", "which", "whereby", "whose"}
 """Words that open a relative clause: a label ends before them."""
@@ -143,7 +141,9 @@ def figure_label(text: str, start: int, end: int, after: int | None = None) -> s
         while who and who[0] in ASKED_OPENERS:
             who.pop(0)
         if who:
-            name, noun = " ".join(who), ASKED_NOUNS[asked.group("verb").lower()[:4]]
+            verb = asked.group("verb").lower()
+            name = " ".join(who)
+            noun = next((noun for stem, noun in ASKED_NOUNS if verb.startswith(stem)), "demand")
             if not name.endswith(("’s", "'s")):  # "Trump’s demands for …" is a noun already
                 name += "’s" if "’" in text else "'s"
             return _clip(f"{name} {noun}", 50)
