@@ -269,3 +269,18 @@ def test_evidence_of_a_long_sentence_is_cut_between_words() -> None:
             assert start == 0 or not text[start - 1].isalnum(), evidence["text"][:20]
             assert end == len(text) or not text[end].isalnum(), evidence["text"][-20:]
         assert not event["title"][:1].islower() or event["title"].startswith("word")
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        ("SEOUL — Velmora and Lumora met on Friday.", "Velmora and Lumora met on Friday."),
+        ("WASHINGTON (AP) - The talks ended.", "The talks ended."),
+        ("SEOUL, South Korea — Talks ended.", "Talks ended."),
+        ("NATO — the alliance — met.", "NATO — the alliance — met."),  # no dateline
+        ("U.S. officials said the talks ended.", "U.S. officials said the talks ended."),
+    ],
+)
+def test_the_descriptive_title_leaves_out_the_dateline(opening: str, title: str) -> None:
+    story = extract_story(f"By Staff Writer\n\n{opening}\n", date(2019, 11, 19))
+    assert story["story"]["title"] == title

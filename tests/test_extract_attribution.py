@@ -14,7 +14,7 @@ from smareader.extract import extract_story
 from smareader.extract.evaluate import main as evaluate
 from smareader.extract.money import find_amounts
 from smareader.extract.quotes import _clause_subject, clean_speaker
-from smareader.extract.speakers import NAME, split_title
+from smareader.extract.speakers import NAME, kind_of, split_title
 from smareader.extract.text import paragraphs, sentences
 from smareader.extract.timex import find_timexes
 from smareader.model import Story
@@ -1420,3 +1420,188 @@ def test_a_name_ends_with_its_last_word_on_every_python(text: str, name: str) ->
     # into it when the pattern used a possessive repeat of a group with a lookahead.
     found = NAME.match(text)
     assert found is not None and found.group(0) == name
+
+
+# Roles and descriptions linked to the named person: "the candidate" after "Ana Park"
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # the description after the quotation
+            "Mara Voss said on Friday that the bridge would open in May. “We have "
+            "waited long enough,” the Velmora senator said at a rally.",
+            "Mara Voss",
+        ),
+        (  # before it, with a name in its own sentence that it speaks to
+            "Tom Reyk says he is ready to run again. The former governor told Harbor "
+            "Radio that “the port needs a plan.”",
+            "Tom Reyk",
+        ),
+        (  # a name in a phrase of its own sentence is who it speaks with
+            "Ana Park spent the day in Lumora.\n\nOn a call with the editor Ben Lowe, the "
+            "former mayor said “the vote is close.”",
+            "Ana Park",
+        ),
+        (  # a sentence that names her, then the quotation
+            "Carla Diaz toured the port. “We will fund it,” the billionaire businesswoman "
+            "told the crowd.",
+            "Carla Diaz",
+        ),
+        (  # a gendered head skips the man named last
+            "Ana Park met Tom Reyk on Monday. Tom Reyk left early. “We agreed on "
+            "nothing,” the actress said.",
+            "Ana Park",
+        ),
+    ],
+)
+def test_a_definite_description_is_the_person_named_before(text: str, speaker: str) -> None:
+    result = draft(text)
+    names = {entry["id"]: entry["name"] for entry in result["speakers"]}
+    (quote,) = result["quotes"]
+    assert names[quote["speaker"]] == speaker
+    assert quote["rule"].endswith("+description")
+    # The text calls the person so: the description is one of their aliases.
+    (entry,) = [entry for entry in result["speakers"] if entry["id"] == quote["speaker"]]
+    assert any(alias.lower().startswith("the ") for alias in entry["aliases"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone the text leaves unnamed stays a description
+        "Ana Park spoke first. “The data are clear,” the official said.",
+        # an indefinite description brings in somebody new
+        "Ana Park spoke first. “The data are clear,” a senator said.",
+        # "the other candidate" is not the one named
+        "Ana Park spoke first. “The data are clear,” the other candidate said.",
+        # nobody named before: the description stands alone
+        "“The data are clear,” the senator said.",
+    ],
+)
+def test_a_description_of_someone_unnamed_stays_a_description(text: str) -> None:
+    result = draft(text)
+    names = {entry["id"]: entry["name"] for entry in result["speakers"]}
+    (quote,) = result["quotes"]
+    assert names[quote["speaker"]] != "Ana Park"
+    assert not quote["rule"].endswith("+description")
+
+
+def test_a_title_given_in_the_text_wins_over_the_sentence_before() -> None:
+    text = (
+        "Sen. Ana Park opened the debate. Tom Reyk answered her on Monday. “We "
+        "disagree,” the senator said."
+    )
+    assert speakers_of(text) == ["Ana Park"]
+
+
+# 6. Junk speakers: a description keeps its phrase, and a stray word is nobody
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (  # a title word, then the description's phrase
+            "“The numbers do not add up,” said one Republican familiar with the bid, a "
+            "banker in Lumora.",
+            "Republican familiar with the bid",
+            "person",
+        ),
+        (
+            "“We will match every dollar,” said one donor involved in the ferry drive.",
+            "donor involved in the ferry drive",
+            "person",
+        ),
+        (  # an aide close to the harbor board is a person, not the board
+            "“The vote is split,” an aide close to the harbor board said on Monday.",
+            "aide close to the harbor board",
+            "person",
+        ),
+        (
+            "“I kept the keys,” said the former officer known as Sam, breaking a long silence.",
+            "former officer known as Sam",
+            "person",
+        ),
+        (  # a day after a bare determiner modifies what speaks
+            "“The ferry plan deserves a vote,” reads a Sunday editorial in the Velmora Herald.",
+            "Sunday editorial",
+            None,
+        ),
+        (  # a title in quotation marks cut the description short
+            "“Ferries must run all night,” wrote the authors of the “Harbor Plan,” citing "
+            "two cases.",
+            "authors",
+            None,
+        ),
+    ],
+)
+def test_a_description_keeps_its_phrase_and_ends_on_a_word(
+    text: str, speaker: str, kind: str | None
+) -> None:
+    result = draft(text)
+    entries = {entry["id"]: entry for entry in result["speakers"]}
+    (quote,) = result["quotes"]
+    assert entries[quote["speaker"]]["name"] == speaker
+    if kind is not None:
+        assert entries[quote["speaker"]]["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["a", "the", "one of the", "Ana Park had won the race", "Park would rather wait"],
+)
+def test_a_determiner_or_a_clause_is_no_speaker(phrase: str) -> None:
+    assert clean_speaker(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "speaker"),
+    [
+        ("a smiling Reyk", "Reyk"),  # an adjective before a name describes it
+        ("the Herald's night editor Ana Park", "Ana Park"),
+        ("the Velmora Green Party’s Tom Reyk", "Tom Reyk"),
+        ("Council Majority Whip Ana Park", "Whip Ana Park"),  # a title, split off later
+        ("Lumora Public Advocate Tom Reyk", "Advocate Tom Reyk"),
+        # a role after a determiner, or a name inside a phrase, stays a description
+        ("another Velmora Republican", "another Velmora Republican"),
+        ("the senator from Velmora", "the senator from Velmora"),
+        ("one of the lawyers for Ana Park", "one of the lawyers for Ana Park"),
+        ("the Lumora Trust", "the Lumora Trust"),
+    ],
+)
+def test_a_name_after_the_words_that_describe_it(phrase: str, speaker: str) -> None:
+    assert clean_speaker(phrase) == speaker
+
+
+def test_a_title_of_a_chamber_before_a_name_is_the_persons() -> None:
+    text = (
+        "“The ferry stays,” said Council Majority Whip Ana Park (R-Vel.) on the radio. "
+        "“It is settled.”"
+    )
+    assert speakers_of(text) == ["Ana Park", "Ana Park"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "speaker"),
+    [
+        ("The veteran mayor said she", "The veteran mayor"),
+        ("Park’s memo makes a blunt case", "Park’s memo"),
+        ("The video shows Reyk refusing to leave", "The video"),
+        ("Reyk pushed back on the claim", "Reyk"),
+    ],
+)
+def test_a_clause_after_the_subject_is_no_part_of_the_speaker(phrase: str, speaker: str) -> None:
+    assert clean_speaker(phrase) == speaker
+
+
+def test_the_subject_of_a_clause_that_says_she_is_linked_to_the_one_named() -> None:
+    text = (
+        "“The ferry is ours,” Ana Park said. The veteran mayor said she seldom lends her "
+        "name to campaigns, “except for friends I trust.”"
+    )
+    assert speakers_of(text) == ["Ana Park", "Ana Park"]
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["her family physician", "an old school friend", "the forum moderator",
+     "a person close to the mayor", "the investor"],
+)  # fmt: skip
+def test_a_description_of_one_person_is_a_person(description: str) -> None:
+    assert kind_of(description) == "person"

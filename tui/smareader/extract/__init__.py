@@ -35,6 +35,14 @@ UNKNOWN_CURRENCY = "XXX"
 PROMOTION = re.compile(r"\b(subscrib\w*|sign up|newsletter|support (?:our|us)|donate)\b", re.I)
 
 
+DATELINE = re.compile(
+    r"[A-Z][A-Z.’' -]{1,40}(?:,\s+[A-Z][\w.’' -]{1,30})?(?:\s+\([^()]{1,30}\))?"
+    r"\s+[—–-]{1,2}\s+(?=[A-Z0-9“\"‘'])"
+)
+"""A wire story's opening place, and its agency, before the sentence: "SEOUL — ",
+"WASHINGTON (AP) - ", "SEOUL, South Korea — "."""
+
+
 def _clip(text: str, limit: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
@@ -426,7 +434,11 @@ def extract_story(
     first_sentence = (
         sentence_at(sentence_spans, story_paragraphs[0][0]) if story_paragraphs else (0, 0)
     )
-    headline = title or _clip(text[first_sentence[0] : first_sentence[1]], 90) or "Untitled"
+    opening = text[first_sentence[0] : first_sentence[1]]
+    # The descriptive title is the first sentence, without the dateline before it.
+    dateline = DATELINE.match(opening)
+    opening = opening[dateline.end() :] if dateline else opening
+    headline = title or _clip(opening, 90) or "Untitled"
     return {
         "schema_version": 1,
         "story": {

@@ -25,7 +25,9 @@ from dataclasses import dataclass, replace
 
 from smareader.extract.names import gender_of_first_name
 from smareader.extract.speakers import (
+    COMPLEMENTED,
     GROUP_HEADS,
+    HONORIFIC_GENDER,
     NAME,
     ORGANIZATION_HEADS,
     PERSON_HEADS,
@@ -35,6 +37,8 @@ from smareader.extract.speakers import (
     TITLES,
     Entity,
     Registry,
+    epithet,
+    full_name_like,
     kind_of,
     name_mentions,
     split_title,
@@ -103,6 +107,16 @@ TIME_WORD = re.compile(
     r"Jul|Aug|Sept?|Oct|Nov|Dec|Today|Yesterday|Tonight)\b\.?"
 )
 DETERMINERS = {"the", "a", "an", "one", "another", "some", "two", "three", "several", "many"}
+CLAUSE_VERBS = {
+    "said", "says", "told", "tells", "asked", "asks", "added", "adds", "wrote", "writes",
+    "sought", "seeks", "makes", "made", "shows", "showed", "pushed", "tried", "tries",
+    "wants", "wanted", "went", "goes", "took", "takes", "gave", "gives", "insisted",
+    "insists", "argued", "argues", "explained", "explains", "noted", "notes",
+}  # fmt: skip
+"""Verbs that start the clause after a speaker's phrase, never a word of it."""
+DANGLING = {"of", "the", "a", "an", "and", "or", "to", "in", "for", "with", "at", "by"}
+"""Words a speaker's description cannot end on: "the authors of the" (a title in
+quotation marks cut it short) is "the authors"."""
 REPORT = re.compile(
     r"\b(?:an?|the)\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){1,3})(?:news\s+)?"
     r"(?:report|story|article|poll|survey|study|statement|memo)\b[^“”\"]{0,80}$"
@@ -346,17 +360,28 @@ def clean_speaker(phrase: str) -> str | None:
         timed = TIME_WORD.match(word) is not None
         if short_month and not (rest and rest[0][:1].isdigit()):
             timed = False
+        if timed and all(w.lower() in DETERMINERS for w in words[:index]):
+            timed = False  # "a Wednesday editorial": the day modifies what speaks
         # "harbor chief Ana Park and port director Tom Reyk": two people, the first named.
         both = word == "and" and role_follows and _person_run(_capitalized_run(words[:index]))
+        # "The longtime senator said he …", "Park’s letter makes a case": a clause
+        # after the subject, whatever the subject's case.
+        clause = word in CLAUSE_VERBS
         if (
-            word.lower() in BOUNDARY and ended and (both or not role_follows) and not of_title
-        ) or timed:
+            (word.lower() in BOUNDARY and ended and (both or not role_follows) and not of_title)
+            or timed
+            or clause
+        ):
             words = words[:index]
             break
     while words and (
-        words[-1].lower() in AUXILIARY or (words[-1].endswith("ly") and words[-1].islower())
+        words[-1].lower() in AUXILIARY
+        or (words[-1].endswith("ly") and words[-1].islower())
+        or (len(words) > 1 and words[-1] in DANGLING)
     ):
         words.pop()
+    if words and words[-1].lower() in COMPLEMENTED and len(words) > 1:
+        words.pop()  # "one Democrat familiar", cut before its phrase: "one Democrat"
     if not words:
         return None
     first = " ".join(words)
@@ -366,11 +391,22 @@ def clean_speaker(phrase: str) -> str | None:
         while index > 0 and (_capital(words[index - 1]) or words[index - 1] in PARTICLES):
             index -= 1
         lead = words[:index]
-        if lead and lead[0].lower() in DETERMINERS and index < len(words):
+        run = words[index:]
+        owners = [at for at, word in enumerate(run[:-1]) if re.search(r"[’']s?$", word)]
+        # "an angry Hollande", "the Post's senior editor Ana Park", "the Union Party's Ana
+        # Park": a name after the words that describe it, not a role ("a Velmora Democrat").
+        tail = run[owners[-1] + 1 :] if owners else run
+        named = (
+            tail[-1].lower() not in TITLES | HEADS
+            and kind_of(" ".join(tail)) == "person"
+            and (len(tail) == 1 or _person_run(" ".join(tail)))
+            # "the senator from Vermont", "one of the prosecutors for Ana Park": the
+            # name is in a phrase of the description, not what it describes.
+            and not any(word.lower() in PREPOSITIONS | BOUNDARY | COMPLEMENTED for word in lead)
+        )
+        if lead and lead[0].lower() in DETERMINERS and index < len(words) and not named:
             candidate = first  # "another New Hampshire Republican": a description
         else:
-            run = words[index:]
-            owners = [at for at, word in enumerate(run[:-1]) if re.search(r"[’']s?$", word)]
             if owners and _person_run(" ".join(run[owners[-1] + 1 :])):
                 run = run[owners[-1] + 1 :]  # "The Post's Dana Milbank" is Dana Milbank
             # "Democratic National Committee Chairman Ed Rendell": from the last title on.
@@ -453,6 +489,8 @@ def _acceptable(candidate: str) -> bool:
     words = candidate.split()
     if not words or len(words) > 9:
         return False
+    if all(word.lower() in DETERMINERS | DANGLING for word in words):
+        return False  # "a", "the": no one
     titled = words[0].lower() in TITLES or words[0].lower() + "." in TITLES
     leading = (words[0] in STOP or words[0] in ADVERBS) and not (
         words[0] == "Will" and len(words) > 1  # Will Doyle, not "Will he run?"
@@ -474,7 +512,7 @@ def _acceptable(candidate: str) -> bool:
     lowered = {word.lower() for word in (words[1:] if named_will else words)}
     if lowered & {
         "is", "was", "are", "were", "may", "might", "be", "been", "cited", "will", "which",
-        "that", "who", "whom",
+        "that", "who", "whom", "had", "has", "have", "would",
     }:  # fmt: skip
         return False  # a clause: "It may be", "Reuters last Friday cited sources as"
     if candidate[:1].islower() and not (
@@ -568,6 +606,13 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
             if bare.endswith(".") and not ABBREVIATED.fullmatch(bare):
                 bare = bare[:-1]
             if words and (bare.lower() in BOUNDARY or TIME_WORD.match(bare)):
+                if words[-1].lower() in COMPLEMENTED and bare.lower() in ("to", "with", "in", "as"):
+                    # "said a person close to the campaign": the phrase is the description.
+                    words.append(bare)
+                    continue
+                if TIME_WORD.match(bare) and all(w.lower() in DETERMINERS for w in words):
+                    words.append(bare)  # "reads a Wednesday editorial": no date, a modifier
+                    continue
                 if bare == "and" and words[-1].lower() in TITLES and words[0][:1].islower():
                     # "said former Velmora Gov. and Harbor Board Chairman Ana Park"
                     words.append(bare)
@@ -1328,6 +1373,29 @@ class People:
             seen += 1
         return None
 
+    def described(self, head: str, offset: int) -> Entity | None:
+        """The person "the candidate" or "the actress" refers to, in a sentence that
+        starts at ``offset``: the subject of the nearest sentence before it (at most
+        three back) that names a person of the head's gender.
+
+        The description's own sentence is not searched: the names in it are who it
+        speaks to or about ("the senator told USA TODAY", "in an interview with Ana Park,
+        the candidate said").
+        """
+        gender = HONORIFIC_GENDER.get(head)
+        index = self._sentence_index(offset) - 1
+        for _ in range(3):
+            if index < 0 or offset - self.sentences[index][0] > 3000:
+                break
+            start, end = self.sentences[index]
+            found = self.subject(start, end, gender, free=True)
+            if found is not None and found.kind == "person":
+                # A person's name, not a run of capitals ("told REVOLT TV").
+                named = found.gender is not None or bool(found.titles)
+                return found if named or full_name_like(found.name) else None
+            index -= 1
+        return None
+
     def _pronoun_at(self, pronoun: str, start: int, end: int) -> int | None:
         """Where the first ``pronoun`` in ``[start, end)`` stands (``start`` when one of
         them is a parenthetical "…, he said,"), or ``None``."""
@@ -1479,6 +1547,15 @@ def find_quotes(
             elif who in {"they", "it", "we", "i"}:
                 speaker = next((e for e in reversed(registry.recent) if e.kind != "person"), None)
                 rule, confidence = f"{rule}+pronoun", 0.4
+            elif (
+                (head := epithet(who))
+                and registry.titled(who) is None
+                and (speaker := people.described(head, sentence_start))
+            ):
+                # “…,” the candidate said: the person the sentences before are about,
+                # whom the text calls so here.
+                registry.add_alias(speaker, who)
+                rule, confidence = f"{rule}+description", 0.6
             else:
                 speaker = registry.resolve(who)
         elif (

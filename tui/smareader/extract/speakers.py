@@ -74,7 +74,7 @@ TITLES = {
     "journalist", "reporter", "editor", "producer", "lawyer", "delegate", "activist",
     "organizer", "blogger", "writer", "publisher", "ceo", "cofounder", "sheriff",
     "superintendent", "treasurer", "president-elect", "assemblyman", "assemblywoman",
-    "lawmaker", "physician", "researcher", "historian", "operative",
+    "lawmaker", "physician", "researcher", "historian", "operative", "whip", "advocate",
 }  # fmt: skip
 HONORIFIC_GENDER = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "father": "m",
@@ -101,7 +101,14 @@ PERSON_HEADS = {
     "staffer", "insider", "donor", "activist", "organizer", "worker", "officer", "attorney",
     "prosecutor", "lawyer", "reporter", "columnist", "editor", "author", "writer",
     "anchor", "correspondent", "manager", "counsel", "diplomat", "researcher", "scientist",
-    "investigator", "pollster", "consultant", "historian", "veteran", "user",
+    "investigator", "pollster", "consultant", "historian", "veteran", "user", "person",
+    "physician", "doctor", "friend", "moderator", "commenter", "investor", "designer",
+    "employee", "narrator", "host", "owner", "student", "teacher", "nurse", "pastor",
+    "priest", "rabbi", "imam", "neighbor", "son", "daughter", "wife", "husband", "mother",
+    "father", "brother", "sister", "nephew", "niece", "cousin", "widow", "actor", "actress",
+    "singer", "comedian", "mogul", "billionaire", "businessman", "businesswoman",
+    "protester", "witness", "victim", "survivor", "child", "parent", "volunteer",
+    "delegate", "entrepreneur", "founder", "governor-elect", "congressman", "congresswoman",
 }  # fmt: skip
 GROUP_HEADS = {
     "officials", "lawmakers", "experts", "analysts", "sources", "aides", "advisers",
@@ -111,6 +118,39 @@ GROUP_HEADS = {
     "prosecutors", "lawyers", "attorneys", "reporters", "investigators", "diplomats",
     "researchers", "scientists", "pollsters", "consultants", "historians", "veterans",
 }  # fmt: skip
+EPITHET_HEADS = {
+    "president", "president-elect", "candidate", "nominee", "front-runner", "frontrunner",
+    "governor", "senator", "congressman", "congresswoman", "lawmaker", "businessman",
+    "businesswoman", "billionaire", "mogul", "magnate", "tycoon", "developer", "actor",
+    "actress", "singer", "comedian", "star", "host", "mayor", "neurosurgeon", "surgeon",
+    "speaker", "chancellor", "premier", "pope", "king", "queen", "prince", "princess",
+    "secretary", "minister", "leader", "ambassador", "general", "admiral", "commander",
+    "justice", "democrat", "republican", "chairman", "chairwoman", "ceo", "founder",
+    "entrepreneur", "populist", "firebrand", "senator-elect", "governor-elect",
+}  # fmt: skip
+"""What a definite description calls a person the story has already named ("the
+candidate", "the Vermont senator", "the billionaire businessman") — not the heads of
+people a story leaves unnamed ("the official", "the aide", "the source")."""
+_EPITHET = re.compile(r"(?i)the\s+(?P<modifiers>(?:[\w.’'-]+\s+){0,4})(?P<head>[\w-]+)")
+_NOT_MODIFIER = {
+    "and", "or", "but", "of", "who", "that", "which", "with", "in", "at", "on", "for", "to",
+    "from", "by", "as", "than", "when", "while", "his", "her", "their", "its", "a", "an",
+    "the", "this", "other", "another", "same",
+}  # fmt: skip
+
+
+def epithet(description: str) -> str | None:
+    """The head of a definite description of someone already named ("the former
+    president" → "president"), or ``None`` for anything else ("a senator", "the
+    official", "the other candidate", "the senator and his aide")."""
+    match = _EPITHET.fullmatch(description.strip())
+    if match is None or match.group("head").lower() not in EPITHET_HEADS:
+        return None
+    if any(word.lower() in _NOT_MODIFIER for word in match.group("modifiers").split()):
+        return None
+    return match.group("head").lower()
+
+
 APPOSITION = re.compile(
     r"\b[Tt]he\s+(?P<role>(?:[a-z]+|U\.S\.|[A-Z][a-z]+)(?:\s+(?:[a-z]+|U\.S\.)){0,5}),\s+"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),"
@@ -254,7 +294,24 @@ class Entity:
         return words[-1] if words else self.name
 
 
+COMPLEMENTED = {
+    "close", "familiar", "involved", "knowledgeable", "known", "briefed", "connected",
+    "loyal", "allied", "aligned", "opposed", "sympathetic", "tied", "linked", "affiliated",
+    "friendly", "related", "devoted", "committed", "assigned", "attached",
+}  # fmt: skip
+"""Words that a description's phrase runs on after: "a person close to the campaign",
+"one Democrat familiar with the talks", "the base chief known as Bob"."""
+_COMPLEMENT = re.compile(rf"\s+(?:{'|'.join(sorted(COMPLEMENTED))})\s+(?:to|with|in|as)\b.*$")
+
+
+def _head_phrase(name: str) -> str:
+    """A description without the phrase its last word runs on to: "a person close to
+    the campaign" is a person, not a campaign."""
+    return _COMPLEMENT.sub("", name)
+
+
 def _kind(name: str) -> str:
+    name = _head_phrase(name)
     if MEDIA.search(name):
         return "media"
     if ORGANIZATION.search(name):
@@ -327,7 +384,7 @@ _NOT_FIRST = re.compile(r"(?i)[a-z]+(?:ly|ed|ing)")
 "Understated", "Using"."""
 
 
-def _full_name_like(name: str) -> bool:
+def full_name_like(name: str) -> bool:
     """Whether a person's name is a first name (or initial) and a surname, with at most a
     middle name or initial: "Ana Park", "Ana J. Park" — not "Republicans Park", "Neither
     Ana Park", "Support of Park" or a headline in capitals."""
@@ -438,6 +495,12 @@ class Registry:
 
     # ------------------------------------------------------------------ resolving
 
+    def titled(self, description: str) -> Entity | None:
+        """The person the text has given the title of ``description`` ("the senator"
+        after "Sen. Ted Cruz"), if any."""
+        bare = re.sub(r"(?i)^the\s+", "", description.strip())
+        return self._by_title.get(bare.lower())
+
     def resolve(self, mention: str, *, create: bool = True) -> Entity | None:
         """The entity a mention refers to, creating one for a new full name."""
         mention = re.sub(r"[’']s?$", "", mention.strip().strip(","))
@@ -458,17 +521,19 @@ class Registry:
             return found
         title, name = split_title(bare)
         all_titles = all(word.lower() in TITLES for word in bare.split())
-        if bare[:1].islower() or all_titles or lowered.startswith("the "):
-            described = self._described(mention, bare, create=create)
-            if described is not None or bare[:1].islower() or all_titles:
-                return described
+        # "Democrat familiar with the talks": a title word, then a description.
+        described = bare[:1].islower() or name[:1].islower()
+        if described or all_titles or lowered.startswith("the "):
+            entity = self._described(mention, bare, create=create)
+            if entity is not None or described or all_titles:
+                return entity
         if len(name.split()) == 1:
             return self._short(mention, title, name, create=create)
         return self._named(mention, title, name, create=create)
 
     def _described(self, mention: str, bare: str, *, create: bool) -> Entity | None:
         """ "the ministry", "the president", "a senior official": a description."""
-        head = bare.split()[-1].lower()
+        head = _head_phrase(bare).split()[-1].lower()
         found = self._by_title.get(bare.lower())
         if found is None and head in ORGANIZATION_HEADS:
             # "the company" after "Northline Construction said": the last organization
@@ -507,7 +572,7 @@ class Registry:
         if len({entity.name for entity in people}) > 1:
             # "Republicans Jolly", "Understated Perez" (a headline) beside David Jolly:
             # a run with a word in front of the name is nobody a lone surname means.
-            proper = [entity for entity in people if _full_name_like(entity.name)]
+            proper = [entity for entity in people if full_name_like(entity.name)]
             if proper and len({entity.name for entity in proper}) == 1:
                 people = proper
         if len({entity.name for entity in people}) == 1:
@@ -578,7 +643,7 @@ class Registry:
         distinct = {
             entity.name: entity
             for entity in self._by_surname.get(name.lower(), [])
-            if _full_name_like(entity.name)
+            if full_name_like(entity.name)
         }
         return list(distinct.values()) if len(distinct) > 1 else []
 
