@@ -1,7 +1,7 @@
 """How story text is written into CSV and Markdown: neutralized, so nothing runs.
 
 A CSV cell that a spreadsheet would run as a formula is prefixed with ``'`` (OWASP's
-rule); Markdown escapes every ASCII punctuation character of story text and
+rule); Markdown escapes whatever in story text a renderer could read as markup and
 percent-encodes addresses, so no text or URL can open a link, an image or HTML.
 Control characters go through :func:`smareader.sanitize.strip_controls`.
 
@@ -21,7 +21,20 @@ Format = Literal["markdown", "csv", "json"]
 FORMATS: tuple[Format, ...] = ("markdown", "csv", "json")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP CSV injection)."""
-_MARKDOWN_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+_MARKDOWN_SYNTAX = re.compile(
+    r"""([\\`*_\[\]<>!&~|#@$^{}]"""  # inline markup, HTML, entities, GFM, mentions, math
+    r"""|[.:](?=[^\W\d_]{2})|:(?=/)|(?<=[Ww]{3})\.)"""  # "evil.example", "https://", "www.e"
+)
+"""What Markdown could read as markup anywhere in a line of story text, to escape.
+
+Everything that opens markup (emphasis, code, links, images, HTML, entities, tables,
+strikethrough, mentions, math) is escaped, and so are the full stop and colon where a
+renderer's automatic links would join words into an address ("evil.example",
+"https://", "mailto:x", and GitHub's "www." before any word). Other punctuation
+("U.S.", "$4.7", "50/50", "(talks);") reads as itself.
+"""
+_MARKDOWN_BLOCK = re.compile(r"^(\s*)([-+=]|\d{1,9}(?=[.)]))")
+"""What opens a list, a heading or a rule at a line's start: "- ", "+ ", "=", "1." ."""
 _URL_UNSAFE = re.compile(r"""[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]""")
 
 
@@ -39,8 +52,17 @@ def csv_cell(value: object, *, raw: bool = False) -> str:
 
 
 def markdown_text(text: str) -> str:
-    """Story text for Markdown: one line, every ASCII punctuation character escaped."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", strip_controls(text))
+    """Story text for Markdown: one line, with whatever could be markup escaped.
+
+    Spaces around the text go: four at a line's start would open a block of code.
+    """
+    escaped = _MARKDOWN_SYNTAX.sub(r"\\\1", strip_controls(text).strip())
+    block = _MARKDOWN_BLOCK.match(escaped)
+    if block is None:
+        return escaped
+    # "1." → "1\.": the mark after the number; "- x" → "\- x".
+    at = block.end() if block.group(2)[:1].isdigit() else block.start(2)
+    return f"{escaped[:at]}\\{escaped[at:]}"
 
 
 def markdown_url(url: str) -> str:

@@ -4,8 +4,8 @@ JSON keeps the data exact (control characters written as ``\\u`` escapes). CSV a
 Markdown are for people, spreadsheets and renderers, so they are neutralized:
 control characters are replaced, a CSV cell that a spreadsheet would run as a
 formula is prefixed with ``'`` (OWASP's rule; ``raw`` turns this off), and Markdown
-escapes every punctuation character of the text and percent-encodes addresses, so
-no text or URL can open a link, an image or HTML.
+escapes whatever in the text a renderer could read as markup and percent-encodes
+addresses, so no text or URL can open a link, an image or HTML.
 """
 
 from __future__ import annotations
