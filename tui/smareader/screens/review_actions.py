@@ -171,8 +171,10 @@ class Reviewer:
     def show_state(self) -> None:
         """Say in the header whether the story is a draft and how far review has got.
 
-        The review's state goes before the publisher and date, so a narrow header
-        cuts those rather than "unsaved".
+        The review's state goes before the date, so a narrow header cuts that rather
+        than "unsaved"; in review mode the publisher goes (the timeline's publication day
+        and every copied citation show it) and "draft" too ("REVIEW · 62 pending" says it),
+        leaving the story's title room to be read at 80 and 100 columns.
         """
         screen = self.screen
         parts: list[str] = []
@@ -186,12 +188,14 @@ class Reviewer:
             parts.append("REVIEW")
         screen.set_class(self.reviewing, "-reviewing")  # the footer makes room for its keys
         if draft:
-            parts.append(f"draft · {counts['pending']:,} pending")
+            pending = f"{counts['pending']:,} pending"
+            parts.append(pending if self.reviewing else f"draft · {pending}")
         elif self.review is not None:
             parts.append("reviewed")
         if self.review is not None and self.review.dirty:
             parts.append("unsaved")
-        screen.sub_title = " · ".join([*parts, screen.dateline])
+        dateline = screen.date_only if self.reviewing else screen.dateline
+        screen.sub_title = " · ".join([*parts, dateline])
 
     # ------------------------------------------------------------ review mode
 
