@@ -116,7 +116,7 @@ CLAUSE_VERBS = {
 """Verbs that start the clause after a speaker's phrase, never a word of it."""
 DANGLING = {"of", "the", "a", "an", "and", "or", "to", "in", "for", "with", "at", "by"}
 """Words a speaker's description cannot end on: "the authors of the" (a title in
-quotation marks cut it short) is "the authors"."""
+quotation marks cut it short: the authors of the “Harbor Plan”) is "the authors"."""
 REPORT = re.compile(
     r"\b(?:an?|the)\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){1,3})(?:news\s+)?"
     r"(?:report|story|article|poll|survey|study|statement|memo)\b[^“”\"]{0,80}$"
@@ -361,10 +361,10 @@ def clean_speaker(phrase: str) -> str | None:
         if short_month and not (rest and rest[0][:1].isdigit()):
             timed = False
         if timed and all(w.lower() in DETERMINERS for w in words[:index]):
-            timed = False  # "a Wednesday editorial": the day modifies what speaks
+            timed = False  # "a Sunday editorial": the day modifies what speaks
         # "harbor chief Ana Park and port director Tom Reyk": two people, the first named.
         both = word == "and" and role_follows and _person_run(_capitalized_run(words[:index]))
-        # "The longtime senator said he …", "Park’s letter makes a case": a clause
+        # "The veteran mayor said she …", "Park’s memo makes a case": a clause
         # after the subject, whatever the subject's case.
         clause = word in CLAUSE_VERBS
         if (
@@ -381,7 +381,7 @@ def clean_speaker(phrase: str) -> str | None:
     ):
         words.pop()
     if words and words[-1].lower() in COMPLEMENTED and len(words) > 1:
-        words.pop()  # "one Democrat familiar", cut before its phrase: "one Democrat"
+        words.pop()  # "one donor familiar", cut before its phrase: "one donor"
     if not words:
         return None
     first = " ".join(words)
@@ -393,14 +393,14 @@ def clean_speaker(phrase: str) -> str | None:
         lead = words[:index]
         run = words[index:]
         owners = [at for at, word in enumerate(run[:-1]) if re.search(r"[’']s?$", word)]
-        # "an angry Hollande", "the Post's senior editor Ana Park", "the Union Party's Ana
+        # "a smiling Reyk", "the Herald's night editor Ana Park", "the Green Party's Ana
         # Park": a name after the words that describe it, not a role ("a Velmora Democrat").
         tail = run[owners[-1] + 1 :] if owners else run
         named = (
             tail[-1].lower() not in TITLES | HEADS
             and kind_of(" ".join(tail)) == "person"
             and (len(tail) == 1 or _person_run(" ".join(tail)))
-            # "the senator from Vermont", "one of the prosecutors for Ana Park": the
+            # "the senator from Velmora", "one of the lawyers for Ana Park": the
             # name is in a phrase of the description, not what it describes.
             and not any(word.lower() in PREPOSITIONS | BOUNDARY | COMPLEMENTED for word in lead)
         )
@@ -607,11 +607,11 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
                 bare = bare[:-1]
             if words and (bare.lower() in BOUNDARY or TIME_WORD.match(bare)):
                 if words[-1].lower() in COMPLEMENTED and bare.lower() in ("to", "with", "in", "as"):
-                    # "said a person close to the campaign": the phrase is the description.
+                    # "said an aide close to the board": the phrase is the description.
                     words.append(bare)
                     continue
                 if TIME_WORD.match(bare) and all(w.lower() in DETERMINERS for w in words):
-                    words.append(bare)  # "reads a Wednesday editorial": no date, a modifier
+                    words.append(bare)  # "reads a Sunday editorial": no date, a modifier
                     continue
                 if bare == "and" and words[-1].lower() in TITLES and words[0][:1].islower():
                     # "said former Velmora Gov. and Harbor Board Chairman Ana Park"
@@ -1379,8 +1379,8 @@ class People:
         three back) that names a person of the head's gender.
 
         The description's own sentence is not searched: the names in it are who it
-        speaks to or about ("the senator told USA TODAY", "in an interview with Ana Park,
-        the candidate said").
+        speaks to or about ("the senator told Harbor Radio", "on a call with Ana Park, the
+        candidate said").
         """
         gender = HONORIFIC_GENDER.get(head)
         index = self._sentence_index(offset) - 1
@@ -1390,7 +1390,7 @@ class People:
             start, end = self.sentences[index]
             found = self.subject(start, end, gender, free=True)
             if found is not None and found.kind == "person":
-                # A person's name, not a run of capitals ("told REVOLT TV").
+                # A person's name, not a run of capitals ("told HARBOR TV").
                 named = found.gender is not None or bool(found.titles)
                 return found if named or full_name_like(found.name) else None
             index -= 1

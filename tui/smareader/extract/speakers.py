@@ -129,7 +129,7 @@ EPITHET_HEADS = {
     "entrepreneur", "populist", "firebrand", "senator-elect", "governor-elect",
 }  # fmt: skip
 """What a definite description calls a person the story has already named ("the
-candidate", "the Vermont senator", "the billionaire businessman") — not the heads of
+candidate", "the Velmora senator", "the billionaire businessman") — not the heads of
 people a story leaves unnamed ("the official", "the aide", "the source")."""
 _EPITHET = re.compile(r"(?i)the\s+(?P<modifiers>(?:[\w.’'-]+\s+){0,4})(?P<head>[\w-]+)")
 _NOT_MODIFIER = {
@@ -299,14 +299,14 @@ COMPLEMENTED = {
     "loyal", "allied", "aligned", "opposed", "sympathetic", "tied", "linked", "affiliated",
     "friendly", "related", "devoted", "committed", "assigned", "attached",
 }  # fmt: skip
-"""Words that a description's phrase runs on after: "a person close to the campaign",
-"one Democrat familiar with the talks", "the base chief known as Bob"."""
+"""Words that a description's phrase runs on after: "an aide close to the board", "one
+donor familiar with the bid", "the former officer known as Sam"."""
 _COMPLEMENT = re.compile(rf"\s+(?:{'|'.join(sorted(COMPLEMENTED))})\s+(?:to|with|in|as)\b.*$")
 
 
 def _head_phrase(name: str) -> str:
-    """A description without the phrase its last word runs on to: "a person close to
-    the campaign" is a person, not a campaign."""
+    """A description without the phrase its last word runs on to: "an aide close to the
+    harbor board" is a person, not a board."""
     return _COMPLEMENT.sub("", name)
 
 
@@ -497,7 +497,7 @@ class Registry:
 
     def titled(self, description: str) -> Entity | None:
         """The person the text has given the title of ``description`` ("the senator"
-        after "Sen. Ted Cruz"), if any."""
+        after "Sen. Ana Park"), if any."""
         bare = re.sub(r"(?i)^the\s+", "", description.strip())
         return self._by_title.get(bare.lower())
 
@@ -521,7 +521,7 @@ class Registry:
             return found
         title, name = split_title(bare)
         all_titles = all(word.lower() in TITLES for word in bare.split())
-        # "Democrat familiar with the talks": a title word, then a description.
+        # "Republican familiar with the bid": a title word, then a description.
         described = bare[:1].islower() or name[:1].islower()
         if described or all_titles or lowered.startswith("the "):
             entity = self._described(mention, bare, create=create)
