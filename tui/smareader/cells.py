@@ -33,7 +33,7 @@ renderer's automatic links would join words into an address ("evil.example",
 "https://", "mailto:x", and GitHub's "www." before any word). Other punctuation
 ("U.S.", "$4.7", "50/50", "(talks);") reads as itself.
 """
-_MARKDOWN_BLOCK = re.compile(r"^(\s*)([-+=]|\d{1,9}(?=[.)]))")
+_MARKDOWN_BLOCK = re.compile(r"[-+=]|\d{1,9}(?=[.)])")
 """What opens a list, a heading or a rule at a line's start: "- ", "+ ", "=", "1." ."""
 _URL_UNSAFE = re.compile(r"""[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]""")
 
@@ -61,7 +61,7 @@ def markdown_text(text: str) -> str:
     if block is None:
         return escaped
     # "1." → "1\.": the mark after the number; "- x" → "\- x".
-    at = block.end() if block.group(2)[:1].isdigit() else block.start(2)
+    at = block.end() if escaped[:1].isdigit() else 0
     return f"{escaped[:at]}\\{escaped[at:]}"
 
 

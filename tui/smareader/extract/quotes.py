@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 
 from smareader.extract.names import gender_of_first_name
 from smareader.extract.speakers import (
+    COMPLEMENT_WORDS,
     COMPLEMENTED,
     GROUP_HEADS,
-    HONORIFIC_GENDER,
     NAME,
     ORGANIZATION_HEADS,
     PERSON_HEADS,
@@ -407,8 +407,8 @@ def clean_speaker(phrase: str) -> str | None:
         if lead and lead[0].lower() in DETERMINERS and index < len(words) and not named:
             candidate = first  # "another New Hampshire Republican": a description
         else:
-            if owners and _person_run(" ".join(run[owners[-1] + 1 :])):
-                run = run[owners[-1] + 1 :]  # "The Post's Dana Milbank" is Dana Milbank
+            if owners and _person_run(" ".join(tail)):
+                run = tail  # "The Post's Dana Milbank" is Dana Milbank
             # "Democratic National Committee Chairman Ed Rendell": from the last title on.
             titled = [
                 position
@@ -606,7 +606,7 @@ def _after(after: str, closed: bool = False) -> Attribution | None:
             if bare.endswith(".") and not ABBREVIATED.fullmatch(bare):
                 bare = bare[:-1]
             if words and (bare.lower() in BOUNDARY or TIME_WORD.match(bare)):
-                if words[-1].lower() in COMPLEMENTED and bare.lower() in ("to", "with", "in", "as"):
+                if words[-1].lower() in COMPLEMENTED and bare.lower() in COMPLEMENT_WORDS:
                     # "said an aide close to the board": the phrase is the description.
                     words.append(bare)
                     continue
@@ -1382,7 +1382,7 @@ class People:
         speaks to or about ("the senator told Harbor Radio", "on a call with Ana Park, the
         candidate said").
         """
-        gender = HONORIFIC_GENDER.get(head)
+        gender = title_gender(head)
         index = self._sentence_index(offset) - 1
         for _ in range(3):
             if index < 0 or offset - self.sentences[index][0] > 3000:

@@ -301,7 +301,11 @@ COMPLEMENTED = {
 }  # fmt: skip
 """Words that a description's phrase runs on after: "an aide close to the board", "one
 donor familiar with the bid", "the former officer known as Sam"."""
-_COMPLEMENT = re.compile(rf"\s+(?:{'|'.join(sorted(COMPLEMENTED))})\s+(?:to|with|in|as)\b.*$")
+COMPLEMENT_WORDS = ("to", "with", "in", "as")
+"""The words that open such a phrase."""
+_COMPLEMENT = re.compile(
+    rf"\s+(?:{'|'.join(sorted(COMPLEMENTED))})\s+(?:{'|'.join(COMPLEMENT_WORDS)})\b.*$"
+)
 
 
 def _head_phrase(name: str) -> str:

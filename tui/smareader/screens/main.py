@@ -130,10 +130,10 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.story = story
         info = story.story
-        self.dateline = f"{strip_controls(info.publisher)} · {format_date(info.published)}"
-        """Publisher and date: the header's first words (review state goes before them)."""
         self.date_only = format_date(info.published)
         """The dateline without the publisher: review mode's header has more to say."""
+        self.dateline = f"{strip_controls(info.publisher)} · {self.date_only}"
+        """Publisher and date: the header's first words (review state goes before them)."""
         self.path = path
         self.reviewer = Reviewer(self, path, review=review)
         """The review keys' state and actions (review mode, edits, undo, save)."""
